@@ -1,0 +1,54 @@
+//! Version, status names, last error, profile list.
+
+use super::{copy_truncating, guard_value, last_error};
+use crate::error::{paysign_status, Status};
+use std::ffi::c_char;
+
+static VERSION_Z: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
+
+/// The library version, e.g. "0.1.0". Static; never free it.
+#[no_mangle]
+pub extern "C" fn paysign_version() -> *const c_char {
+    VERSION_Z.as_ptr() as *const c_char
+}
+
+/// The constant's name, e.g. "PAYSIGN_BAD_SIGNATURE". Static; never free it.
+#[no_mangle]
+pub extern "C" fn paysign_status_name(status: paysign_status) -> *const c_char {
+    // Statuses are compared by number so an out-of-range value from C is answered, not UB.
+    let n = status as i32;
+    let name = Status::ALL
+        .iter()
+        .find(|s| **s as i32 == n)
+        .map(|s| s.name())
+        .unwrap_or("PAYSIGN_UNKNOWN_STATUS");
+    // Names are ASCII without NUL; keep NUL-terminated copies in a static table.
+    static NAMES: std::sync::OnceLock<Vec<(String, std::ffi::CString)>> = std::sync::OnceLock::new();
+    let table = NAMES.get_or_init(|| {
+        Status::ALL
+            .iter()
+            .map(|s| s.name())
+            .chain(["PAYSIGN_UNKNOWN_STATUS"])
+            .map(|n| (n.to_string(), std::ffi::CString::new(n).expect("no NUL in names")))
+            .collect()
+    });
+    table
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, c)| c.as_ptr())
+        .unwrap_or(std::ptr::null())
+}
+
+/// Copies this thread's last error message (truncated to fit, NUL-terminated when cap > 0).
+/// Returns its full length in bytes; `buf = NULL, cap = 0` asks for the length.
+#[no_mangle]
+pub unsafe extern "C" fn paysign_last_error(buf: *mut c_char, cap: usize) -> usize {
+    guard_value(0, || copy_truncating(&last_error(), buf, cap))
+}
+
+/// Every profile, one per line: `id<TAB>description`. Truncates to fit like
+/// `paysign_last_error`; returns the full length.
+#[no_mangle]
+pub unsafe extern "C" fn paysign_profiles(buf: *mut c_char, cap: usize) -> usize {
+    guard_value(0, || copy_truncating(&crate::gateways::listing(), buf, cap))
+}

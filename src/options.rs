@@ -1,0 +1,70 @@
+//! Call options: `name=value` pairs joined by `&` (design.md, "options").
+
+use crate::charset::Charset;
+use crate::error::{Error, Result};
+use crate::profile::Hash;
+use zeroize::Zeroizing;
+
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Pins the RSA digest.
+    pub hash: Option<Hash>,
+    /// Overrides the charset of the signed bytes.
+    pub charset: Option<Charset>,
+    /// The algorithm when the message does not carry it.
+    pub sign_type: Option<String>,
+    /// A merchant secret that a gateway puts inside an RSA-signed text (99bill query APIs).
+    pub query_key: Option<Zeroizing<String>>,
+    /// Names of optional second signatures to check (YeePay `hmac_safe=1`).
+    pub second: bool,
+}
+
+impl Options {
+    /// Parses `hash=sha1&charset=gbk`. NULL/empty gives the defaults. Never echoes `query_key`.
+    pub fn parse(text: &str) -> Result<Options> {
+        let mut o = Options::default();
+        for part in text.split('&').filter(|p| !p.is_empty()) {
+            let (name, value) = part.split_once('=').unwrap_or((part, ""));
+            match name {
+                "hash" => {
+                    o.hash = Some(match value.to_ascii_lowercase().as_str() {
+                        "sha1" | "sha-1" => Hash::Sha1,
+                        "sha256" | "sha-256" => Hash::Sha256,
+                        "md5" => Hash::Md5,
+                        _ => {
+                            return Err(Error::invalid_argument(format!(
+                                "option hash='{value}' is not sha1, sha256 or md5"
+                            )))
+                        }
+                    })
+                }
+                "charset" => o.charset = Some(Charset::from_name(value)?),
+                "sign_type" => {
+                    if value.is_empty() {
+                        return Err(Error::invalid_argument("option sign_type is empty"));
+                    }
+                    o.sign_type = Some(value.to_string())
+                }
+                "query_key" => {
+                    if value.is_empty() {
+                        return Err(Error::invalid_argument("option query_key is empty"));
+                    }
+                    o.query_key = Some(Zeroizing::new(value.to_string()))
+                }
+                "hmac_safe" => {
+                    o.second = match value {
+                        "1" | "true" | "yes" => true,
+                        "0" | "false" | "no" => false,
+                        _ => return Err(Error::invalid_argument("option hmac_safe must be 1 or 0")),
+                    }
+                }
+                _ => {
+                    return Err(Error::invalid_argument(format!(
+                        "unknown option '{name}' (known: hash, charset, sign_type, query_key, hmac_safe)"
+                    )))
+                }
+            }
+        }
+        Ok(o)
+    }
+}

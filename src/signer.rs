@@ -1,0 +1,435 @@
+//! Sign, verify and reply over a profile. The one place that decides algorithm, charset,
+//! secret and signature placement from the profile's data.
+
+use crate::canon::{self, DocForm, Message};
+use crate::charset::Charset;
+use crate::digest;
+use crate::error::{Error, Result, Status};
+use crate::gateways;
+use crate::keys::Key;
+use crate::options::Options;
+use crate::params::{Duplicates, Format, Params};
+use crate::profile::{Absent, Join, Layout, Method, Profile, RsaOut, SigAt};
+use zeroize::Zeroizing;
+
+/// The verdict of a verification that ran.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Valid,
+    /// The signature does not match; the text says which check failed.
+    Invalid(String),
+}
+
+impl Verdict {
+    pub fn is_valid(&self) -> bool {
+        *self == Verdict::Valid
+    }
+}
+
+/// Everything resolved for one call: method, charset, message.
+pub struct Plan {
+    pub method: Method,
+    pub charset: Charset,
+    pub message: Message,
+}
+
+/// Which charset the signed bytes are in.
+pub fn charset_of(p: &Profile, params: &Params, opts: &Options) -> Result<Charset> {
+    if let Some(c) = opts.charset {
+        return Ok(c);
+    }
+    let rule = p.charset;
+    let Some(field) = rule.field else {
+        return Ok(rule.default);
+    };
+    match params.get(field).map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(rule.default),
+        Some(v) if rule.codes.is_empty() => {
+            Charset::from_name(v).map_err(|_| Error::invalid_field(field, format!("'{v}' is not a known charset")))
+        }
+        Some(v) => rule
+            .codes
+            .iter()
+            .find(|(code, _)| *code == v)
+            .map(|(_, c)| *c)
+            .ok_or_else(|| {
+                let known: Vec<_> = rule.codes.iter().map(|(c, _)| *c).collect();
+                Error::invalid_field(field, format!("'{v}' is not one of {}", known.join(", ")))
+            }),
+    }
+}
+
+/// Which method signs this message.
+pub fn method_of(
+    p: &Profile,
+    params: &Params,
+    opts: &Options,
+    key: Option<&Key>,
+    received_sig: Option<&str>,
+) -> Result<Method> {
+    let m = p.methods;
+    let lookup = |v: &str| m.by_value.iter().find(|(name, _)| *name == v).map(|(_, m)| *m);
+    let known = || m.by_value.iter().map(|(v, _)| *v).collect::<Vec<_>>().join(", ");
+    if let Some(field) = m.field {
+        if let Some(v) = params.get(field).filter(|v| !v.is_empty()) {
+            return lookup(v)
+                .ok_or_else(|| Error::invalid_field(field, format!("'{v}' is not a known value ({})", known())));
+        }
+    }
+    if let Some(v) = opts.sign_type.as_deref() {
+        if m.by_value.is_empty() {
+            return Err(Error::invalid_argument(format!(
+                "option sign_type does not apply to profile '{}'",
+                p.id
+            )));
+        }
+        return lookup(v)
+            .ok_or_else(|| Error::invalid_argument(format!("option sign_type='{v}' is not one of {}", known())));
+    }
+    if let (Some(sig), false) = (received_sig, m.by_sig_len.is_empty()) {
+        let len = sig.trim().len();
+        return m
+            .by_sig_len
+            .iter()
+            .find(|(l, _)| *l == len)
+            .map(|(_, m)| *m)
+            .ok_or_else(|| Error::invalid_field(p.sig_field(), format!("{len} characters fits no known sign type")));
+    }
+    match m.absent {
+        Absent::Use(method) => Ok(method),
+        Absent::ByKey { secret, rsa } => Ok(if key.is_some_and(Key::is_secret) { secret } else { rsa }),
+        Absent::Required => Err(Error::missing_field(m.field.unwrap_or("sign_type"))),
+    }
+}
+
+/// The secret that enters the text (or keys the HMAC), if this method uses one.
+fn text_secret<'a>(p: &Profile, method: Method, key: Option<&'a Key>, opts: &'a Options) -> Result<Option<&'a [u8]>> {
+    if method.is_rsa() {
+        if !p.secret_in_rsa {
+            return Ok(None);
+        }
+        return match (&opts.query_key, key.and_then(Key::secret_value)) {
+            (Some(q), _) => Ok(Some(q.as_bytes())),
+            (None, Some(s)) => Ok(Some(s.as_bytes())),
+            (None, None) => Err(Error::invalid_argument(format!(
+                "profile '{}' puts the merchant's query key inside the RSA-signed text: give it as option query_key",
+                p.id
+            ))),
+        };
+    }
+    match key {
+        None => Err(Error::new(
+            Status::PAYSIGN_NULL_ARGUMENT,
+            format!(
+                "profile '{}' with {} needs the merchant's secret key",
+                p.id,
+                method.name()
+            ),
+        )),
+        Some(k) => match k.secret_value() {
+            Some(s) => Ok(Some(s.as_bytes())),
+            None => Err(Error::key_mismatch(format!(
+                "profile '{}' with {} needs a secret key, not an RSA key",
+                p.id,
+                method.name()
+            ))),
+        },
+    }
+}
+
+fn check_required(p: &Profile, params: &Params) -> Result<()> {
+    for f in p.required {
+        if params.get(f).is_none_or(str::is_empty) {
+            return Err(Error::missing_field(f));
+        }
+    }
+    Ok(())
+}
+
+/// Resolves method, charset and the exact message.
+pub fn plan(
+    p: &Profile,
+    params: &Params,
+    opts: &Options,
+    key: Option<&Key>,
+    received_sig: Option<&str>,
+    doc: DocForm,
+) -> Result<Plan> {
+    if p.duplicates == Duplicates::Reject {
+        if let Some(d) = params.first_duplicate() {
+            return Err(Error::duplicate_field(d));
+        }
+    }
+    let method = method_of(p, params, opts, key, received_sig)?;
+    check_required(p, params)?;
+    let charset = charset_of(p, params, opts)?;
+    let secret = text_secret(p, method, key, opts)?;
+    let message = canon::message(p, params, secret, charset, doc)?;
+    Ok(Plan {
+        method,
+        charset,
+        message,
+    })
+}
+
+/// The exact text that is digested or signed (hex for binary profiles), secret included.
+pub fn sign_string(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) -> Result<Zeroizing<String>> {
+    Ok(plan(p, params, opts, key, None, DocForm::Emptied)?.message.text)
+}
+
+fn hmac_key<'a>(p: &Profile, key: Option<&'a Key>) -> Result<&'a [u8]> {
+    key.and_then(Key::secret_value)
+        .map(|s| s.as_bytes())
+        .ok_or_else(|| Error::key_mismatch(format!("profile '{}' needs a secret key for its HMAC", p.id)))
+}
+
+/// Computes the signature text, and writes it into `params` (the signature field, or the
+/// signature element of the document).
+pub fn sign(p: &Profile, opts: &Options, params: &mut Params, key: Option<&Key>) -> Result<String> {
+    let sig = compute(p, opts, params, key)?;
+    place(p, params, &sig);
+    Ok(sig)
+}
+
+/// Writes a computed signature where the profile keeps it.
+pub fn place(p: &Profile, params: &mut Params, sig: &str) {
+    match (p.sig, p.layout) {
+        (SigAt::Element, Layout::Document { field, element }) => {
+            let doc = params.get(field).unwrap_or_default();
+            // compute() checked that the element exists; without it there is nothing to fill.
+            if let Some((start, end)) = canon::element_span(doc, element) {
+                let filled = format!("{}<{element}>{sig}</{element}>{}", &doc[..start], &doc[end..]);
+                params.set(field, &filled);
+            }
+        }
+        _ => params.set(p.sig_field(), sig),
+    }
+}
+
+/// The signature text, without touching `params`.
+pub fn compute(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) -> Result<String> {
+    let plan = plan(p, params, opts, key, None, DocForm::Emptied)?;
+    let msg = &plan.message.bytes;
+    Ok(match plan.method {
+        Method::Md5(case) => digest::hex(&digest::md5(msg), case),
+        Method::HmacMd5(case) => digest::hex(&digest::hmac_md5(hmac_key(p, key)?, msg), case),
+        Method::HmacSha256(case) => digest::hex(&digest::hmac_sha256(hmac_key(p, key)?, msg), case),
+        Method::Rsa { hash, out, .. } => {
+            let k = key.ok_or_else(|| {
+                Error::new(
+                    Status::PAYSIGN_NULL_ARGUMENT,
+                    format!("profile '{}' needs an RSA private key", p.id),
+                )
+            })?;
+            let private = k.rsa_private().ok_or_else(|| {
+                Error::key_mismatch(if k.is_secret() {
+                    format!("profile '{}' signs with RSA: a secret key cannot do that", p.id)
+                } else {
+                    "a public key or certificate cannot sign: load the merchant's private key".to_string()
+                })
+            })?;
+            let raw = digest::rsa_sign(private, opts.hash.unwrap_or(hash), msg)?;
+            match out {
+                RsaOut::Base64 => digest::base64(&raw),
+                RsaOut::HexLower => digest::hex(&raw, crate::profile::Case::Lower),
+            }
+        }
+    })
+}
+
+/// The received signature text.
+fn received<'a>(p: &Profile, params: &'a Params) -> Result<&'a str> {
+    let sig = match (p.sig, p.layout) {
+        (SigAt::Element, Layout::Document { field, element }) => {
+            let doc = params
+                .get(field)
+                .filter(|d| !d.is_empty())
+                .ok_or_else(|| Error::missing_field(field))?;
+            canon::element_content(doc, element).unwrap_or_default()
+        }
+        _ => params.get(p.sig_field()).unwrap_or_default(),
+    };
+    if sig.trim().is_empty() {
+        return Err(Error::missing_field(p.sig_field()));
+    }
+    Ok(sig)
+}
+
+/// Checks the signature over `params`. Ok(Valid | Invalid) is a verdict; Err is a bad call.
+pub fn verify(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) -> Result<Verdict> {
+    let sig = received(p, params)?;
+    let field = p.sig_field();
+    let plan = plan(p, params, opts, key, Some(sig), DocForm::Emptied)?;
+    let ok = match plan.method {
+        Method::Md5(_) => digest::hex_matches(&digest::md5(&plan.message.bytes), sig, field)?,
+        Method::HmacMd5(_) => {
+            digest::hex_matches(&digest::hmac_md5(hmac_key(p, key)?, &plan.message.bytes), sig, field)?
+        }
+        Method::HmacSha256(_) => {
+            digest::hex_matches(&digest::hmac_sha256(hmac_key(p, key)?, &plan.message.bytes), sig, field)?
+        }
+        Method::Rsa { hash, also, out } => {
+            let k = key.ok_or_else(|| {
+                Error::new(
+                    Status::PAYSIGN_NULL_ARGUMENT,
+                    format!("profile '{}' needs the gateway's public key", p.id),
+                )
+            })?;
+            let public = k.rsa_public().ok_or_else(|| {
+                Error::key_mismatch(format!("profile '{}' verifies RSA: a secret key cannot do that", p.id))
+            })?;
+            let raw = match out {
+                RsaOut::Base64 => digest::unbase64_lenient(sig, field)?,
+                RsaOut::HexLower => digest::unhex(sig.trim(), field)?,
+            };
+            let hashes = match opts.hash {
+                Some(h) => vec![h],
+                None => std::iter::once(hash).chain(also).collect(),
+            };
+            let mut ok = hashes
+                .iter()
+                .any(|h| digest::rsa_verify(&public, *h, &plan.message.bytes, &raw));
+            if !ok && matches!(p.layout, Layout::Document { .. }) {
+                // Some AIPG implementations removed the element instead of emptying it.
+                let alt = self::plan(p, params, opts, key, Some(sig), DocForm::Removed)?;
+                ok = hashes
+                    .iter()
+                    .any(|h| digest::rsa_verify(&public, *h, &alt.message.bytes, &raw));
+            }
+            ok
+        }
+    };
+    if !ok {
+        return Ok(Verdict::Invalid(format!(
+            "{} does not match ({})",
+            field,
+            plan.method.name()
+        )));
+    }
+    if let (true, Some(second)) = (opts.second, p.second) {
+        return verify_second(p, second, params, key);
+    }
+    Ok(Verdict::Valid)
+}
+
+fn verify_second(p: &Profile, s: crate::profile::Second, params: &Params, key: Option<&Key>) -> Result<Verdict> {
+    let sig = params
+        .get(s.field)
+        .filter(|v| !v.trim().is_empty())
+        .ok_or_else(|| Error::missing_field(s.field))?;
+    let rule = Profile {
+        join: s.join,
+        empty: s.empty,
+        ..*p
+    };
+    let list = canon::entries(&rule, params, None);
+    let text = canon::join(s.join, &list);
+    let bytes = charset_of(p, params, &Options::default())?
+        .encode(&text, "sign string")?
+        .into_owned();
+    let mac = match p.methods.absent {
+        Absent::Use(Method::HmacMd5(_)) => digest::hmac_md5(hmac_key(p, key)?, &bytes),
+        _ => digest::md5(&bytes).to_vec(),
+    };
+    debug_assert!(matches!(s.join, Join::Values(_)));
+    Ok(if digest::hex_matches(&mac, sig, s.field)? {
+        Verdict::Valid
+    } else {
+        Verdict::Invalid(format!("{} matches but {} does not", p.sig_field(), s.field))
+    })
+}
+
+/// Parses a body as received and verifies it. `charset` None: the charset the message declares
+/// (99bill `inputCharset`, Alipay `_input_charset`/`charset`, Dinpay `input_charset`), else the
+/// gateway's wire default. Returns the verdict and the parsed fields.
+pub fn verify_body(
+    p: &Profile,
+    opts: &Options,
+    body: &[u8],
+    format: Format,
+    charset: Option<Charset>,
+    key: Option<&Key>,
+) -> Result<(Verdict, Params)> {
+    let params = parse_body(p, opts, body, format, charset)?;
+    let verdict = verify(p, opts, &params, key)?;
+    Ok((verdict, params))
+}
+
+/// One decoding of the body, in the right charset, with the profile's duplicate rule.
+pub fn parse_body(
+    p: &Profile,
+    opts: &Options,
+    body: &[u8],
+    format: Format,
+    charset: Option<Charset>,
+) -> Result<Params> {
+    if let Layout::Document { field, .. } = p.layout {
+        // The document is signed as text: keep it whole.
+        let cs = charset.unwrap_or(p.charset.default);
+        let text = cs.decode(body, field)?;
+        if text.len() > crate::params::MAX_BODY {
+            return Err(Error::malformed(format!(
+                "body is {} bytes, over the limit",
+                body.len()
+            )));
+        }
+        let mut params = Params::new();
+        params.set(field, &text);
+        return Ok(params);
+    }
+    let dups = p.duplicates;
+    if let Some(cs) = charset {
+        return Params::parse(body, format, cs, dups);
+    }
+    let wire = p.wire_charset();
+    match Params::parse(body, format, wire, dups) {
+        Ok(params) => {
+            // Re-decode when the message declares another charset than the one we guessed.
+            let declared = if p.charset.field.is_some() {
+                charset_of(p, &params, opts)?
+            } else {
+                wire
+            };
+            if declared != wire && opts.charset.is_none() {
+                Params::parse(body, format, declared, dups)
+            } else {
+                Ok(params)
+            }
+        }
+        Err(e) if e.status == Status::PAYSIGN_CHARSET_ERROR && p.charset.field.is_some() => {
+            // Read the declaration with a decoder that accepts every byte sequence GBK might send.
+            let probe = Params::parse(body, format, Charset::Gb18030, dups)?;
+            let declared = charset_of(p, &probe, opts)?;
+            Params::parse(body, format, declared, dups)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The exact body the gateway expects back from a notification handler.
+pub fn reply(p: &Profile, success: bool, redirect_url: Option<&str>) -> Result<String> {
+    let r = p.reply.ok_or_else(|| {
+        Error::invalid_argument(format!(
+            "profile '{}' is not a notification: it has no reply body",
+            p.id
+        ))
+    })?;
+    let url = redirect_url.unwrap_or_default();
+    if r.needs_url && url.is_empty() {
+        return Err(Error::invalid_argument(format!(
+            "profile '{}' needs redirect_url for its reply",
+            p.id
+        )));
+    }
+    if url.contains(['<', '>', '\r', '\n']) {
+        return Err(Error::invalid_argument(
+            "redirect_url must not contain '<', '>' or line breaks",
+        ));
+    }
+    Ok((if success { r.success } else { r.failure }).replace("{url}", url))
+}
+
+/// Looks a profile up by id.
+pub fn profile(id: &str) -> Result<&'static Profile> {
+    gateways::find(id)
+}
