@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The one test command (README): Rust, C ABI (with valgrind), PHP, Java, .NET.
+# Each suite prints "<suite>: N passed, M failed"; the totals line comes last.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+status=0
+total_pass=0
+total_fail=0
+summaries=()
+
+count() { # suite-name  log-file: add that suite's "N passed, M failed" line to the totals
+  local line
+  line=$(grep -E "^$1: [0-9]+ passed, [0-9]+ failed" "$2" | tail -n 1)
+  if [ -z "$line" ]; then summaries+=("$1: no summary line"); status=1; return; fi
+  summaries+=("$line")
+  total_pass=$((total_pass + $(echo "$line" | sed -E 's/.*: ([0-9]+) passed.*/\1/')))
+  total_fail=$((total_fail + $(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')))
+}
+
+run() { # suite-name command...
+  local name=$1; shift
+  local log="$root/target/test-$name.log"
+  mkdir -p "$root/target"
+  echo "=== $name: $*"
+  if "$@" 2>&1 | tee "$log"; then :; else echo "=== $name FAILED"; status=1; fi
+}
+
+run rust cargo test --release --all-targets
+# cargo prints one "test result:" line per test binary; add them up.
+p=$(grep -E '^test result:' "$root/target/test-rust.log" | sed -E 's/.* ([0-9]+) passed; ([0-9]+) failed.*/\1/' | paste -sd+ | bc)
+f=$(grep -E '^test result:' "$root/target/test-rust.log" | sed -E 's/.* ([0-9]+) passed; ([0-9]+) failed.*/\2/' | paste -sd+ | bc)
+echo "rust: ${p:-0} passed, ${f:-0} failed" >> "$root/target/test-rust.log"
+count rust "$root/target/test-rust.log"
+
+run c tests/c/run.sh
+count c "$root/target/test-c.log"
+count "c (valgrind)" "$root/target/test-c.log"
+
+for lang in php java dotnet; do
+  if [ -x "bindings/$lang/test.sh" ]; then
+    run "$lang" "bindings/$lang/test.sh"
+    count "$lang" "$root/target/test-$lang.log"
+  fi
+done
+
+echo
+printf '%s\n' "${summaries[@]}"
+echo "all: $total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ] || status=1
+exit $status

@@ -1,0 +1,100 @@
+//! Shared by the integration tests: the shared vectors (testdata/vectors, copies of
+//! ../shared/vectors) and how a case maps onto the API.
+#![allow(dead_code)]
+
+use paysign::{Key, Params};
+use serde_json::Value;
+use std::path::PathBuf;
+
+pub fn vectors_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("testdata/vectors")
+}
+
+pub fn key_path(name: &str) -> PathBuf {
+    vectors_dir().join("keys").join(name)
+}
+
+/// Every case of every vector file, as (file name, case).
+pub fn all_cases() -> Vec<(String, Value)> {
+    let mut files: Vec<_> = std::fs::read_dir(vectors_dir())
+        .expect("testdata/vectors")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        let doc: Value = serde_json::from_slice(&std::fs::read(&f).unwrap()).unwrap();
+        for c in doc["cases"].as_array().unwrap() {
+            out.push((f.file_name().unwrap().to_string_lossy().into_owned(), c.clone()));
+        }
+    }
+    out
+}
+
+pub fn case(id: &str) -> Value {
+    all_cases()
+        .into_iter()
+        .map(|(_, c)| c)
+        .find(|c| c["id"] == id)
+        .unwrap_or_else(|| panic!("no case {id}"))
+}
+
+pub fn params_of(c: &Value) -> Params {
+    let mut p = Params::new();
+    for pair in c["params"].as_array().unwrap() {
+        p.push(
+            pair[0].as_str().unwrap().to_string(),
+            pair[1].as_str().unwrap().to_string(),
+        );
+    }
+    p
+}
+
+/// The key and the options a case needs (a key with both file and secret passes the secret as
+/// the `query_key` option).
+pub fn key_and_options(c: &Value) -> (Option<Key>, String) {
+    let mut options = c["options"].as_str().unwrap_or("").to_string();
+    let k = &c["key"];
+    if k.is_null() {
+        return (None, options);
+    }
+    if let Some(file) = k["file"].as_str() {
+        let key = Key::load_file(&vectors_dir().join(file), k["password"].as_str()).expect("key file loads");
+        if let Some(s) = k["secret"].as_str() {
+            if !options.is_empty() {
+                options.push('&');
+            }
+            options.push_str("query_key=");
+            options.push_str(s);
+        }
+        return (Some(key), options);
+    }
+    (Some(Key::secret(k["secret"].as_str().unwrap()).unwrap()), options)
+}
+
+/// Authenticator inputs as params (numbers in decimal), the secret as the key.
+pub fn authenticator_inputs(c: &Value) -> (Params, Key) {
+    let mut p = Params::new();
+    let mut secret = None;
+    for (name, v) in c["inputs"].as_object().unwrap() {
+        let text = match v {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        if name == "shared_secret" {
+            secret = Some(text);
+        } else {
+            p.push(name.clone(), text);
+        }
+    }
+    (p, Key::secret(&secret.expect("shared_secret")).unwrap())
+}
+
+pub fn body_of(c: &Value) -> Vec<u8> {
+    use base64::Engine as _;
+    match c["body_b64"].as_str() {
+        Some(b) => base64::engine::general_purpose::STANDARD.decode(b).unwrap(),
+        None => c["body"].as_str().unwrap().as_bytes().to_vec(),
+    }
+}
