@@ -1,0 +1,571 @@
+//! `paysign`: sign, verify and answer payment-gateway messages from the command line.
+//!
+//! Exit status: 0 success (or a valid signature), 1 bad signature, 2 any error, printed
+//! as `error: PAYSIGN_X: message` on stderr. Secrets are never printed.
+
+// The crate root is src/bin/paysign.rs, so its modules are named by path.
+#[path = "paysign/args.rs"]
+mod args;
+#[path = "paysign/date.rs"]
+mod date;
+#[path = "paysign/demo.rs"]
+mod demo;
+
+use std::collections::HashSet;
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use paysign::canon::DocForm;
+use paysign::params::Duplicates;
+use paysign::profile::{Layout, Method};
+use paysign::{Charset, Error, Format, Key, Options, Params, Profile, Result, Verdict};
+use zeroize::Zeroizing;
+
+const USAGE: &str = "\
+paysign: sign and verify payment-gateway messages (99bill, WeChat Pay, Alipay, ChinaBank,
+Dinpay, Allinpay, YeePay) and CMPP/SMGP authenticators.
+
+Usage:
+  paysign profiles
+      List every profile id with a one-line description.
+  paysign sign PROFILE [name=value ...] [--form FILE] KEY [--options OPTS]
+               [--explain] [--output form|json|xml] [--charset C]
+      Print the signature. Fields come as name=value arguments and/or a form-encoded
+      file (--form FILE, '-' for stdin; --charset C decodes it, default utf-8).
+      --output prints the whole signed message encoded instead (form: in the message's
+      wire charset, or --charset). --explain also prints the sign string with the
+      secret masked as ***, its charset and the method.
+  paysign verify PROFILE [--body FILE] [--format form|xml|json] [--charset C] KEY
+                 [--options OPTS] [--print-params]
+      Verify a body exactly as received (--body FILE, or stdin; '-' = stdin). Without
+      --charset the message's declared charset (or the gateway's default) is used.
+      Prints 'valid' on stdout and exits 0, or 'BAD SIGNATURE: <reason>' on stderr and
+      exits 1. --print-params prints the parsed fields (name=value) after 'valid'.
+  paysign reply PROFILE --success|--failure [--url URL]
+      Print the exact reply body a notification handler sends (no newline added).
+  paysign keyinfo FILE [--password P | --password-env VAR]
+      Describe a key or certificate: type, format, bits, subject, issuer, validity (UTC),
+      fingerprints; warns when a certificate has expired or expires within 60 days.
+  paysign alipay-verify-url PARTNER NOTIFY_ID
+      Print Alipay's notify_verify (ATN) URL; fetch it yourself, accept only 'true'.
+  paysign demo [--gateway NAME]
+      A full round trip on bundled public sandbox material: sign a payment request,
+      make and verify a notification, reject a tampered copy, print the reply.
+      Gateways: 99bill (default), wechatpay, alipay, chinabank, dinpay, allinpay, yeepay.
+  paysign help | --help
+  paysign version | --version
+
+KEY is one of:
+  --key FILE [--password P | --password-env VAR]
+                              PEM/DER key or certificate, PKCS#12 (.pfx), Allinpay
+                              exponent/modulus text ('-' reads stdin)
+  --secret-env VAR            a secret (MD5/HMAC key) read from environment variable VAR
+  --secret-file FILE          a secret read from FILE (one trailing newline is dropped)
+  --secret S                  a secret on the command line
+Prefer --secret-env or --secret-file (and --password-env): a secret or password given
+on the command line stays in your shell history and is visible to other users in the
+process list. paysign never prints a secret, not in errors, not in --explain.
+
+OPTS: name=value pairs joined by '&': hash=sha1|sha256|md5, charset=C, sign_type=T,
+query_key=K (a merchant key inside an RSA-signed text; masked in --explain), hmac_safe=1.
+Charsets: utf-8, gbk, gb18030, gb2312.
+
+Exit status: 0 success or valid signature, 1 bad signature, 2 error
+('error: PAYSIGN_X: message' on stderr).
+";
+
+/// What a command writes. Collected first so that a failing command prints nothing half-done
+/// to stdout except where it says so (demo).
+#[derive(Default)]
+pub struct Out {
+    pub stdout: Vec<u8>,
+    pub stderr: String,
+}
+
+impl Out {
+    /// Appends text to stdout.
+    pub fn say(&mut self, text: &str) {
+        self.stdout.extend_from_slice(text.as_bytes());
+    }
+}
+
+fn main() -> ExitCode {
+    let mut out = Out::default();
+    let code = match arguments().and_then(|argv| run(&argv, &mut out)) {
+        Ok(code) => code,
+        Err(e) => {
+            out.stderr
+                .push_str(&format!("error: {}: {}\n", e.status.name(), e.message));
+            2
+        }
+    };
+    // A closed stdout (a pipe to `head`) is not worth a second error message.
+    let _ = std::io::stdout().write_all(&out.stdout);
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().write_all(out.stderr.as_bytes());
+    ExitCode::from(code)
+}
+
+/// The command line as UTF-8 text.
+fn arguments() -> Result<Vec<String>> {
+    std::env::args_os()
+        .skip(1)
+        .enumerate()
+        .map(|(i, a)| {
+            a.into_string()
+                .map_err(|_| Error::invalid_argument(format!("argument {} is not valid UTF-8", i + 1)))
+        })
+        .collect()
+}
+
+fn run(argv: &[String], out: &mut Out) -> Result<u8> {
+    let Some((command, rest)) = argv.split_first() else {
+        out.stderr.push_str(USAGE);
+        return Err(Error::invalid_argument("no command given"));
+    };
+    match command.as_str() {
+        "help" | "--help" | "-h" => {
+            out.say(USAGE);
+            Ok(0)
+        }
+        "version" | "--version" | "-V" => {
+            out.say(&format!("paysign {}\n", paysign::VERSION));
+            Ok(0)
+        }
+        _ if rest.iter().any(|a| a == "--help" || a == "-h") => {
+            out.say(USAGE);
+            Ok(0)
+        }
+        "profiles" => profiles(rest, out),
+        "sign" => sign(rest, out),
+        "verify" => verify(rest, out),
+        "reply" => reply(rest, out),
+        "keyinfo" => keyinfo(rest, out),
+        "alipay-verify-url" => alipay_verify_url(rest, out),
+        "demo" => demo::run(rest, out),
+        other => Err(Error::invalid_argument(format!(
+            "unknown command '{}' (see paysign help)",
+            printable(other)
+        ))),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Commands
+// ---------------------------------------------------------------------------------------
+
+fn profiles(argv: &[String], out: &mut Out) -> Result<u8> {
+    let a = args::parse(argv, &[], &[])?;
+    expect_positional(&a.positional, &[], "profiles")?;
+    let all: Vec<&Profile> = paysign::gateways::all().collect();
+    let width = all.iter().map(|p| p.id.len()).max().unwrap_or(0);
+    for p in all {
+        out.say(&format!("{:width$}  {}\n", p.id, p.about));
+    }
+    Ok(0)
+}
+
+/// The options that choose a key, shared by sign and verify.
+const KEY_OPTIONS: [&str; 6] = [
+    "--key",
+    "--password",
+    "--password-env",
+    "--secret",
+    "--secret-env",
+    "--secret-file",
+];
+
+fn sign(argv: &[String], out: &mut Out) -> Result<u8> {
+    let mut values = vec!["--form", "--options", "--output", "--charset"];
+    values.extend(KEY_OPTIONS);
+    let a = args::parse(argv, &["--explain"], &values)?;
+    let Some((id, pairs)) = a.positional.split_first() else {
+        return Err(Error::invalid_argument("sign needs a PROFILE (see paysign profiles)"));
+    };
+    let p = paysign::profile(id)?;
+    let opts = Options::parse(a.value("--options").unwrap_or(""))?;
+    let charset = a.value("--charset").map(Charset::from_name).transpose()?;
+    let output = a.value("--output").map(Format::from_name).transpose()?;
+
+    let mut params = match a.value("--form") {
+        Some(file) => Params::parse(
+            &read_input(file)?,
+            Format::Form,
+            charset.unwrap_or(Charset::Utf8),
+            Duplicates::Reject,
+        )?,
+        None => Params::new(),
+    };
+    let mut given = HashSet::new();
+    for (i, pair) in pairs.iter().enumerate() {
+        // Not echoed: a stray argument may be a secret that lost its option.
+        let (name, value) = pair.split_once('=').ok_or_else(|| {
+            Error::invalid_argument(format!(
+                "field argument {} (after the profile) is not name=value",
+                i + 1
+            ))
+        })?;
+        if name.is_empty() {
+            return Err(Error::invalid_argument("a field argument has an empty name"));
+        }
+        if !given.insert(name) {
+            return Err(Error::duplicate_field(name));
+        }
+        params.set(name, value);
+    }
+    let key = load_key(&a)?;
+
+    let explained = if a.flag("--explain") {
+        Some(explain(p, &params, &opts, key.as_ref())?)
+    } else {
+        None
+    };
+    let signature = paysign::sign(p, &opts, &mut params, key.as_ref())?;
+    if let Some(text) = explained {
+        out.say(&text);
+        out.say(&format!("signature: {signature}\n"));
+    }
+    match output {
+        Some(format) => {
+            let cs = match charset {
+                Some(c) => c,
+                None => wire_charset(p, &params, &opts)?,
+            };
+            out.say(&params.encode(format, cs)?);
+            out.say("\n");
+        }
+        None if a.flag("--explain") => {}
+        None => out.say(&format!("{signature}\n")),
+    }
+    Ok(0)
+}
+
+fn verify(argv: &[String], out: &mut Out) -> Result<u8> {
+    let mut values = vec!["--body", "--format", "--charset", "--options"];
+    values.extend(KEY_OPTIONS);
+    let a = args::parse(argv, &["--print-params"], &values)?;
+    let [id] = expect_positional(&a.positional, &["PROFILE"], "verify")?;
+    let p = paysign::profile(id)?;
+    let opts = Options::parse(a.value("--options").unwrap_or(""))?;
+    let format = a
+        .value("--format")
+        .map(Format::from_name)
+        .transpose()?
+        .unwrap_or(Format::Form);
+    let charset = a.value("--charset").map(Charset::from_name).transpose()?;
+    let key = load_key(&a)?;
+    let body = read_input(a.value("--body").unwrap_or("-"))?;
+    let (verdict, params) = paysign::verify_body(p, &opts, &body, format, charset, key.as_ref())?;
+    match verdict {
+        Verdict::Valid => {
+            out.say("valid\n");
+            if a.flag("--print-params") {
+                for (name, value) in params.iter() {
+                    out.say(&format!("{}={}\n", printable(name), printable(value)));
+                }
+            }
+            Ok(0)
+        }
+        Verdict::Invalid(reason) => {
+            out.stderr.push_str(&format!("BAD SIGNATURE: {reason}\n"));
+            Ok(1)
+        }
+    }
+}
+
+fn reply(argv: &[String], out: &mut Out) -> Result<u8> {
+    let a = args::parse(argv, &["--success", "--failure"], &["--url"])?;
+    let [id] = expect_positional(&a.positional, &["PROFILE"], "reply")?;
+    let success = match (a.flag("--success"), a.flag("--failure")) {
+        (true, false) => true,
+        (false, true) => false,
+        _ => {
+            return Err(Error::invalid_argument(
+                "reply needs exactly one of --success and --failure",
+            ))
+        }
+    };
+    let body = paysign::reply(paysign::profile(id)?, success, a.value("--url"))?;
+    // The exact bytes the handler sends: no newline.
+    out.say(&body);
+    Ok(0)
+}
+
+fn keyinfo(argv: &[String], out: &mut Out) -> Result<u8> {
+    let a = args::parse(argv, &[], &["--password", "--password-env"])?;
+    let [file] = expect_positional(&a.positional, &["FILE"], "keyinfo")?;
+    let password = password(&a)?;
+    let key = load_key_file(file, password.as_ref().map(|p| p.as_str()))?;
+    let info = key.info();
+    out.say(&format!("type: {}\n", info.kind));
+    out.say(&format!("format: {}\n", info.format));
+    if info.bits > 0 {
+        out.say(&format!("bits: {}\n", info.bits));
+    }
+    if let Some(cert) = &info.cert {
+        out.say(&format!("subject: {}\n", cert.subject));
+        out.say(&format!("issuer: {}\n", cert.issuer));
+        out.say(&format!("serial: {}\n", cert.serial_hex));
+        out.say(&format!("valid from: {} UTC\n", date::utc(cert.not_before)));
+        out.say(&format!("valid to: {} UTC\n", date::utc(cert.not_after)));
+        out.say(&format!("SHA-1 fingerprint: {}\n", cert.sha1_fingerprint));
+        out.say(&format!("SHA-256 fingerprint: {}\n", cert.sha256_fingerprint));
+    }
+    if !info.public_sha256.is_empty() {
+        out.say(&format!("public key SHA-256: {}\n", info.public_sha256));
+    }
+    if let Some(cert) = &info.cert {
+        if let Some(warning) = validity_warning(cert.not_before, cert.not_after, date::now()) {
+            out.say(&format!("{warning}\n"));
+        }
+    }
+    Ok(0)
+}
+
+/// The warning for a certificate that has expired, expires within 60 days, or is not valid yet.
+fn validity_warning(not_before: i64, not_after: i64, now: i64) -> Option<String> {
+    const DAY: i64 = 86_400;
+    if now > not_after {
+        Some(format!("WARNING: certificate expired on {} UTC", date::utc(not_after)))
+    } else if now < not_before {
+        Some(format!(
+            "WARNING: certificate is not valid before {} UTC",
+            date::utc(not_before)
+        ))
+    } else if not_after - now < 60 * DAY {
+        Some(format!(
+            "WARNING: certificate expires in {} days",
+            (not_after - now) / DAY
+        ))
+    } else {
+        None
+    }
+}
+
+fn alipay_verify_url(argv: &[String], out: &mut Out) -> Result<u8> {
+    let a = args::parse(argv, &[], &[])?;
+    let [partner, notify_id] = expect_positional(&a.positional, &["PARTNER", "NOTIFY_ID"], "alipay-verify-url")?;
+    out.say(&paysign::gateways::alipay::notify_verify_url(partner, notify_id));
+    out.say("\n");
+    Ok(0)
+}
+
+// ---------------------------------------------------------------------------------------
+// Helpers shared with the demo
+// ---------------------------------------------------------------------------------------
+
+/// Checks the number of positional arguments and hands them back as an array.
+fn expect_positional<'a, const N: usize>(
+    given: &'a [String],
+    names: &[&str; N],
+    command: &str,
+) -> Result<[&'a str; N]> {
+    if given.len() != N {
+        let wanted = if N == 0 {
+            "no arguments".to_string()
+        } else {
+            names.join(" ")
+        };
+        return Err(Error::invalid_argument(format!(
+            "{command} takes {wanted} ({} given; see paysign help)",
+            given.len()
+        )));
+    }
+    Ok(std::array::from_fn(|i| given[i].as_str()))
+}
+
+/// Reads a file, or stdin for `-`.
+fn read_input(path: &str) -> Result<Vec<u8>> {
+    let mut data = Vec::new();
+    if path == "-" {
+        std::io::stdin()
+            .read_to_end(&mut data)
+            .map_err(|e| Error::io(format!("cannot read stdin: {e}")))?;
+    } else {
+        data = std::fs::read(path).map_err(|e| Error::io(format!("cannot read '{}': {e}", printable(path))))?;
+    }
+    Ok(data)
+}
+
+/// The key chosen by `--key`, `--secret`, `--secret-env` or `--secret-file`, if any.
+fn load_key(a: &args::Args) -> Result<Option<Key>> {
+    let given: Vec<&str> = ["--key", "--secret", "--secret-env", "--secret-file"]
+        .into_iter()
+        .filter(|o| a.value(o).is_some())
+        .collect();
+    if given.len() > 1 {
+        return Err(Error::invalid_argument(format!(
+            "give one key, not {}",
+            given.join(" and ")
+        )));
+    }
+    let password = password(a)?;
+    if password.is_some() && a.value("--key").is_none() {
+        return Err(Error::invalid_argument(
+            "a password goes with --key (a PKCS#12 file or an encrypted PEM key)",
+        ));
+    }
+    if let Some(file) = a.value("--key") {
+        return load_key_file(file, password.as_ref().map(|p| p.as_str())).map(Some);
+    }
+    let secret: Zeroizing<String> = if let Some(s) = a.value("--secret") {
+        Zeroizing::new(s.to_string())
+    } else if let Some(var) = a.value("--secret-env") {
+        env_text(var)?
+    } else if let Some(file) = a.value("--secret-file") {
+        let bytes = Zeroizing::new(read_input(file)?);
+        let text =
+            std::str::from_utf8(&bytes).map_err(|_| Error::key(format!("'{}' is not UTF-8 text", printable(file))))?;
+        let text = text
+            .strip_suffix('\n')
+            .map(|t| t.strip_suffix('\r').unwrap_or(t))
+            .unwrap_or(text);
+        Zeroizing::new(text.to_string())
+    } else {
+        return Ok(None);
+    };
+    Ok(Some(Key::secret(&secret)?))
+}
+
+/// A key file, or stdin for `-`.
+fn load_key_file(file: &str, password: Option<&str>) -> Result<Key> {
+    if file == "-" {
+        Key::load(&Zeroizing::new(read_input(file)?), password)
+    } else {
+        Key::load_file(Path::new(file), password)
+    }
+}
+
+/// The password from `--password` or `--password-env`, if any.
+fn password(a: &args::Args) -> Result<Option<Zeroizing<String>>> {
+    match (a.value("--password"), a.value("--password-env")) {
+        (Some(_), Some(_)) => Err(Error::invalid_argument("give --password or --password-env, not both")),
+        (Some(p), None) => Ok(Some(Zeroizing::new(p.to_string()))),
+        (None, Some(var)) => env_text(var).map(Some),
+        (None, None) => Ok(None),
+    }
+}
+
+/// The value of an environment variable that holds a secret (never echoed).
+fn env_text(var: &str) -> Result<Zeroizing<String>> {
+    match std::env::var_os(var) {
+        None => Err(Error::invalid_argument(format!(
+            "environment variable '{}' is not set",
+            printable(var)
+        ))),
+        Some(v) => v
+            .into_string()
+            .map(Zeroizing::new)
+            .map_err(|_| Error::key(format!("environment variable '{}' is not valid UTF-8", printable(var)))),
+    }
+}
+
+/// The charset a message travels in: the gateway's wire charset where it differs from the
+/// signing charset (YeePay), else the charset the message declares.
+fn wire_charset(p: &Profile, params: &Params, opts: &Options) -> Result<Charset> {
+    match p.wire {
+        Some(c) => Ok(c),
+        None => paysign::signer::charset_of(p, params, opts),
+    }
+}
+
+/// The `--explain` lines: masked sign string, charset, method.
+fn explain(p: &Profile, params: &Params, opts: &Options, key: Option<&Key>) -> Result<String> {
+    let plan = paysign::signer::plan(p, params, opts, key, None, DocForm::Emptied)?;
+    let mut secrets: Vec<&str> = Vec::new();
+    if let Some(s) = key.and_then(Key::secret_value) {
+        if let Ok(text) = std::str::from_utf8(s.as_bytes()) {
+            secrets.push(text);
+        }
+    }
+    if let Some(q) = &opts.query_key {
+        secrets.push(q.as_str());
+    }
+    let hex = matches!(p.layout, Layout::Binary(_));
+    let text = mask(&plan.message.text, &secrets, hex);
+    let label = if hex { "sign string (hex)" } else { "sign string" };
+    Ok(format!(
+        "{label}: {}\ncharset: {}\nmethod: {}\n",
+        *text,
+        plan.charset.name(),
+        method_name(plan.method, opts)
+    ))
+}
+
+/// The method's name, with the digest the `hash` option pins.
+fn method_name(method: Method, opts: &Options) -> &'static str {
+    match (method, opts.hash) {
+        (Method::Rsa { out, .. }, Some(hash)) => Method::Rsa { hash, also: None, out }.name(),
+        _ => method.name(),
+    }
+}
+
+/// Replaces every occurrence of each secret with `***`, longest first. For binary messages
+/// (shown as hex) the secret's hex form is masked too.
+pub fn mask(text: &str, secrets: &[&str], hex_too: bool) -> Zeroizing<String> {
+    let mut forms: Vec<Zeroizing<String>> = Vec::new();
+    for s in secrets.iter().filter(|s| !s.is_empty()) {
+        forms.push(Zeroizing::new(s.to_string()));
+        if hex_too {
+            let hex: String = s.bytes().map(|b| format!("{b:02x}")).collect();
+            forms.push(Zeroizing::new(hex.to_uppercase()));
+            forms.push(Zeroizing::new(hex));
+        }
+    }
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    let mut masked = Zeroizing::new(text.to_string());
+    for form in &forms {
+        if masked.contains(form.as_str()) {
+            masked = Zeroizing::new(masked.replace(form.as_str(), "***"));
+        }
+    }
+    masked
+}
+
+/// Text with control characters escaped, for names and values from outside.
+fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masking() {
+        assert_eq!(*mask("a&key=SEC&b=SEC", &["SEC"], false), "a&key=***&b=***");
+        assert_eq!(*mask("abc", &[""], false), "abc");
+        assert_eq!(*mask("k=ab&q=abc", &["ab", "abc"], false), "k=***&q=***");
+        assert_eq!(*mask("00736563ff", &["sec"], true), "00***ff");
+    }
+
+    #[test]
+    fn warnings() {
+        let day = 86_400;
+        let nb = 1_000 * day;
+        let na = 2_000 * day;
+        assert_eq!(validity_warning(nb, na, nb + day), None);
+        assert_eq!(
+            validity_warning(nb, na, na - 10 * day - 5).as_deref(),
+            Some("WARNING: certificate expires in 10 days")
+        );
+        let expired = validity_warning(nb, na, na + 1).unwrap();
+        assert!(expired.starts_with("WARNING: certificate expired on "), "{expired}");
+        assert!(validity_warning(nb, na, nb - 1).unwrap().contains("not valid before"));
+    }
+
+    #[test]
+    fn printable_escapes_controls() {
+        assert_eq!(printable("a\nb\tc"), "a\\nb\\tc");
+        assert_eq!(printable("支付"), "支付");
+    }
+}

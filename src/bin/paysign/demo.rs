@@ -1,0 +1,672 @@
+//! `paysign demo`: a full round trip per gateway on bundled public sandbox material.
+//!
+//! Sign a payment request and show how it is sent, make a signed notification, verify it
+//! from its raw body, show that a tampered copy is rejected, and print the reply body.
+//! Where the gateway signs its notifications with a private key that is not public
+//! (99bill, Alipay), the gateway is simulated with the merchant's key, and the output says so.
+
+use paysign::canon::DocForm;
+use paysign::{Error, Format, Key, Options, Params, Profile, Result, Status, Verdict};
+
+use super::{args, mask, method_name, printable, wire_charset, Out};
+
+const PFX_99BILL: &[u8] = include_bytes!("../../../testdata/vectors/keys/99bill_10012140356.pfx");
+const CERT_99BILL: &[u8] = include_bytes!("../../../testdata/vectors/keys/99bill_10012140356_cert.pem");
+const ALIPAY_APP_PRIVATE: &[u8] =
+    include_bytes!("../../../testdata/vectors/keys/alipay_yansongda_app_private_pkcs1.pem");
+const ALIPAY_APP_PUBLIC: &[u8] = include_bytes!("../../../testdata/vectors/keys/alipay_yansongda_app_public.pem");
+
+/// Where a demo key comes from.
+enum KeySource {
+    /// A shared secret (MD5/HMAC key); never printed.
+    Secret(&'static str),
+    /// A bundled key file.
+    File {
+        name: &'static str,
+        data: &'static [u8],
+        password: Option<&'static str>,
+    },
+}
+
+impl KeySource {
+    fn load(&self) -> Result<Key> {
+        match self {
+            KeySource::Secret(s) => Key::secret(s),
+            KeySource::File { data, password, .. } => Key::load(data, *password),
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            KeySource::Secret(_) => "the merchant's secret key".to_string(),
+            KeySource::File { name, .. } => name.to_string(),
+        }
+    }
+
+    /// Text that must never appear in the output.
+    fn secret(&self) -> Option<&'static str> {
+        match self {
+            KeySource::Secret(s) => Some(s),
+            KeySource::File { password, .. } => *password,
+        }
+    }
+}
+
+/// How the signed payment request reaches the gateway.
+enum Transport {
+    /// An HTML form the payer's browser posts.
+    BrowserForm,
+    /// An XML body the merchant's server posts (WeChat Pay v2).
+    XmlPost,
+}
+
+type Fields = &'static [(&'static str, &'static str)];
+
+struct Demo {
+    name: &'static str,
+    title: &'static str,
+    request_profile: &'static str,
+    request: Fields,
+    merchant_key: KeySource,
+    transport: Transport,
+    action: &'static str,
+    action_note: &'static str,
+    notify_profile: &'static str,
+    notify: Fields,
+    notify_format: Format,
+    notify_transport: &'static str,
+    /// Signs the notification (the gateway, or its simulation).
+    gateway_key: KeySource,
+    /// Verifies the notification.
+    verify_key: KeySource,
+    /// Says who made the notification and why.
+    notify_note: &'static str,
+    /// The field changed in the tampered copy, and its new value.
+    tamper: (&'static str, &'static str),
+    redirect: Option<&'static str>,
+}
+
+const SIMULATED_99BILL: &str = "\
+SIMULATION: 99bill signs its notifications with its own private key, which is not public.
+The gateway is simulated here: this notification is signed with the same sandbox merchant
+key (99bill_10012140356.pfx) and verified with that key's certificate
+(99bill_10012140356_cert.pem). In production, verify with 99bill's certificate.";
+
+const SIMULATED_ALIPAY: &str = "\
+SIMULATION: Alipay signs its notifications with Alipay's private key, which is not public.
+The gateway is simulated here: this notification is signed with the bundled app key
+(alipay_yansongda_app_private_pkcs1.pem) and verified with its public key
+(alipay_yansongda_app_public.pem). In production, verify with Alipay's public key or
+certificate, never with the app's own key.";
+
+const DEMOS: &[Demo] = &[
+    Demo {
+        name: "99bill",
+        title: "99bill (快钱) RMB gateway, signType=4 (RSA)",
+        request_profile: "99bill.pay.request",
+        request: &[
+            ("inputCharset", "1"),
+            ("bgUrl", "http://merchant.example/kuaiqian/receive.php"),
+            ("version", "v2.0"),
+            ("language", "1"),
+            ("signType", "4"),
+            ("merchantAcctId", "1001214035601"),
+            ("payerName", "张三"),
+            ("payerContactType", "1"),
+            ("payerContact", "zhangsan@example.com"),
+            ("payerIP", "192.168.1.1"),
+            ("orderId", "KQ20190220134835"),
+            ("orderAmount", "1"),
+            ("orderTime", "20190220134835"),
+            ("orderTimestamp", "20190220134835"),
+            ("productName", "Apple"),
+            ("productNum", "1"),
+            ("productId", "10000"),
+            ("productDesc", "Apple"),
+            ("ext1", "扩展1"),
+            ("ext2", "扩展2"),
+            ("payType", "00"),
+            ("redoFlag", "0"),
+        ],
+        merchant_key: KeySource::File {
+            name: "the merchant sandbox key 99bill_10012140356.pfx (PKCS#12)",
+            data: PFX_99BILL,
+            password: Some("123456"),
+        },
+        transport: Transport::BrowserForm,
+        action: "https://sandbox.99bill.com/gateway/recvMerchantInfoAction.htm",
+        action_note: "99bill sandbox; production is www.99bill.com, same path",
+        notify_profile: "99bill.pay.notify",
+        notify: &[
+            ("merchantAcctId", "1001214035601"),
+            ("version", "v2.0"),
+            ("language", "1"),
+            ("signType", "4"),
+            ("payType", "10"),
+            ("bankId", "ICBC"),
+            ("orderId", "KQ20190220134835"),
+            ("orderTime", "20190220134835"),
+            ("orderAmount", "1"),
+            ("dealId", "2954470436"),
+            ("bankDealId", "1902201349870"),
+            ("dealTime", "20190220135012"),
+            ("payAmount", "1"),
+            ("fee", "0"),
+            ("ext1", "扩展1"),
+            ("ext2", "扩展2"),
+            ("payResult", "10"),
+        ],
+        notify_format: Format::Form,
+        notify_transport: "HTTP GET query string to bgUrl",
+        gateway_key: KeySource::File {
+            name: "the merchant sandbox key 99bill_10012140356.pfx (simulating 99bill)",
+            data: PFX_99BILL,
+            password: Some("123456"),
+        },
+        verify_key: KeySource::File {
+            name: "99bill_10012140356_cert.pem",
+            data: CERT_99BILL,
+            password: None,
+        },
+        notify_note: SIMULATED_99BILL,
+        tamper: ("payAmount", "100"),
+        redirect: Some("http://merchant.example/kuaiqian/show.php?msg=success"),
+    },
+    Demo {
+        name: "wechatpay",
+        title: "WeChat Pay API v2, MD5 with the documentation key",
+        request_profile: "wechatpay.request",
+        request: &[
+            ("appid", "wxd930ea5d5a258f4f"),
+            ("mch_id", "10000100"),
+            ("device_info", "1000"),
+            ("nonce_str", "ibuaiVcKdpRxkhJA"),
+            ("body", "腾讯充值中心-QQ会员充值"),
+            ("out_trade_no", "1409811653"),
+            ("total_fee", "1"),
+            ("spbill_create_ip", "14.23.150.211"),
+            ("notify_url", "http://merchant.example/wxpay/notify"),
+            ("trade_type", "APP"),
+        ],
+        merchant_key: KeySource::Secret("192006250b4c09247ec02edce69f6a2d"),
+        transport: Transport::XmlPost,
+        action: "https://api.mch.weixin.qq.com/pay/unifiedorder",
+        action_note: "production; the spec sheet has no confirmed sandbox",
+        notify_profile: "wechatpay.notify",
+        notify: &[
+            ("appid", "wxd930ea5d5a258f4f"),
+            ("attach", "支付测试"),
+            ("bank_type", "CFT"),
+            ("cash_fee", "1"),
+            ("fee_type", "CNY"),
+            ("is_subscribe", "Y"),
+            ("mch_id", "10000100"),
+            ("nonce_str", "5d2b6c2a8db53831f7eda20af46e531c"),
+            ("openid", "oUpF8uMEb4qRXf22hE3X68TekukE"),
+            ("out_trade_no", "1409811653"),
+            ("result_code", "SUCCESS"),
+            ("return_code", "SUCCESS"),
+            ("time_end", "20140903131540"),
+            ("total_fee", "1"),
+            ("trade_type", "APP"),
+            ("transaction_id", "1004400740201409030005092168"),
+        ],
+        notify_format: Format::Xml,
+        notify_transport: "HTTPS POST, XML body, to notify_url",
+        gateway_key: KeySource::Secret("192006250b4c09247ec02edce69f6a2d"),
+        verify_key: KeySource::Secret("192006250b4c09247ec02edce69f6a2d"),
+        notify_note: "WeChat signs notifications with the merchant's own API key, so this one is\n\
+                      made here with the documentation key, as WeChat would make it.",
+        tamper: ("total_fee", "100"),
+        redirect: None,
+    },
+    Demo {
+        name: "alipay",
+        title: "Alipay OpenAPI, RSA2 (SHA256withRSA)",
+        request_profile: "alipay.openapi.request",
+        request: &[
+            ("app_id", "9021000122682882"),
+            ("method", "alipay.trade.page.pay"),
+            ("format", "JSON"),
+            ("return_url", "http://merchant.example/alipay/return"),
+            ("charset", "utf-8"),
+            ("sign_type", "RSA2"),
+            ("timestamp", "2023-12-21 06:54:37"),
+            ("version", "1.0"),
+            ("notify_url", "http://merchant.example/alipay/notify"),
+            (
+                "biz_content",
+                r#"{"out_trade_no":"1703141270","total_amount":"0.01","subject":"Apple","product_code":"FAST_INSTANT_TRADE_PAY"}"#,
+            ),
+        ],
+        merchant_key: KeySource::File {
+            name: "the app key alipay_yansongda_app_private_pkcs1.pem",
+            data: ALIPAY_APP_PRIVATE,
+            password: None,
+        },
+        transport: Transport::BrowserForm,
+        action: "https://openapi.alipay.com/gateway.do?charset=utf-8",
+        action_note: "production; the spec sheet has no confirmed sandbox host",
+        notify_profile: "alipay.openapi.notify",
+        notify: &[
+            ("gmt_create", "2023-12-21 06:55:02"),
+            ("charset", "utf-8"),
+            ("gmt_payment", "2023-12-21 06:55:10"),
+            ("notify_time", "2023-12-21 06:55:11"),
+            ("subject", "Apple"),
+            ("sign_type", "RSA2"),
+            ("buyer_id", "2088102177846880"),
+            ("invoice_amount", "0.01"),
+            ("version", "1.0"),
+            ("notify_id", "2023122100222065510035960500397820"),
+            ("fund_bill_list", r#"[{"amount":"0.01","fundChannel":"ALIPAYACCOUNT"}]"#),
+            ("notify_type", "trade_status_sync"),
+            ("out_trade_no", "1703141270"),
+            ("total_amount", "0.01"),
+            ("trade_status", "TRADE_SUCCESS"),
+            ("trade_no", "2023122122001446880500942731"),
+            ("auth_app_id", "9021000122682882"),
+            ("receipt_amount", "0.01"),
+            ("point_amount", "0.00"),
+            ("app_id", "9021000122682882"),
+            ("buyer_pay_amount", "0.01"),
+            ("seller_id", "2088721022692881"),
+        ],
+        notify_format: Format::Form,
+        notify_transport: "HTTP POST form body to notify_url",
+        gateway_key: KeySource::File {
+            name: "the app key alipay_yansongda_app_private_pkcs1.pem (simulating Alipay)",
+            data: ALIPAY_APP_PRIVATE,
+            password: None,
+        },
+        verify_key: KeySource::File {
+            name: "alipay_yansongda_app_public.pem",
+            data: ALIPAY_APP_PUBLIC,
+            password: None,
+        },
+        notify_note: SIMULATED_ALIPAY,
+        tamper: ("total_amount", "100.00"),
+        redirect: None,
+    },
+    Demo {
+        name: "chinabank",
+        title: "ChinaBank (网银在线) PayGate v4, demo merchant 1001",
+        request_profile: "chinabank.pay.request",
+        request: &[
+            ("v_mid", "1001"),
+            ("v_oid", "20240101-1001-120000"),
+            ("v_amount", "0.01"),
+            ("v_moneytype", "CNY"),
+            ("v_url", "http://localhost/chinabank/Receive.jsp"),
+            ("remark2", "[url:=http://localhost/chinabank/AutoReceive.jsp]"),
+            ("v_ordername", "张三"),
+        ],
+        merchant_key: KeySource::Secret("test"),
+        transport: Transport::BrowserForm,
+        action: "https://pay3.chinabank.com.cn/PayGate",
+        action_note: "production; ChinaBank has no separate sandbox, the demo merchant ran on it",
+        notify_profile: "chinabank.pay.notify",
+        notify: &[
+            ("v_oid", "20240101-1001-120000"),
+            ("v_pstatus", "20"),
+            ("v_pstring", "支付完成"),
+            ("v_pmode", "工商银行"),
+            ("v_amount", "0.01"),
+            ("v_moneytype", "CNY"),
+            ("remark1", ""),
+            ("remark2", "[url:=http://localhost/chinabank/AutoReceive.jsp]"),
+        ],
+        notify_format: Format::Form,
+        notify_transport: "form fields (GBK) to the [url:=...] address in remark2",
+        gateway_key: KeySource::Secret("test"),
+        verify_key: KeySource::Secret("test"),
+        notify_note: "ChinaBank signs notifications with the merchant's MD5 key, so this one is made\n\
+                      here with the demo merchant's key, as ChinaBank would make it.",
+        tamper: ("v_amount", "100.00"),
+        redirect: None,
+    },
+    Demo {
+        name: "dinpay",
+        title: "Dinpay (智付) 3.0, MD5",
+        request_profile: "dinpay.pay.request",
+        request: &[
+            ("merchant_code", "1111130200"),
+            ("service_type", "direct_pay"),
+            ("interface_version", "V3.0"),
+            ("input_charset", "UTF-8"),
+            ("notify_url", "http://merchant.example/dinpay/notify"),
+            ("sign_type", "MD5"),
+            ("order_no", "2014052200001"),
+            ("order_time", "2014-05-22 09:30:11"),
+            ("order_amount", "0.01"),
+            ("product_name", "Apple"),
+            ("bank_code", "ICBC"),
+            ("redo_flag", "1"),
+        ],
+        merchant_key: KeySource::Secret("hfgd_83yt_90hb_gf98n"),
+        transport: Transport::BrowserForm,
+        action: "https://pay.dinpay.com/gateway?input_charset=UTF-8",
+        action_note: "production; the spec sheet has no sandbox host",
+        notify_profile: "dinpay.pay.notify",
+        notify: &[
+            ("merchant_code", "1111130200"),
+            ("notify_type", "offline_notify"),
+            ("notify_id", "6449d835356847458ab8c21f3381be10"),
+            ("interface_version", "V3.0"),
+            ("sign_type", "MD5"),
+            ("order_no", "2014052200001"),
+            ("order_time", "2014-05-22 09:30:11"),
+            ("order_amount", "0.01"),
+            ("trade_no", "1003450919"),
+            ("trade_time", "2014-05-22 09:31:31"),
+            ("trade_status", "SUCCESS"),
+            ("bank_seq_no", "HFG000005221224275"),
+        ],
+        notify_format: Format::Form,
+        notify_transport: "HTTP POST form body to notify_url",
+        gateway_key: KeySource::Secret("hfgd_83yt_90hb_gf98n"),
+        verify_key: KeySource::Secret("hfgd_83yt_90hb_gf98n"),
+        notify_note: "Dinpay signs MD5 notifications with the merchant's key, so this one is made\n\
+                      here with the demo merchant's key, as Dinpay would make it.",
+        tamper: ("order_amount", "100.00"),
+        redirect: None,
+    },
+    Demo {
+        name: "allinpay",
+        title: "Allinpay (通联) gateway, MD5",
+        request_profile: "allinpay.pay.request",
+        request: &[
+            ("inputCharset", "1"),
+            ("pickupUrl", "http://merchant.example/allinpay/pickup"),
+            ("receiveUrl", "http://merchant.example/allinpay/receive"),
+            ("version", "v1.0"),
+            ("language", "1"),
+            ("signType", "0"),
+            ("merchantId", "109065311204094"),
+            ("payerName", "张三"),
+            ("orderNo", "20140606000000002"),
+            ("orderAmount", "1"),
+            ("orderCurrency", "0"),
+            ("orderDatetime", "20140606154000"),
+            ("productName", "Apple"),
+            ("payType", "1"),
+            ("issuerId", "icbc"),
+        ],
+        merchant_key: KeySource::Secret("1234567890"),
+        transport: Transport::BrowserForm,
+        action: "https://ceshi.allinpay.com/gateway/index.do",
+        action_note: "Allinpay's sandbox; production is service.allinpay.com, same path",
+        notify_profile: "allinpay.pay.notify",
+        notify: &[
+            ("merchantId", "109065311204094"),
+            ("version", "v1.0"),
+            ("language", "1"),
+            ("signType", "0"),
+            ("payType", "1"),
+            ("paymentOrderId", "201406061546098747"),
+            ("orderNo", "20140606000000002"),
+            ("orderDatetime", "20140606154000"),
+            ("orderAmount", "1"),
+            ("payDatetime", "20140606154634"),
+            ("payAmount", "1"),
+            ("payResult", "1"),
+            ("returnDatetime", "20140606154634"),
+        ],
+        notify_format: Format::Form,
+        notify_transport: "HTTP POST form body to receiveUrl",
+        gateway_key: KeySource::Secret("1234567890"),
+        verify_key: KeySource::Secret("1234567890"),
+        notify_note: "With signType=0 Allinpay signs notifications with the merchant's MD5 key, so\n\
+                      this one is made here with the demo merchant's key, as Allinpay would make it.",
+        tamper: ("payAmount", "100"),
+        redirect: None,
+    },
+    Demo {
+        name: "yeepay",
+        title: "YeePay (易宝) node gateway, HMAC-MD5, demo merchant 10001126856",
+        request_profile: "yeepay.pay.request",
+        request: &[
+            ("p0_Cmd", "Buy"),
+            ("p1_MerId", "10001126856"),
+            ("p2_Order", "YP20240101120000"),
+            ("p3_Amt", "0.01"),
+            ("p4_Cur", "CNY"),
+            ("p5_Pid", "图书"),
+            ("p8_Url", "http://localhost:8080/bookstore/OrderServlet?method=back"),
+            ("pd_FrpId", "ICBC-NET-B2C"),
+            ("pr_NeedResponse", "1"),
+        ],
+        merchant_key: KeySource::Secret("69cl522AV6q613Ii4W6u8K6XuW8vM1N6bFgyv769220IuYe9u37N4y7rI4Pl"),
+        transport: Transport::BrowserForm,
+        action: "https://www.yeepay.com/app-merchant-proxy/node",
+        action_note: "production; YeePay gave a public demo merchant instead of a sandbox",
+        notify_profile: "yeepay.pay.notify",
+        notify: &[
+            ("p1_MerId", "10001126856"),
+            ("r0_Cmd", "Buy"),
+            ("r1_Code", "1"),
+            ("r2_TrxId", "216160129458562I"),
+            ("r3_Amt", "0.01"),
+            ("r4_Cur", "RMB"),
+            ("r5_Pid", "图书"),
+            ("r6_Order", "YP20240101120000"),
+            ("r7_Uid", ""),
+            ("r8_MP", ""),
+            ("r9_BType", "2"),
+            ("rb_BankId", "ICBC-NET"),
+            ("ro_BankOrderId", "2401011205301"),
+            ("rp_PayDate", "20240101120530"),
+        ],
+        notify_format: Format::Form,
+        notify_transport: "HTTP GET query string to p8_Url, GBK percent-escapes \
+                           (r5_Pid); the HMAC covers the UTF-8 bytes",
+        gateway_key: KeySource::Secret("69cl522AV6q613Ii4W6u8K6XuW8vM1N6bFgyv769220IuYe9u37N4y7rI4Pl"),
+        verify_key: KeySource::Secret("69cl522AV6q613Ii4W6u8K6XuW8vM1N6bFgyv769220IuYe9u37N4y7rI4Pl"),
+        notify_note: "YeePay signs callbacks with the merchant's key, so this one is made here with\n\
+                      the demo merchant's key, as YeePay would make it.",
+        tamper: ("r3_Amt", "100.00"),
+        redirect: None,
+    },
+];
+
+pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
+    let a = args::parse(argv, &[], &["--gateway"])?;
+    if !a.positional.is_empty() {
+        return Err(Error::invalid_argument(
+            "demo takes no arguments besides --gateway NAME",
+        ));
+    }
+    let name = a.value("--gateway").unwrap_or("99bill");
+    let demo = DEMOS.iter().find(|d| d.name == name).ok_or_else(|| {
+        let names: Vec<&str> = DEMOS.iter().map(|d| d.name).collect();
+        Error::invalid_argument(format!(
+            "unknown gateway '{}' (known: {})",
+            printable(name),
+            names.join(", ")
+        ))
+    })?;
+    let mut text = String::new();
+    let result = round_trip(demo, &mut text);
+    // Everything shown already has its secrets masked; mask the whole text once more so that
+    // no path through the demo can ever print one.
+    let secrets: Vec<&str> = [&demo.merchant_key, &demo.gateway_key, &demo.verify_key]
+        .iter()
+        .filter_map(|k| k.secret())
+        .collect();
+    out.say(&mask(&text, &secrets, false));
+    result.map(|()| 0)
+}
+
+fn round_trip(d: &Demo, w: &mut String) -> Result<()> {
+    let opts = Options::default();
+    w.push_str(&format!("paysign demo: {}\n", d.title));
+    w.push_str(
+        "Public sandbox/demo credentials bundled in this binary, nothing from production.\n\
+         Secrets are shown as ***.\n\n",
+    );
+
+    // 1. The payment request.
+    let rp = paysign::profile(d.request_profile)?;
+    let mut request = Params::from_pairs(d.request.iter().copied());
+    let merchant_key = d.merchant_key.load()?;
+    w.push_str(&format!(
+        "1. Payment request ({}), signed with {}\n",
+        rp.id,
+        d.merchant_key.describe()
+    ));
+    explain(w, rp, &request, &opts, &merchant_key, &d.merchant_key)?;
+    let sig = paysign::sign(rp, &opts, &mut request, Some(&merchant_key))?;
+    w.push_str(&format!("   {}: {sig}\n\n", rp.sig_field()));
+    match d.transport {
+        Transport::BrowserForm => {
+            let cs = wire_charset(rp, &request, &opts)?;
+            w.push_str(&format!("The payer's browser posts this form ({}):\n", d.action_note));
+            w.push_str(&format!(
+                "<form method=\"post\" action=\"{}\" accept-charset=\"{}\">\n",
+                html_escape(d.action),
+                cs.name()
+            ));
+            for (name, value) in request.iter() {
+                w.push_str(&format!(
+                    "  <input type=\"hidden\" name=\"{}\" value=\"{}\">\n",
+                    html_escape(name),
+                    html_escape(value)
+                ));
+            }
+            w.push_str("  <input type=\"submit\" value=\"Pay\">\n</form>\n\n");
+        }
+        Transport::XmlPost => {
+            w.push_str(&format!(
+                "The merchant's server POSTs this XML body to {} ({}; WeChat Pay v2 \
+                 takes no browser form):\n",
+                d.action, d.action_note
+            ));
+            w.push_str(&request.encode(Format::Xml, paysign::Charset::Utf8)?);
+            w.push_str("\n\n");
+        }
+    }
+
+    // 2. The notification: made, sent as raw bytes, verified from those bytes, tampered.
+    let np = paysign::profile(d.notify_profile)?;
+    let mut notify = Params::from_pairs(d.notify.iter().copied());
+    let gateway_key = d.gateway_key.load()?;
+    let verify_key = d.verify_key.load()?;
+    w.push_str(&format!("2. Notification ({})\n", np.id));
+    w.push_str(&indent(d.notify_note));
+    match (&d.gateway_key, &d.verify_key) {
+        (KeySource::Secret(_), KeySource::Secret(_)) => {
+            w.push_str("   signed and verified with the merchant's secret key\n")
+        }
+        (signer, verifier) => w.push_str(&format!(
+            "   signed with {}, verified with {}\n",
+            signer.describe(),
+            verifier.describe()
+        )),
+    }
+    explain(w, np, &notify, &opts, &gateway_key, &d.gateway_key)?;
+    paysign::sign(np, &opts, &mut notify, Some(&gateway_key))?;
+    let cs = wire_charset(np, &notify, &opts)?;
+    let body = notify.encode(d.notify_format, cs)?;
+    w.push_str(&format!("   raw body ({}):\n", d.notify_transport));
+    w.push_str(&format!("{body}\n"));
+
+    let bytes = cs.encode(&body, "body")?;
+    let (verdict, _) = paysign::verify_body(np, &opts, &bytes, d.notify_format, None, Some(&verify_key))?;
+    match verdict {
+        Verdict::Valid => w.push_str(&format!("   verify_body ({}): valid\n", d.notify_format.name())),
+        Verdict::Invalid(reason) => {
+            return Err(Error::new(
+                Status::PAYSIGN_BAD_SIGNATURE,
+                format!("the demo notification did not verify: {reason}"),
+            ))
+        }
+    }
+
+    let (field, forged) = d.tamper;
+    let original = notify.get(field).unwrap_or_default().to_string();
+    let mut tampered = notify.clone();
+    tampered.set(field, forged);
+    let tampered_body = tampered.encode(d.notify_format, cs)?;
+    let (verdict, _) = paysign::verify_body(
+        np,
+        &opts,
+        &cs.encode(&tampered_body, "body")?,
+        d.notify_format,
+        None,
+        Some(&verify_key),
+    )?;
+    match verdict {
+        Verdict::Invalid(reason) => w.push_str(&format!(
+            "   tampered copy ({field} changed from {original} to {forged}): BAD SIGNATURE: {reason}\n\n"
+        )),
+        Verdict::Valid => {
+            // Cannot happen unless the library is broken: say so rather than print "valid".
+            return Err(Error::invalid_field(
+                field,
+                "the tampered demo notification was accepted",
+            ));
+        }
+    }
+
+    // 3. The reply the handler sends back.
+    let reply = paysign::reply(np, true, d.redirect)?;
+    match d.redirect {
+        Some(url) => w.push_str(&format!(
+            "3. Reply for success, redirecting the payer to {url} (exact bytes, no newline):\n"
+        )),
+        None => w.push_str("3. Reply for success (exact bytes, no newline):\n"),
+    }
+    w.push_str(&format!("{reply}\n"));
+    Ok(())
+}
+
+/// The sign string (secrets masked), charset and method of a message.
+fn explain(w: &mut String, p: &Profile, params: &Params, opts: &Options, key: &Key, source: &KeySource) -> Result<()> {
+    let plan = paysign::signer::plan(p, params, opts, Some(key), None, DocForm::Emptied)?;
+    let secrets: Vec<&str> = source.secret().into_iter().collect();
+    let text = mask(&plan.message.text, &secrets, false);
+    w.push_str(&format!("   sign string: {}\n", *text));
+    w.push_str(&format!("   charset: {}\n", plan.charset.name()));
+    w.push_str(&format!("   method: {}\n", method_name(plan.method, opts)));
+    Ok(())
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("   {}\n", l.trim_start())).collect()
+}
+
+/// Escapes text for an HTML attribute value or text node.
+fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_html() {
+        assert_eq!(
+            html_escape(r#"{"a":"<b>&'"}"#),
+            "{&quot;a&quot;:&quot;&lt;b&gt;&amp;&#39;&quot;}"
+        );
+    }
+
+    #[test]
+    fn gateway_names_are_unique() {
+        for (i, d) in DEMOS.iter().enumerate() {
+            assert!(DEMOS[i + 1..].iter().all(|e| e.name != d.name));
+        }
+    }
+}
