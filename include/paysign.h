@@ -62,9 +62,11 @@ extern "C" {
 const char *paysign_version(void);
 
 /*
- The constant's name, e.g. "PAYSIGN_BAD_SIGNATURE". Static; never free it.
+ The constant's name, e.g. "PAYSIGN_BAD_SIGNATURE"; "PAYSIGN_UNKNOWN_STATUS" for a number
+ that is not a status. Static; never free it. Takes the number as `int32_t` so that any
+ value a C caller passes is defined behaviour.
  */
-const char *paysign_status_name(paysign_status status);
+const char *paysign_status_name(int32_t status);
 
 /*
  Copies this thread's last error message (truncated to fit, NUL-terminated when cap > 0).

@@ -61,7 +61,9 @@ pub fn message(p: &Profile, params: &Params, secret: Option<&[u8]>, charset: Cha
 /// The entries (name, value) the layout selects, after the empty and trim rules.
 pub fn entries<'a>(p: &Profile, params: &'a Params, secret: Option<&'a str>) -> Vec<(&'a str, &'a str)> {
     let keep = |v: &str| !(p.empty == Empty::Skip && v.is_empty());
-    let clean = |v: &'a str| if p.trim { v.trim() } else { v };
+    // Java's String.trim(), as in WeChat's official SDK: only chars <= U+0020, so a trailing
+    // ideographic space (U+3000) or NBSP stays signed.
+    let clean = |v: &'a str| if p.trim { v.trim_matches(|c: char| c <= ' ') } else { v };
     let mut out = Vec::new();
     match p.layout {
         Layout::Fixed(slots) => {

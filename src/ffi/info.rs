@@ -1,7 +1,7 @@
 //! Version, status names, last error, profile list.
 
 use super::{copy_truncating, guard_value, last_error};
-use crate::error::{paysign_status, Status};
+use crate::error::Status;
 use std::ffi::c_char;
 
 static VERSION_Z: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
@@ -12,31 +12,24 @@ pub extern "C" fn paysign_version() -> *const c_char {
     VERSION_Z.as_ptr() as *const c_char
 }
 
-/// The constant's name, e.g. "PAYSIGN_BAD_SIGNATURE". Static; never free it.
+/// The constant's name, e.g. "PAYSIGN_BAD_SIGNATURE"; "PAYSIGN_UNKNOWN_STATUS" for a number
+/// that is not a status. Static; never free it. Takes the number as `int32_t` so that any
+/// value a C caller passes is defined behaviour.
 #[no_mangle]
-pub extern "C" fn paysign_status_name(status: paysign_status) -> *const c_char {
-    // Statuses are compared by number so an out-of-range value from C is answered, not UB.
-    let n = status as i32;
-    let name = Status::ALL
-        .iter()
-        .find(|s| **s as i32 == n)
-        .map(|s| s.name())
-        .unwrap_or("PAYSIGN_UNKNOWN_STATUS");
-    // Names are ASCII without NUL; keep NUL-terminated copies in a static table.
-    static NAMES: std::sync::OnceLock<Vec<(String, std::ffi::CString)>> = std::sync::OnceLock::new();
+pub extern "C" fn paysign_status_name(status: i32) -> *const c_char {
+    static NAMES: std::sync::OnceLock<Vec<(i32, std::ffi::CString)>> = std::sync::OnceLock::new();
     let table = NAMES.get_or_init(|| {
         Status::ALL
             .iter()
-            .map(|s| s.name())
-            .chain(["PAYSIGN_UNKNOWN_STATUS"])
-            .map(|n| (n.to_string(), std::ffi::CString::new(n).expect("no NUL in names")))
+            .map(|s| (*s as i32, s.name()))
+            .chain([(-1, "PAYSIGN_UNKNOWN_STATUS")])
+            .map(|(n, name)| (n, std::ffi::CString::new(name).expect("no NUL in names")))
             .collect()
     });
-    table
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, c)| c.as_ptr())
-        .unwrap_or(std::ptr::null())
+    guard_value(std::ptr::null(), || {
+        let found = table.iter().find(|(n, _)| *n == status).or_else(|| table.last());
+        found.map(|(_, c)| c.as_ptr()).unwrap_or(std::ptr::null())
+    })
 }
 
 /// Copies this thread's last error message (truncated to fit, NUL-terminated when cap > 0).

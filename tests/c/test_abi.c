@@ -272,6 +272,7 @@ static void test_errors(void) {
     /* status names and last error length */
     CHECK(strcmp(paysign_status_name(PAYSIGN_BAD_SIGNATURE), "PAYSIGN_BAD_SIGNATURE") == 0, "status name");
     CHECK(strcmp(paysign_status_name(PAYSIGN_PANIC), "PAYSIGN_PANIC") == 0, "status name panic");
+    CHECK(strcmp(paysign_status_name(12345), "PAYSIGN_UNKNOWN_STATUS") == 0, "status name out of range");
     size_t full = paysign_last_error(NULL, 0);
     char tiny[4];
     size_t again = paysign_last_error(tiny, sizeof tiny);
