@@ -1,0 +1,891 @@
+/*
+ * paysign PHP extension.
+ *
+ * A thin wrapper over the paysign C ABI: it converts PHP strings, arrays and
+ * objects to the C calls and back, and turns error statuses into
+ * PaySign\Exception (code = status). No signing rule lives here.
+ *
+ * Thread safety (ZTS): the extension has no mutable global state. The class
+ * entries and object handlers below are written once in MINIT. Error text
+ * comes from paysign's thread-local last error, read right after the failing
+ * call on the same thread.
+ *
+ * Builds against PHP 7.4 and 8.x.
+ */
+
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include <string.h>
+
+#include "php.h"
+#include "ext/standard/info.h"
+#include "main/fopen_wrappers.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+#include "zend_smart_str.h"
+
+#include "php_paysign.h"
+#include "paysign.h"
+
+#if PHP_VERSION_ID >= 80000
+# include "paysign_arginfo.h"
+#else
+# include "paysign_legacy_arginfo.h"
+#endif
+
+#ifndef RETURN_THROWS
+# define RETURN_THROWS() return
+#endif
+#ifndef ZEND_THIS
+# define ZEND_THIS getThis()
+#endif
+
+/* The first call gets a buffer of this size; a longer result is fetched with
+ * one retry at the exact size (the C ABI reports the full length). */
+#define PS_STACK_BUF 1024
+
+static zend_class_entry *paysign_key_ce;
+static zend_class_entry *paysign_exception_ce;
+static zend_object_handlers paysign_key_handlers;
+
+/* ------------------------------------------------------------------------ */
+/* errors                                                                    */
+
+/* Throw PaySign\Exception for a status returned by the core, with the core's
+ * message (thread-local, so read it at once), after `context` when not NULL. */
+static void ps_throw_status_ctx(paysign_status st, const char *context)
+{
+	char buf[PS_STACK_BUF];
+	zend_string *msg;
+	size_t n = paysign_last_error(buf, sizeof buf);
+
+	if (n < sizeof buf) {
+		msg = zend_string_init(buf, n, 0);
+	} else {
+		size_t n2;
+		msg = zend_string_alloc(n, 0);
+		n2 = paysign_last_error(ZSTR_VAL(msg), n + 1);
+		if (n2 < n) {
+			n = n2;
+		}
+		ZSTR_LEN(msg) = n;
+		ZSTR_VAL(msg)[n] = '\0';
+	}
+	if (ZSTR_LEN(msg) == 0) {
+		const char *name = paysign_status_name(st);
+		zend_string_release(msg);
+		msg = strpprintf(0, "%s", name ? name : "paysign error");
+	}
+	if (context) {
+		zend_string *full = strpprintf(0, "%s: %s", context, ZSTR_VAL(msg));
+		zend_string_release(msg);
+		msg = full;
+	}
+	zend_throw_exception(paysign_exception_ce, ZSTR_VAL(msg), (zend_long) st);
+	zend_string_release(msg);
+}
+
+static void ps_throw_status(paysign_status st)
+{
+	ps_throw_status_ctx(st, NULL);
+}
+
+/* Throw PaySign\Exception for an error found by the wrapper itself. */
+static void ps_throw(paysign_status st, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	zend_vspprintf(&msg, 0, fmt, ap);
+	va_end(ap);
+	zend_throw_exception(paysign_exception_ce, msg, (zend_long) st);
+	efree(msg);
+}
+
+/* TypeError about argument arg_num, worded as PHP words its own. */
+static void ps_arg_type_error(uint32_t arg_num, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	zend_vspprintf(&msg, 0, fmt, ap);
+	va_end(ap);
+#if PHP_VERSION_ID >= 80000
+	zend_argument_type_error(arg_num, "%s", msg);
+#else
+	zend_type_error("%s() expects parameter %u %s", get_active_function_name(), arg_num, msg);
+#endif
+	efree(msg);
+}
+
+/* A host string with an embedded NUL would be truncated by the C ABI:
+ * reject it as an invalid argument, never truncate silently. */
+static zend_always_inline int ps_has_nul(const char *s, size_t len)
+{
+	return memchr(s, '\0', len) != NULL;
+}
+
+static int ps_check_nul(const zend_string *s, const char *what)
+{
+	if (s && ps_has_nul(ZSTR_VAL(s), ZSTR_LEN(s))) {
+		ps_throw(PAYSIGN_INVALID_ARGUMENT, "%s contains a NUL byte", what);
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+#define PS_CSTR_OR_NULL(zs) ((zs) ? ZSTR_VAL(zs) : NULL)
+
+/* ------------------------------------------------------------------------ */
+/* text out: call, and retry once at the full length                        */
+
+typedef paysign_status (*ps_out_fn)(const void *ctx, char *buf, size_t cap, size_t *out_len);
+
+/* Returns the text, or NULL with *status set to the failing status. */
+static zend_string *ps_call_out(ps_out_fn fn, const void *ctx, paysign_status *status)
+{
+	char buf[PS_STACK_BUF];
+	size_t len = 0;
+	paysign_status st = fn(ctx, buf, sizeof buf, &len);
+
+	if (st == PAYSIGN_OK) {
+		*status = st;
+		return zend_string_init(buf, len < sizeof buf ? len : sizeof buf - 1, 0);
+	}
+	if (st == PAYSIGN_BUFFER_TOO_SMALL) {
+		zend_string *s = zend_string_alloc(len, 0);
+		size_t len2 = 0;
+
+		st = fn(ctx, ZSTR_VAL(s), len + 1, &len2);
+		if (st == PAYSIGN_OK) {
+			ZSTR_LEN(s) = len2 <= len ? len2 : len;
+			ZSTR_VAL(s)[ZSTR_LEN(s)] = '\0';
+			*status = st;
+			return s;
+		}
+		zend_string_efree(s);
+	}
+	*status = st;
+	return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* PaySign\Key                                                               */
+
+typedef struct {
+	paysign_key *key;
+	zend_object std;
+} ps_key_object;
+
+static zend_always_inline ps_key_object *ps_key_from_obj(zend_object *obj)
+{
+	return (ps_key_object *) ((char *) obj - XtOffsetOf(ps_key_object, std));
+}
+
+static zend_object *ps_key_create(zend_class_entry *ce)
+{
+	ps_key_object *o = zend_object_alloc(sizeof(ps_key_object), ce);
+
+	o->key = NULL;
+	zend_object_std_init(&o->std, ce);
+	object_properties_init(&o->std, ce);
+	o->std.handlers = &paysign_key_handlers;
+	return &o->std;
+}
+
+static void ps_key_free(zend_object *obj)
+{
+	ps_key_object *o = ps_key_from_obj(obj);
+
+	paysign_key_free(o->key); /* NULL is fine */
+	o->key = NULL;
+	zend_object_std_dtor(obj);
+}
+
+/* The key of an optional ?Key argument: NULL when the argument is null;
+ * FAILURE (exception thrown) when the Key was closed. */
+static int ps_key_arg(zval *zkey, const paysign_key **out)
+{
+	*out = NULL;
+	if (zkey == NULL || Z_TYPE_P(zkey) != IS_OBJECT) {
+		return SUCCESS;
+	}
+	*out = ps_key_from_obj(Z_OBJ_P(zkey))->key;
+	if (*out == NULL) {
+		ps_throw(PAYSIGN_INVALID_ARGUMENT, "the PaySign\\Key has been closed");
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+static void ps_return_key(zval *return_value, paysign_key *key)
+{
+	object_init_ex(return_value, paysign_key_ce);
+	ps_key_from_obj(Z_OBJ_P(return_value))->key = key;
+}
+
+ZEND_METHOD(PaySign_Key, __construct)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+}
+
+ZEND_METHOD(PaySign_Key, secret)
+{
+	zend_string *secret;
+	paysign_key *key = NULL;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(secret)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_check_nul(secret, "secret") == FAILURE) {
+		RETURN_THROWS();
+	}
+	st = paysign_key_secret(ZSTR_VAL(secret), &key);
+	if (st != PAYSIGN_OK) {
+		paysign_key_free(key);
+		ps_throw_status(st);
+		RETURN_THROWS();
+	}
+	ps_return_key(return_value, key);
+}
+
+ZEND_METHOD(PaySign_Key, load)
+{
+	zend_string *data, *password = NULL;
+	paysign_key *key = NULL;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_STR(data) /* bytes: DER and PKCS#12 hold NULs */
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR_EX(password, 1, 0)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_check_nul(password, "password") == FAILURE) {
+		RETURN_THROWS();
+	}
+	st = paysign_key_load((const uint8_t *) ZSTR_VAL(data), ZSTR_LEN(data), PS_CSTR_OR_NULL(password), &key);
+	if (st != PAYSIGN_OK) {
+		paysign_key_free(key);
+		ps_throw_status(st);
+		RETURN_THROWS();
+	}
+	ps_return_key(return_value, key);
+}
+
+ZEND_METHOD(PaySign_Key, fromFile)
+{
+	zend_string *path, *password = NULL;
+	char resolved[MAXPATHLEN];
+	paysign_key *key = NULL;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_STR(path)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR_EX(password, 1, 0)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_check_nul(path, "path") == FAILURE || ps_check_nul(password, "password") == FAILURE) {
+		RETURN_THROWS();
+	}
+	/* PHP's own rules for a local path: relative to PHP's (virtual, under ZTS)
+	 * working directory, and subject to open_basedir. */
+	if (ZSTR_LEN(path) == 0 || !expand_filepath(ZSTR_VAL(path), resolved)) {
+		ps_throw(PAYSIGN_IO_ERROR, "cannot resolve key file path '%s'", ZSTR_VAL(path));
+		RETURN_THROWS();
+	}
+	if (php_check_open_basedir(resolved)) {
+		ps_throw(PAYSIGN_IO_ERROR, "key file '%s' is outside open_basedir", ZSTR_VAL(path));
+		RETURN_THROWS();
+	}
+	st = paysign_key_load_file(resolved, PS_CSTR_OR_NULL(password), &key);
+	if (st != PAYSIGN_OK) {
+		paysign_key_free(key);
+		ps_throw_status(st);
+		RETURN_THROWS();
+	}
+	ps_return_key(return_value, key);
+}
+
+ZEND_METHOD(PaySign_Key, close)
+{
+	ps_key_object *o;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	o = ps_key_from_obj(Z_OBJ_P(ZEND_THIS));
+	paysign_key_free(o->key);
+	o->key = NULL;
+}
+
+ZEND_METHOD(PaySign_Key, isClosed)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_BOOL(ps_key_from_obj(Z_OBJ_P(ZEND_THIS))->key == NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* PaySign\Exception                                                         */
+
+static int ps_known_status(zend_long code)
+{
+	switch (code) {
+		case PAYSIGN_OK: case PAYSIGN_BAD_SIGNATURE: case PAYSIGN_NULL_ARGUMENT:
+		case PAYSIGN_INVALID_ARGUMENT: case PAYSIGN_UNKNOWN_PROFILE: case PAYSIGN_MISSING_FIELD:
+		case PAYSIGN_INVALID_FIELD: case PAYSIGN_DUPLICATE_FIELD: case PAYSIGN_MALFORMED_INPUT:
+		case PAYSIGN_CHARSET_ERROR: case PAYSIGN_KEY_ERROR: case PAYSIGN_KEY_MISMATCH:
+		case PAYSIGN_UNSUPPORTED: case PAYSIGN_BUFFER_TOO_SMALL: case PAYSIGN_IO_ERROR:
+		case PAYSIGN_PANIC:
+			return 1;
+		default:
+			return 0;
+	}
+}
+
+ZEND_METHOD(PaySign_Exception, getStatusName)
+{
+	zval rv, *code;
+	zend_long c;
+	const char *name;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+#if PHP_VERSION_ID >= 80000
+	code = zend_read_property(zend_ce_exception, Z_OBJ_P(ZEND_THIS), "code", sizeof("code") - 1, 1, &rv);
+#else
+	code = zend_read_property(zend_ce_exception, ZEND_THIS, "code", sizeof("code") - 1, 1, &rv);
+#endif
+	c = zval_get_long(code);
+	/* Only numbers the core defines are passed to it (an enum argument). */
+	name = ps_known_status(c) ? paysign_status_name((paysign_status) c) : NULL;
+	RETURN_STRING(name ? name : "");
+}
+
+/* ------------------------------------------------------------------------ */
+/* arrays <-> paysign_params                                                 */
+
+/* Convert a scalar array value to its string; TypeError otherwise. */
+static zend_string *ps_value_string(zval *val, uint32_t arg_num, const char *what, const char *name)
+{
+	ZVAL_DEREF(val);
+	switch (Z_TYPE_P(val)) {
+		case IS_STRING:
+			return zend_string_copy(Z_STR_P(val));
+		case IS_LONG:
+		case IS_DOUBLE:
+			return zval_get_string(val); /* PHP's usual int/float to string */
+		default:
+			ps_arg_type_error(arg_num, "%s \"%s\" must be of type string|int|float, %s given",
+				what, name, zend_zval_type_name(val));
+			return NULL;
+	}
+}
+
+/* name => value array (in order) to a new paysign_params; NULL after throwing. */
+static paysign_params *ps_params_from_array(HashTable *ht, uint32_t arg_num)
+{
+	paysign_params *p = paysign_params_new();
+	zend_string *key;
+	zend_ulong idx;
+	zval *val;
+
+	if (p == NULL) {
+		ps_throw(PAYSIGN_PANIC, "paysign_params_new failed");
+		return NULL;
+	}
+	ZEND_HASH_FOREACH_KEY_VAL(ht, idx, key, val) {
+		char numbuf[MAX_LENGTH_OF_LONG + 1];
+		const char *name;
+		zend_string *sval;
+		paysign_status st;
+
+		if (key) {
+			name = ZSTR_VAL(key);
+			if (ps_has_nul(ZSTR_VAL(key), ZSTR_LEN(key))) {
+				ps_throw(PAYSIGN_INVALID_ARGUMENT, "field name \"%s\" contains a NUL byte", name);
+				goto fail;
+			}
+		} else {
+			snprintf(numbuf, sizeof numbuf, ZEND_LONG_FMT, (zend_long) idx);
+			name = numbuf;
+		}
+		sval = ps_value_string(val, arg_num, "value of field", name);
+		if (sval == NULL) {
+			goto fail;
+		}
+		if (ps_has_nul(ZSTR_VAL(sval), ZSTR_LEN(sval))) {
+			zend_string_release(sval);
+			ps_throw(PAYSIGN_INVALID_ARGUMENT, "value of field \"%s\" contains a NUL byte", name);
+			goto fail;
+		}
+		st = paysign_params_set(p, name, ZSTR_VAL(sval));
+		zend_string_release(sval);
+		if (st != PAYSIGN_OK) {
+			/* the core names the argument ('name' or 'value'); say which field */
+			char *context;
+			zend_spprintf(&context, 0, "field \"%s\"", name);
+			ps_throw_status_ctx(st, context);
+			efree(context);
+			goto fail;
+		}
+	} ZEND_HASH_FOREACH_END();
+	return p;
+
+fail:
+	paysign_params_free(p);
+	return NULL;
+}
+
+typedef struct {
+	const paysign_params *params;
+	size_t index;
+} ps_at_ctx;
+
+static paysign_status ps_name_at(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	const ps_at_ctx *ctx = c;
+	return paysign_params_name_at(ctx->params, ctx->index, buf, cap, out_len);
+}
+
+static paysign_status ps_value_at(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	const ps_at_ctx *ctx = c;
+	return paysign_params_value_at(ctx->params, ctx->index, buf, cap, out_len);
+}
+
+/* paysign_params to a PHP array name => value, in order; FAILURE after throwing. */
+static int ps_params_to_array(const paysign_params *p, zval *arr)
+{
+	size_t i, n = paysign_params_count(p);
+	ps_at_ctx ctx;
+
+	array_init_size(arr, (uint32_t) (n < 256 ? n : 256));
+	ctx.params = p;
+	for (i = 0; i < n; i++) {
+		paysign_status st;
+		zend_string *name, *value;
+		zval zv;
+
+		ctx.index = i;
+		name = ps_call_out(ps_name_at, &ctx, &st);
+		if (name == NULL) {
+			goto fail;
+		}
+		value = ps_call_out(ps_value_at, &ctx, &st);
+		if (value == NULL) {
+			zend_string_release(name);
+			goto fail;
+		}
+		ZVAL_STR(&zv, value);
+		zend_symtable_update(Z_ARRVAL_P(arr), name, &zv);
+		zend_string_release(name);
+		continue;
+fail:
+		zval_ptr_dtor(arr);
+		ZVAL_NULL(arr);
+		ps_throw_status(st);
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+/* options: null, "k=v&k=v", or ["k" => "v", ...] joined with '&'.
+ * *out is NULL for none. FAILURE after throwing. */
+static int ps_options(zval *z, uint32_t arg_num, zend_string **out)
+{
+	*out = NULL;
+	if (z == NULL) {
+		return SUCCESS;
+	}
+	ZVAL_DEREF(z);
+	switch (Z_TYPE_P(z)) {
+		case IS_NULL:
+			return SUCCESS;
+		case IS_STRING:
+			if (ps_check_nul(Z_STR_P(z), "options") == FAILURE) {
+				return FAILURE;
+			}
+			*out = zend_string_copy(Z_STR_P(z));
+			return SUCCESS;
+		case IS_ARRAY: {
+			smart_str s = {0};
+			zend_string *key;
+			zval *val;
+
+			ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(z), key, val) {
+				zend_string *sval;
+
+				if (key == NULL) {
+					smart_str_free(&s);
+					ps_arg_type_error(arg_num, "must be a string or an array with string keys (option names)");
+					return FAILURE;
+				}
+				sval = ps_value_string(val, arg_num, "value of option", ZSTR_VAL(key));
+				if (sval == NULL) {
+					smart_str_free(&s);
+					return FAILURE;
+				}
+				if (ps_has_nul(ZSTR_VAL(key), ZSTR_LEN(key)) || ps_has_nul(ZSTR_VAL(sval), ZSTR_LEN(sval))) {
+					ps_throw(PAYSIGN_INVALID_ARGUMENT, "option \"%s\" contains a NUL byte", ZSTR_VAL(key));
+				} else if (memchr(ZSTR_VAL(key), '&', ZSTR_LEN(key)) || memchr(ZSTR_VAL(key), '=', ZSTR_LEN(key))
+						|| memchr(ZSTR_VAL(sval), '&', ZSTR_LEN(sval))) {
+					/* joining would change what the options say */
+					ps_throw(PAYSIGN_INVALID_ARGUMENT, "option \"%s\" contains '&' or '='", ZSTR_VAL(key));
+				}
+				if (EG(exception)) {
+					zend_string_release(sval);
+					smart_str_free(&s);
+					return FAILURE;
+				}
+				if (s.s && ZSTR_LEN(s.s)) {
+					smart_str_appendc(&s, '&');
+				}
+				smart_str_append(&s, key);
+				smart_str_appendc(&s, '=');
+				smart_str_append(&s, sval);
+				zend_string_release(sval);
+			} ZEND_HASH_FOREACH_END();
+			smart_str_0(&s);
+			*out = s.s; /* NULL for an empty array */
+			return SUCCESS;
+		}
+		default:
+			ps_arg_type_error(arg_num, "must be of type array|string|null, %s given", zend_zval_type_name(z));
+			return FAILURE;
+	}
+}
+
+/* ------------------------------------------------------------------------ */
+/* sign, sign_params, sign_string, verify                                    */
+
+typedef struct {
+	const char *profile;
+	const char *options;
+	paysign_params *params;
+	const paysign_key *key;
+} ps_sign_ctx;
+
+static paysign_status ps_sign_fn(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	const ps_sign_ctx *ctx = c;
+	return paysign_sign(ctx->profile, ctx->options, ctx->params, ctx->key, buf, cap, out_len);
+}
+
+static paysign_status ps_sign_string_fn(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	const ps_sign_ctx *ctx = c;
+	return paysign_sign_string(ctx->profile, ctx->options, ctx->params, ctx->key, buf, cap, out_len);
+}
+
+enum ps_op { PS_SIGN, PS_SIGN_PARAMS, PS_SIGN_STRING, PS_VERIFY };
+
+static void ps_params_op(INTERNAL_FUNCTION_PARAMETERS, enum ps_op op)
+{
+	zend_string *profile, *options = NULL, *out;
+	HashTable *ht;
+	zval *zkey = NULL, *zoptions = NULL;
+	ps_sign_ctx ctx;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(2, 4)
+		Z_PARAM_STR(profile)
+		Z_PARAM_ARRAY_HT(ht)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_OBJECT_OF_CLASS_EX(zkey, paysign_key_ce, 1, 0)
+		Z_PARAM_ZVAL(zoptions)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_check_nul(profile, "profile") == FAILURE
+			|| ps_key_arg(zkey, &ctx.key) == FAILURE
+			|| ps_options(zoptions, 4, &options) == FAILURE) {
+		RETURN_THROWS();
+	}
+	ctx.params = ps_params_from_array(ht, 2);
+	if (ctx.params == NULL) {
+		if (options) {
+			zend_string_release(options);
+		}
+		RETURN_THROWS();
+	}
+	ctx.profile = ZSTR_VAL(profile);
+	ctx.options = PS_CSTR_OR_NULL(options);
+
+	switch (op) {
+		case PS_SIGN:
+		case PS_SIGN_PARAMS:
+			out = ps_call_out(ps_sign_fn, &ctx, &st);
+			if (out == NULL) {
+				ps_throw_status(st);
+			} else if (op == PS_SIGN) {
+				RETVAL_STR(out);
+			} else {
+				zend_string_release(out);
+				/* paysign_sign has set the signature field in the params */
+				ps_params_to_array(ctx.params, return_value);
+			}
+			break;
+		case PS_SIGN_STRING:
+			out = ps_call_out(ps_sign_string_fn, &ctx, &st);
+			if (out == NULL) {
+				ps_throw_status(st);
+			} else {
+				RETVAL_STR(out);
+			}
+			break;
+		case PS_VERIFY:
+			st = paysign_verify(ctx.profile, ctx.options, ctx.params, ctx.key);
+			if (st == PAYSIGN_OK || st == PAYSIGN_BAD_SIGNATURE) {
+				RETVAL_BOOL(st == PAYSIGN_OK);
+			} else {
+				ps_throw_status(st);
+			}
+			break;
+	}
+	paysign_params_free(ctx.params);
+	if (options) {
+		zend_string_release(options);
+	}
+}
+
+ZEND_FUNCTION(PaySign_sign)
+{
+	ps_params_op(INTERNAL_FUNCTION_PARAM_PASSTHRU, PS_SIGN);
+}
+
+ZEND_FUNCTION(PaySign_sign_params)
+{
+	ps_params_op(INTERNAL_FUNCTION_PARAM_PASSTHRU, PS_SIGN_PARAMS);
+}
+
+ZEND_FUNCTION(PaySign_sign_string)
+{
+	ps_params_op(INTERNAL_FUNCTION_PARAM_PASSTHRU, PS_SIGN_STRING);
+}
+
+ZEND_FUNCTION(PaySign_verify)
+{
+	ps_params_op(INTERNAL_FUNCTION_PARAM_PASSTHRU, PS_VERIFY);
+}
+
+/* ------------------------------------------------------------------------ */
+/* verify_body                                                               */
+
+ZEND_FUNCTION(PaySign_verify_body)
+{
+	zend_string *profile, *body, *format = NULL, *charset = NULL, *options = NULL;
+	zval *zkey = NULL, *zoptions = NULL, *zout = NULL;
+	const paysign_key *key;
+	paysign_params *parsed = NULL;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(2, 7)
+		Z_PARAM_STR(profile)
+		Z_PARAM_STR(body) /* bytes, exactly as received */
+		Z_PARAM_OPTIONAL
+		Z_PARAM_OBJECT_OF_CLASS_EX(zkey, paysign_key_ce, 1, 0)
+		Z_PARAM_STR(format)
+		Z_PARAM_STR_EX(charset, 1, 0)
+		Z_PARAM_ZVAL(zoptions)
+		Z_PARAM_ZVAL(zout) /* by reference */
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_check_nul(profile, "profile") == FAILURE
+			|| ps_check_nul(format, "format") == FAILURE
+			|| ps_check_nul(charset, "charset") == FAILURE
+			|| ps_key_arg(zkey, &key) == FAILURE
+			|| ps_options(zoptions, 6, &options) == FAILURE) {
+		RETURN_THROWS();
+	}
+
+	st = paysign_verify_body(ZSTR_VAL(profile), PS_CSTR_OR_NULL(options),
+		(const uint8_t *) ZSTR_VAL(body), ZSTR_LEN(body),
+		format ? ZSTR_VAL(format) : "form", PS_CSTR_OR_NULL(charset), key,
+		zout ? &parsed : NULL);
+	if (options) {
+		zend_string_release(options);
+	}
+
+	if (st == PAYSIGN_OK) {
+		if (zout) {
+			zval arr;
+			if (parsed == NULL) {
+				array_init(&arr);
+			} else if (ps_params_to_array(parsed, &arr) == FAILURE) {
+				paysign_params_free(parsed);
+				RETURN_THROWS();
+			}
+			ZEND_TRY_ASSIGN_REF_ARR(zout, Z_ARRVAL(arr));
+		}
+		RETVAL_TRUE;
+	} else if (st == PAYSIGN_BAD_SIGNATURE) {
+		if (zout) {
+			ZEND_TRY_ASSIGN_REF_NULL(zout);
+		}
+		RETVAL_FALSE;
+	} else {
+		if (zout) {
+			ZEND_TRY_ASSIGN_REF_NULL(zout);
+		}
+		ps_throw_status(st);
+	}
+	paysign_params_free(parsed);
+}
+
+/* ------------------------------------------------------------------------ */
+/* reply, version, profiles                                                  */
+
+typedef struct {
+	const char *profile;
+	int success;
+	const char *redirect_url;
+} ps_reply_ctx;
+
+static paysign_status ps_reply_fn(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	const ps_reply_ctx *ctx = c;
+	return paysign_reply(ctx->profile, ctx->success, ctx->redirect_url, buf, cap, out_len);
+}
+
+ZEND_FUNCTION(PaySign_reply)
+{
+	zend_string *profile, *redirect = NULL, *out;
+#if PHP_VERSION_ID >= 80000
+	bool success;
+#else
+	zend_bool success;
+#endif
+	ps_reply_ctx ctx;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(2, 3)
+		Z_PARAM_STR(profile)
+		Z_PARAM_BOOL(success)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR_EX(redirect, 1, 0)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_check_nul(profile, "profile") == FAILURE || ps_check_nul(redirect, "redirectUrl") == FAILURE) {
+		RETURN_THROWS();
+	}
+	ctx.profile = ZSTR_VAL(profile);
+	ctx.success = success ? 1 : 0;
+	ctx.redirect_url = PS_CSTR_OR_NULL(redirect);
+	out = ps_call_out(ps_reply_fn, &ctx, &st);
+	if (out == NULL) {
+		ps_throw_status(st);
+		RETURN_THROWS();
+	}
+	RETURN_STR(out);
+}
+
+ZEND_FUNCTION(PaySign_version)
+{
+	const char *v;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	v = paysign_version();
+	RETURN_STRING(v ? v : "");
+}
+
+ZEND_FUNCTION(PaySign_profiles)
+{
+	size_t len, len2;
+	char *buf, *line, *end;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	len = paysign_profiles(NULL, 0);
+	buf = emalloc(len + 1);
+	len2 = paysign_profiles(buf, len + 1);
+	if (len2 < len) {
+		len = len2;
+	}
+	buf[len] = '\0';
+
+	array_init(return_value);
+	/* one profile a line: "id<TAB>description" (the description may be absent) */
+	for (line = buf, end = buf + len; line < end; ) {
+		char *nl = memchr(line, '\n', end - line);
+		size_t n = nl ? (size_t) (nl - line) : (size_t) (end - line);
+		if (n > 0) {
+			char *tab = memchr(line, '\t', n);
+			size_t id_len = tab ? (size_t) (tab - line) : n;
+			zval desc;
+			if (tab) {
+				ZVAL_STRINGL(&desc, tab + 1, n - id_len - 1);
+			} else {
+				ZVAL_EMPTY_STRING(&desc);
+			}
+			zend_symtable_str_update(Z_ARRVAL_P(return_value), line, id_len, &desc);
+		}
+		line += n + 1;
+	}
+	efree(buf);
+}
+
+/* ------------------------------------------------------------------------ */
+/* module                                                                    */
+
+static PHP_MINIT_FUNCTION(paysign)
+{
+#if defined(ZTS) && defined(COMPILE_DL_PAYSIGN)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	paysign_key_ce = register_class_PaySign_Key();
+	paysign_key_ce->create_object = ps_key_create;
+#if PHP_VERSION_ID < 80100
+	paysign_key_ce->serialize = zend_class_serialize_deny;
+	paysign_key_ce->unserialize = zend_class_unserialize_deny;
+#endif
+
+	memcpy(&paysign_key_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	paysign_key_handlers.offset = XtOffsetOf(ps_key_object, std);
+	paysign_key_handlers.free_obj = ps_key_free;
+	paysign_key_handlers.clone_obj = NULL;
+
+	paysign_exception_ce = register_class_PaySign_Exception(zend_ce_exception);
+	return SUCCESS;
+}
+
+static PHP_RINIT_FUNCTION(paysign)
+{
+#if defined(ZTS) && defined(COMPILE_DL_PAYSIGN)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	return SUCCESS;
+}
+
+static PHP_MINFO_FUNCTION(paysign)
+{
+	const char *v = paysign_version();
+
+	php_info_print_table_start();
+	php_info_print_table_header(2, "paysign support", "enabled");
+	php_info_print_table_row(2, "Extension version", PHP_PAYSIGN_VERSION);
+	php_info_print_table_row(2, "paysign core version", v ? v : "");
+	php_info_print_table_end();
+}
+
+zend_module_entry paysign_module_entry = {
+	STANDARD_MODULE_HEADER,
+	"paysign",
+	ext_functions,
+	PHP_MINIT(paysign),
+	NULL,
+	PHP_RINIT(paysign),
+	NULL,
+	PHP_MINFO(paysign),
+	PHP_PAYSIGN_VERSION,
+	STANDARD_MODULE_PROPERTIES
+};
+
+#ifdef COMPILE_DL_PAYSIGN
+# ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+# endif
+ZEND_GET_MODULE(paysign)
+#endif

@@ -1,0 +1,146 @@
+<?php
+
+/**
+ * Stub for the paysign extension. paysign_arginfo.h (PHP 8) and
+ * paysign_legacy_arginfo.h (PHP 7.4, untyped) are generated from this file:
+ *
+ *     php /usr/lib/php/<api>/build/gen_stub.php --force-regeneration paysign.stub.php
+ *
+ * @generate-class-entries
+ * @generate-legacy-arginfo 70000
+ */
+
+namespace PaySign {
+
+    /**
+     * Sign $params (name => value, in the order the gateway expects) with the rule of
+     * $profile and return the signature text, exactly as it goes on the wire.
+     *
+     * $options: null, "name=value&name=value", or ["name" => "value", ...];
+     * names: hash, charset, sign_type, query_key.
+     *
+     * @throws Exception
+     */
+    function sign(string $profile, array $params, ?Key $key = null, array|string|null $options = null): string {}
+
+    /**
+     * Like sign(), but return $params with the profile's signature field set:
+     * the array a merchant posts to the gateway.
+     *
+     * @throws Exception
+     */
+    function sign_params(string $profile, array $params, ?Key $key = null, array|string|null $options = null): array {}
+
+    /**
+     * The exact text that is digested or signed (secret included where the
+     * algorithm embeds it). For debugging against a gateway's documentation.
+     *
+     * @throws Exception
+     */
+    function sign_string(string $profile, array $params, ?Key $key = null, array|string|null $options = null): string {}
+
+    /**
+     * true when the signature field in $params holds, false when it does not;
+     * every other problem throws.
+     *
+     * @throws Exception
+     */
+    function verify(string $profile, array $params, ?Key $key = null, array|string|null $options = null): bool {}
+
+    /**
+     * Verify a body exactly as received (the raw query string, php://input).
+     * $format: "form", "xml" or "json". On true, $params receives the parsed
+     * fields (name => value, in received order); on false it is set to null.
+     *
+     * @param array|null $params
+     * @throws Exception
+     */
+    function verify_body(string $profile, string $body, ?Key $key = null, string $format = "form", ?string $charset = null, array|string|null $options = null, &$params = null): bool {}
+
+    /**
+     * The exact body a notification handler must answer with.
+     *
+     * @throws Exception
+     */
+    function reply(string $profile, bool $success, ?string $redirectUrl = null): string {}
+
+    /** The version of the paysign core this extension is linked with. */
+    function version(): string {}
+
+    /**
+     * The profiles this build knows: profile id => one-line description.
+     *
+     * @return array<string, string>
+     */
+    function profiles(): array {}
+
+    /**
+     * A signing or verification key: a shared secret, a private key or a
+     * certificate/public key. Immutable; freed when the object is destroyed
+     * or closed. Not clonable, not serialisable.
+     *
+     * @strict-properties
+     * @not-serializable
+     */
+    final class Key
+    {
+        private function __construct() {}
+
+        /** An MD5/HMAC shared secret. @throws Exception */
+        public static function secret(string $secret): Key {}
+
+        /**
+         * Key material in memory: PEM (PKCS#1, PKCS#8, SPKI, X.509), DER,
+         * bare base64, PKCS#12 (with $password), Allinpay exponent/modulus text.
+         *
+         * @throws Exception
+         */
+        public static function load(string $data, ?string $password = null): Key {}
+
+        /** Like load(), reading the file at $path. @throws Exception */
+        public static function fromFile(string $path, ?string $password = null): Key {}
+
+        /** Free the key now. Closing twice is harmless; a closed key cannot be used. */
+        public function close(): void {}
+
+        public function isClosed(): bool {}
+    }
+
+    /**
+     * Every paysign error. getCode() is the paysign status number.
+     */
+    class Exception extends \Exception
+    {
+        /** @var int */
+        public const NULL_ARGUMENT = 10;
+        /** @var int */
+        public const INVALID_ARGUMENT = 11;
+        /** @var int */
+        public const UNKNOWN_PROFILE = 12;
+        /** @var int */
+        public const MISSING_FIELD = 13;
+        /** @var int */
+        public const INVALID_FIELD = 14;
+        /** @var int */
+        public const DUPLICATE_FIELD = 15;
+        /** @var int */
+        public const MALFORMED_INPUT = 16;
+        /** @var int */
+        public const CHARSET_ERROR = 17;
+        /** @var int */
+        public const KEY_ERROR = 20;
+        /** @var int */
+        public const KEY_MISMATCH = 21;
+        /** @var int */
+        public const UNSUPPORTED = 22;
+        /** @var int */
+        public const BUFFER_TOO_SMALL = 30;
+        /** @var int */
+        public const IO_ERROR = 31;
+        /** @var int */
+        public const PANIC = 99;
+
+        /** The status constant's name, e.g. "PAYSIGN_KEY_ERROR". */
+        public function getStatusName(): string {}
+    }
+}

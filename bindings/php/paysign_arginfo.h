@@ -1,0 +1,230 @@
+/* This is a generated file, edit the .stub.php file instead.
+ * Stub hash: 5651eb8728371bb314124e1a70a96fbad53f00ed */
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_sign, 0, 2, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, profile, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, params, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, key, PaySign\\Key, 1, "null")
+	ZEND_ARG_TYPE_MASK(0, options, MAY_BE_ARRAY|MAY_BE_STRING|MAY_BE_NULL, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_sign_params, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, profile, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, params, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, key, PaySign\\Key, 1, "null")
+	ZEND_ARG_TYPE_MASK(0, options, MAY_BE_ARRAY|MAY_BE_STRING|MAY_BE_NULL, "null")
+ZEND_END_ARG_INFO()
+
+#define arginfo_PaySign_sign_string arginfo_PaySign_sign
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_verify, 0, 2, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, profile, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, params, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, key, PaySign\\Key, 1, "null")
+	ZEND_ARG_TYPE_MASK(0, options, MAY_BE_ARRAY|MAY_BE_STRING|MAY_BE_NULL, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_verify_body, 0, 2, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, profile, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, key, PaySign\\Key, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, format, IS_STRING, 0, "\"form\"")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, charset, IS_STRING, 1, "null")
+	ZEND_ARG_TYPE_MASK(0, options, MAY_BE_ARRAY|MAY_BE_STRING|MAY_BE_NULL, "null")
+	ZEND_ARG_INFO_WITH_DEFAULT_VALUE(1, params, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_reply, 0, 2, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, profile, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, success, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, redirectUrl, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_version, 0, 0, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_profiles, 0, 0, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_PaySign_Key___construct, 0, 0, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_PaySign_Key_secret, 0, 1, PaySign\\Key, 0)
+	ZEND_ARG_TYPE_INFO(0, secret, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_PaySign_Key_load, 0, 1, PaySign\\Key, 0)
+	ZEND_ARG_TYPE_INFO(0, data, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, password, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_PaySign_Key_fromFile, 0, 1, PaySign\\Key, 0)
+	ZEND_ARG_TYPE_INFO(0, path, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, password, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_PaySign_Key_close, 0, 0, IS_VOID, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_PaySign_Key_isClosed, 0, 0, _IS_BOOL, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_PaySign_Exception_getStatusName arginfo_PaySign_version
+
+
+ZEND_FUNCTION(PaySign_sign);
+ZEND_FUNCTION(PaySign_sign_params);
+ZEND_FUNCTION(PaySign_sign_string);
+ZEND_FUNCTION(PaySign_verify);
+ZEND_FUNCTION(PaySign_verify_body);
+ZEND_FUNCTION(PaySign_reply);
+ZEND_FUNCTION(PaySign_version);
+ZEND_FUNCTION(PaySign_profiles);
+ZEND_METHOD(PaySign_Key, __construct);
+ZEND_METHOD(PaySign_Key, secret);
+ZEND_METHOD(PaySign_Key, load);
+ZEND_METHOD(PaySign_Key, fromFile);
+ZEND_METHOD(PaySign_Key, close);
+ZEND_METHOD(PaySign_Key, isClosed);
+ZEND_METHOD(PaySign_Exception, getStatusName);
+
+
+static const zend_function_entry ext_functions[] = {
+	ZEND_NS_FALIAS("PaySign", sign, PaySign_sign, arginfo_PaySign_sign)
+	ZEND_NS_FALIAS("PaySign", sign_params, PaySign_sign_params, arginfo_PaySign_sign_params)
+	ZEND_NS_FALIAS("PaySign", sign_string, PaySign_sign_string, arginfo_PaySign_sign_string)
+	ZEND_NS_FALIAS("PaySign", verify, PaySign_verify, arginfo_PaySign_verify)
+	ZEND_NS_FALIAS("PaySign", verify_body, PaySign_verify_body, arginfo_PaySign_verify_body)
+	ZEND_NS_FALIAS("PaySign", reply, PaySign_reply, arginfo_PaySign_reply)
+	ZEND_NS_FALIAS("PaySign", version, PaySign_version, arginfo_PaySign_version)
+	ZEND_NS_FALIAS("PaySign", profiles, PaySign_profiles, arginfo_PaySign_profiles)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_PaySign_Key_methods[] = {
+	ZEND_ME(PaySign_Key, __construct, arginfo_class_PaySign_Key___construct, ZEND_ACC_PRIVATE)
+	ZEND_ME(PaySign_Key, secret, arginfo_class_PaySign_Key_secret, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(PaySign_Key, load, arginfo_class_PaySign_Key_load, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(PaySign_Key, fromFile, arginfo_class_PaySign_Key_fromFile, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(PaySign_Key, close, arginfo_class_PaySign_Key_close, ZEND_ACC_PUBLIC)
+	ZEND_ME(PaySign_Key, isClosed, arginfo_class_PaySign_Key_isClosed, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_PaySign_Exception_methods[] = {
+	ZEND_ME(PaySign_Exception, getStatusName, arginfo_class_PaySign_Exception_getStatusName, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+static zend_class_entry *register_class_PaySign_Key(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "PaySign", "Key", class_PaySign_Key_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+#if (PHP_VERSION_ID >= 80100)
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+#elif (PHP_VERSION_ID >= 80000)
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
+#elif (PHP_VERSION_ID >= 70000)
+	class_entry->ce_flags |= ZEND_ACC_FINAL;
+#endif
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_PaySign_Exception(zend_class_entry *class_entry_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "PaySign", "Exception", class_PaySign_Exception_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Exception);
+
+	zval const_NULL_ARGUMENT_value;
+	ZVAL_LONG(&const_NULL_ARGUMENT_value, 10);
+	zend_string *const_NULL_ARGUMENT_name = zend_string_init_interned("NULL_ARGUMENT", sizeof("NULL_ARGUMENT") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_NULL_ARGUMENT_name, &const_NULL_ARGUMENT_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_NULL_ARGUMENT_name);
+
+	zval const_INVALID_ARGUMENT_value;
+	ZVAL_LONG(&const_INVALID_ARGUMENT_value, 11);
+	zend_string *const_INVALID_ARGUMENT_name = zend_string_init_interned("INVALID_ARGUMENT", sizeof("INVALID_ARGUMENT") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_INVALID_ARGUMENT_name, &const_INVALID_ARGUMENT_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_INVALID_ARGUMENT_name);
+
+	zval const_UNKNOWN_PROFILE_value;
+	ZVAL_LONG(&const_UNKNOWN_PROFILE_value, 12);
+	zend_string *const_UNKNOWN_PROFILE_name = zend_string_init_interned("UNKNOWN_PROFILE", sizeof("UNKNOWN_PROFILE") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_UNKNOWN_PROFILE_name, &const_UNKNOWN_PROFILE_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_UNKNOWN_PROFILE_name);
+
+	zval const_MISSING_FIELD_value;
+	ZVAL_LONG(&const_MISSING_FIELD_value, 13);
+	zend_string *const_MISSING_FIELD_name = zend_string_init_interned("MISSING_FIELD", sizeof("MISSING_FIELD") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_MISSING_FIELD_name, &const_MISSING_FIELD_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_MISSING_FIELD_name);
+
+	zval const_INVALID_FIELD_value;
+	ZVAL_LONG(&const_INVALID_FIELD_value, 14);
+	zend_string *const_INVALID_FIELD_name = zend_string_init_interned("INVALID_FIELD", sizeof("INVALID_FIELD") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_INVALID_FIELD_name, &const_INVALID_FIELD_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_INVALID_FIELD_name);
+
+	zval const_DUPLICATE_FIELD_value;
+	ZVAL_LONG(&const_DUPLICATE_FIELD_value, 15);
+	zend_string *const_DUPLICATE_FIELD_name = zend_string_init_interned("DUPLICATE_FIELD", sizeof("DUPLICATE_FIELD") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_DUPLICATE_FIELD_name, &const_DUPLICATE_FIELD_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_DUPLICATE_FIELD_name);
+
+	zval const_MALFORMED_INPUT_value;
+	ZVAL_LONG(&const_MALFORMED_INPUT_value, 16);
+	zend_string *const_MALFORMED_INPUT_name = zend_string_init_interned("MALFORMED_INPUT", sizeof("MALFORMED_INPUT") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_MALFORMED_INPUT_name, &const_MALFORMED_INPUT_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_MALFORMED_INPUT_name);
+
+	zval const_CHARSET_ERROR_value;
+	ZVAL_LONG(&const_CHARSET_ERROR_value, 17);
+	zend_string *const_CHARSET_ERROR_name = zend_string_init_interned("CHARSET_ERROR", sizeof("CHARSET_ERROR") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_CHARSET_ERROR_name, &const_CHARSET_ERROR_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_CHARSET_ERROR_name);
+
+	zval const_KEY_ERROR_value;
+	ZVAL_LONG(&const_KEY_ERROR_value, 20);
+	zend_string *const_KEY_ERROR_name = zend_string_init_interned("KEY_ERROR", sizeof("KEY_ERROR") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_KEY_ERROR_name, &const_KEY_ERROR_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_KEY_ERROR_name);
+
+	zval const_KEY_MISMATCH_value;
+	ZVAL_LONG(&const_KEY_MISMATCH_value, 21);
+	zend_string *const_KEY_MISMATCH_name = zend_string_init_interned("KEY_MISMATCH", sizeof("KEY_MISMATCH") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_KEY_MISMATCH_name, &const_KEY_MISMATCH_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_KEY_MISMATCH_name);
+
+	zval const_UNSUPPORTED_value;
+	ZVAL_LONG(&const_UNSUPPORTED_value, 22);
+	zend_string *const_UNSUPPORTED_name = zend_string_init_interned("UNSUPPORTED", sizeof("UNSUPPORTED") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_UNSUPPORTED_name, &const_UNSUPPORTED_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_UNSUPPORTED_name);
+
+	zval const_BUFFER_TOO_SMALL_value;
+	ZVAL_LONG(&const_BUFFER_TOO_SMALL_value, 30);
+	zend_string *const_BUFFER_TOO_SMALL_name = zend_string_init_interned("BUFFER_TOO_SMALL", sizeof("BUFFER_TOO_SMALL") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_BUFFER_TOO_SMALL_name, &const_BUFFER_TOO_SMALL_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_BUFFER_TOO_SMALL_name);
+
+	zval const_IO_ERROR_value;
+	ZVAL_LONG(&const_IO_ERROR_value, 31);
+	zend_string *const_IO_ERROR_name = zend_string_init_interned("IO_ERROR", sizeof("IO_ERROR") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_IO_ERROR_name, &const_IO_ERROR_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_IO_ERROR_name);
+
+	zval const_PANIC_value;
+	ZVAL_LONG(&const_PANIC_value, 99);
+	zend_string *const_PANIC_name = zend_string_init_interned("PANIC", sizeof("PANIC") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_PANIC_name, &const_PANIC_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_PANIC_name);
+
+	return class_entry;
+}

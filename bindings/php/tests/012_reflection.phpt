@@ -1,0 +1,42 @@
+--TEST--
+signatures as declared in paysign.stub.php (PHP 8 arginfo)
+--SKIPIF--
+<?php
+if (!extension_loaded('paysign')) die('skip paysign not loaded');
+if (PHP_VERSION_ID < 80000) die('skip typed arginfo needs PHP 8');
+?>
+--FILE--
+<?php
+foreach (array('sign', 'sign_params', 'sign_string', 'verify', 'verify_body', 'reply', 'version', 'profiles') as $f) {
+    $r = new ReflectionFunction("PaySign\\$f");
+    $ps = array();
+    foreach ($r->getParameters() as $p) {
+        $ps[] = ($p->getType() ? $p->getType() . ' ' : '') . ($p->isPassedByReference() ? '&' : '') . '$' . $p->getName()
+            . ($p->isOptional() ? ' = ' . $p->getDefaultValueConstantName() . var_export($p->getDefaultValue(), true) : '');
+    }
+    echo $r->getName(), '(', implode(', ', $ps), '): ', $r->getReturnType(), "\n";
+}
+foreach (array('secret', 'load', 'fromFile', 'close', 'isClosed') as $m) {
+    $r = new ReflectionMethod('PaySign\Key', $m);
+    echo 'Key::', $m, ($r->isStatic() ? ' static' : ''), ': ', $r->getReturnType(), "\n";
+}
+$c = new ReflectionClass('PaySign\Exception');
+var_dump($c->getConstant('KEY_ERROR'), $c->getConstant('PANIC'), count($c->getConstants()));
+?>
+--EXPECT--
+PaySign\sign(string $profile, array $params, ?PaySign\Key $key = NULL, array|string|null $options = NULL): string
+PaySign\sign_params(string $profile, array $params, ?PaySign\Key $key = NULL, array|string|null $options = NULL): array
+PaySign\sign_string(string $profile, array $params, ?PaySign\Key $key = NULL, array|string|null $options = NULL): string
+PaySign\verify(string $profile, array $params, ?PaySign\Key $key = NULL, array|string|null $options = NULL): bool
+PaySign\verify_body(string $profile, string $body, ?PaySign\Key $key = NULL, string $format = 'form', ?string $charset = NULL, array|string|null $options = NULL, &$params = NULL): bool
+PaySign\reply(string $profile, bool $success, ?string $redirectUrl = NULL): string
+PaySign\version(): string
+PaySign\profiles(): array
+Key::secret static: PaySign\Key
+Key::load static: PaySign\Key
+Key::fromFile static: PaySign\Key
+Key::close: void
+Key::isClosed: bool
+int(20)
+int(99)
+int(14)
