@@ -306,12 +306,7 @@ fn every_vector_file_loads_as_openssl_describes_it() {
         assert_eq!(info.public_sha256, e.public_sha256, "{} public key", e.file);
         assert!(!key.is_secret());
         assert!(key.rsa_public().is_some());
-        assert_eq!(
-            key.rsa_private().is_some(),
-            e.kind == "rsa-private",
-            "{}",
-            e.file
-        );
+        assert_eq!(key.rsa_private().is_some(), e.kind == "rsa-private", "{}", e.file);
         match (&info.cert, &e.cert) {
             (Some(got), Some(want)) => check_cert(e.file, got, want),
             (None, None) => {}
@@ -328,11 +323,7 @@ fn pfx_keys_match_their_certificates_and_pem() {
     ] {
         let p = load(pfx, Some("123456"));
         let c = load(cert, None);
-        assert_eq!(
-            p.rsa_public().unwrap(),
-            c.rsa_public().unwrap(),
-            "{pfx} vs {cert}"
-        );
+        assert_eq!(p.rsa_public().unwrap(), c.rsa_public().unwrap(), "{pfx} vs {cert}");
         assert_eq!(p.info().cert, c.info().cert, "{pfx} cert info");
     }
     // The 99bill merchant PEM is the same private key as the PFX.
@@ -404,29 +395,19 @@ fn bare_base64_and_der_load_to_the_same_key() {
                 format!("  {}\r\n", wrapped.replace('\n', "\r\n")).into_bytes(),
                 format!("base64-{structure}"),
             ),
-            (
-                format!("\"{one_line}\"").into_bytes(),
-                format!("base64-{structure}"),
-            ),
+            (format!("\"{one_line}\"").into_bytes(), format!("base64-{structure}")),
             (
                 one_line.trim_end_matches('=').as_bytes().to_vec(),
                 format!("base64-{structure}"),
             ),
             (der.clone(), format!("der-{structure}")),
-            (
-                [der.clone(), b"\r\n".to_vec()].concat(),
-                format!("der-{structure}"),
-            ),
+            ([der.clone(), b"\r\n".to_vec()].concat(), format!("der-{structure}")),
         ];
         for (data, format) in cases {
             let k = Key::load(&data, None).unwrap_or_else(|e| panic!("{file} as {format}: {e}"));
             assert_eq!(k.info().format, format, "{file}");
             assert_eq!(k.rsa_public(), reference.rsa_public(), "{file} as {format}");
-            assert_eq!(
-                k.rsa_private(),
-                reference.rsa_private(),
-                "{file} as {format}"
-            );
+            assert_eq!(k.rsa_private(), reference.rsa_private(), "{file} as {format}");
             assert_eq!(k.info().cert, reference.info().cert, "{file} as {format}");
         }
     }
@@ -436,11 +417,7 @@ fn bare_base64_and_der_load_to_the_same_key() {
 fn pem_tolerates_bom_crlf_escapes_and_one_line() {
     let pem = String::from_utf8(read("dinpay_rsa_s_test_private_pkcs8.pem")).unwrap();
     let reference = Key::load(pem.as_bytes(), None).unwrap();
-    let bom_crlf = [
-        b"\xef\xbb\xbf".to_vec(),
-        pem.replace('\n', "\r\n").into_bytes(),
-    ]
-    .concat();
+    let bom_crlf = [b"\xef\xbb\xbf".to_vec(), pem.replace('\n', "\r\n").into_bytes()].concat();
     let json_escaped = pem.trim_end().replace('\n', "\\n");
     let one_line = pem.trim_end().replace('\n', " ");
     let utf16le: Vec<u8> = [0xffu8, 0xfe]
@@ -473,11 +450,7 @@ fn pem_bundle_of_key_and_certificates() {
     let info = k.info();
     assert_eq!(info.kind, "rsa-private");
     assert_eq!(info.format, "pem-pkcs1");
-    check_cert(
-        "bundle",
-        info.cert.as_ref().unwrap(),
-        &BILL_10012140356_CERT,
-    );
+    check_cert("bundle", info.cert.as_ref().unwrap(), &BILL_10012140356_CERT);
     // a certificate that does not belong to the key is not attached
     let k = Key::load(&[key.clone(), other.clone()].concat(), None).unwrap();
     assert_eq!(k.info().cert, None);
@@ -490,12 +463,7 @@ fn pem_bundle_of_key_and_certificates() {
 fn assert_key_error(result: paysign::Result<Key>, status: Status, needle: &str) {
     let e = result.expect_err("expected an error");
     assert_eq!(e.status, status, "{}", e.message);
-    assert!(
-        e.message.contains(needle),
-        "message {:?} lacks {:?}",
-        e.message,
-        needle
-    );
+    assert!(e.message.contains(needle), "message {:?} lacks {:?}", e.message, needle);
 }
 
 #[test]
@@ -536,17 +504,9 @@ fn garbage_empty_and_oversized_inputs() {
         assert_eq!(e.message, unrecognised);
     }
     assert_key_error(Key::load(b"", None), Status::PAYSIGN_KEY_ERROR, "empty");
-    assert_key_error(
-        Key::load(b" \r\n\t", None),
-        Status::PAYSIGN_KEY_ERROR,
-        "empty",
-    );
+    assert_key_error(Key::load(b" \r\n\t", None), Status::PAYSIGN_KEY_ERROR, "empty");
     let big = vec![b'A'; (1 << 20) + 1];
-    assert_key_error(
-        Key::load(&big, None),
-        Status::PAYSIGN_KEY_ERROR,
-        "key data over 1 MiB",
-    );
+    assert_key_error(Key::load(&big, None), Status::PAYSIGN_KEY_ERROR, "key data over 1 MiB");
 
     // truncated PEM and damaged DER
     let pem = String::from_utf8(read("alipay_sandbox_public_key.pem")).unwrap();
@@ -556,26 +516,14 @@ fn garbage_empty_and_oversized_inputs() {
     assert!(e.message.contains("truncated"), "{}", e.message);
     assert!(!e.message.contains("MII"), "{}", e.message);
     let der = der_of(pem.as_bytes());
-    assert_key_error(
-        Key::load(&der[..100], None),
-        Status::PAYSIGN_KEY_ERROR,
-        "truncated",
-    );
+    assert_key_error(Key::load(&der[..100], None), Status::PAYSIGN_KEY_ERROR, "truncated");
     let mut tail = der.clone();
     tail.extend_from_slice(b"junk");
-    assert_key_error(
-        Key::load(&tail, None),
-        Status::PAYSIGN_KEY_ERROR,
-        "after the end",
-    );
+    assert_key_error(Key::load(&tail, None), Status::PAYSIGN_KEY_ERROR, "after the end");
 
     // PEM of something that is not a key
     let csr = "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n";
-    assert_key_error(
-        Key::load(csr.as_bytes(), None),
-        Status::PAYSIGN_KEY_ERROR,
-        "CSR",
-    );
+    assert_key_error(Key::load(csr.as_bytes(), None), Status::PAYSIGN_KEY_ERROR, "CSR");
 }
 
 #[test]
@@ -604,24 +552,13 @@ fn secrets_are_never_printed() {
     );
     let b = Key::secret_bytes(&[0, 1, 2]).unwrap();
     assert_eq!(b.secret_value().unwrap().as_bytes(), &[0, 1, 2]);
-    assert_key_error(
-        Key::secret(""),
-        Status::PAYSIGN_KEY_ERROR,
-        "secret is empty",
-    );
-    assert_key_error(
-        Key::secret_bytes(&[]),
-        Status::PAYSIGN_KEY_ERROR,
-        "secret is empty",
-    );
+    assert_key_error(Key::secret(""), Status::PAYSIGN_KEY_ERROR, "secret is empty");
+    assert_key_error(Key::secret_bytes(&[]), Status::PAYSIGN_KEY_ERROR, "secret is empty");
 
     // RSA keys print their shape, not their numbers.
     let pem = load("alipay_omnipay_test_rsa1024_private.pem", None);
     let shown = format!("{pem:?}");
-    assert!(
-        shown.contains("RsaPrivate") && shown.contains("1024"),
-        "{shown}"
-    );
+    assert!(shown.contains("RsaPrivate") && shown.contains("1024"), "{shown}");
     assert!(shown.len() < 200, "{shown}");
 }
 
@@ -668,10 +605,7 @@ fn openssl(args: &[&str]) -> bool {
         eprintln!(
             "note: `openssl {}` failed, variant skipped: {}",
             args.join(" "),
-            String::from_utf8_lossy(&out.stderr)
-                .lines()
-                .next()
-                .unwrap_or("")
+            String::from_utf8_lossy(&out.stderr).lines().next().unwrap_or("")
         );
     }
     out.status.success()
@@ -691,9 +625,7 @@ fn openssl_der_variants() {
     let reference = Key::load_file(Path::new(&private), None).unwrap();
     let cases: Vec<(Vec<&str>, &str, &str)> = vec![
         (
-            vec![
-                "pkcs8", "-topk8", "-nocrypt", "-in", &private, "-outform", "DER",
-            ],
+            vec!["pkcs8", "-topk8", "-nocrypt", "-in", &private, "-outform", "DER"],
             "p8.der",
             "der-pkcs8",
         ),
@@ -708,14 +640,7 @@ fn openssl_der_variants() {
             "der-spki",
         ),
         (
-            vec![
-                "rsa",
-                "-in",
-                &private,
-                "-RSAPublicKey_out",
-                "-outform",
-                "DER",
-            ],
+            vec!["rsa", "-in", &private, "-RSAPublicKey_out", "-outform", "DER"],
             "p1pub.der",
             "der-pkcs1",
         ),
@@ -760,11 +685,7 @@ fn openssl_der_variants() {
     if openssl(&["x509", "-in", &cert, "-outform", "DER", "-out", &der]) {
         let k = Key::load(&s.read("cert.cer"), None).unwrap();
         assert_eq!(k.info().format, "der-x509");
-        check_cert(
-            "cert.cer",
-            k.info().cert.as_ref().unwrap(),
-            &BILL_10012140356_CERT,
-        );
+        check_cert("cert.cer", k.info().cert.as_ref().unwrap(), &BILL_10012140356_CERT);
     }
     let p7b = s.path("bundle.p7b");
     if openssl(&[
@@ -804,14 +725,7 @@ fn openssl_encrypted_private_keys() {
             "der-pkcs8-encrypted",
         ),
         (
-            vec![
-                "pkcs8",
-                "-topk8",
-                "-v2",
-                "aes-128-cbc",
-                "-v2prf",
-                "hmacWithSHA1",
-            ],
+            vec!["pkcs8", "-topk8", "-v2", "aes-128-cbc", "-v2prf", "hmacWithSHA1"],
             "aes128sha1.pem",
             "pem-pkcs8-encrypted",
         ),
@@ -903,11 +817,7 @@ fn openssl_pkcs12_variants() {
     ]) {
         let k = Key::load(&s.read("modern.p12"), Some("secret")).unwrap();
         assert_eq!(k.info().kind, "rsa-private");
-        check_cert(
-            "modern.p12",
-            k.info().cert.as_ref().unwrap(),
-            &BILL_10012140356_CERT,
-        );
+        check_cert("modern.p12", k.info().cert.as_ref().unwrap(), &BILL_10012140356_CERT);
         assert_key_error(
             Key::load(&s.read("modern.p12"), Some("nope")),
             Status::PAYSIGN_KEY_ERROR,
@@ -930,11 +840,7 @@ fn openssl_pkcs12_variants() {
         let k = Key::load(&s.read("certs.p12"), Some("secret")).unwrap();
         assert_eq!(k.info().kind, "certificate");
         assert_eq!(k.info().format, "pkcs12");
-        check_cert(
-            "certs.p12",
-            k.info().cert.as_ref().unwrap(),
-            &BILL_10012140356_CERT,
-        );
+        check_cert("certs.p12", k.info().cert.as_ref().unwrap(), &BILL_10012140356_CERT);
     }
     // no password at all
     let empty = s.path("empty.p12");
@@ -954,13 +860,7 @@ fn openssl_non_rsa_keys_are_named() {
     let s = Scratch::new("nonrsa");
     let cases: Vec<(Vec<&str>, &str, &str)> = vec![
         (
-            vec![
-                "genpkey",
-                "-algorithm",
-                "EC",
-                "-pkeyopt",
-                "ec_paramgen_curve:P-256",
-            ],
+            vec!["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"],
             "ec.pem",
             "found EC, curve P-256",
         ),
@@ -969,19 +869,9 @@ fn openssl_non_rsa_keys_are_named() {
             "sec1.pem",
             "found EC",
         ),
+        (vec!["genpkey", "-algorithm", "ed25519"], "ed.pem", "found Ed25519"),
         (
-            vec!["genpkey", "-algorithm", "ed25519"],
-            "ed.pem",
-            "found Ed25519",
-        ),
-        (
-            vec![
-                "genpkey",
-                "-algorithm",
-                "EC",
-                "-pkeyopt",
-                "ec_paramgen_curve:SM2",
-            ],
+            vec!["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:SM2"],
             "sm2.pem",
             "found EC, curve SM2",
         ),
@@ -994,12 +884,7 @@ fn openssl_non_rsa_keys_are_named() {
             continue;
         }
         let e = Key::load(&s.read(out), None).unwrap_err();
-        assert_eq!(
-            e.status,
-            Status::PAYSIGN_UNSUPPORTED,
-            "{out}: {}",
-            e.message
-        );
+        assert_eq!(e.status, Status::PAYSIGN_UNSUPPORTED, "{out}: {}", e.message);
         assert!(
             e.message.starts_with("only RSA keys are supported"),
             "{out}: {}",

@@ -6,27 +6,18 @@ use paysign::charset::Charset;
 use paysign::error::Status;
 use paysign::params::{Duplicates, Format, Params, MAX_BODY};
 
-const ALL_CHARSETS: [Charset; 4] = [
-    Charset::Utf8,
-    Charset::Gbk,
-    Charset::Gb18030,
-    Charset::Gb2312,
-];
+const ALL_CHARSETS: [Charset; 4] = [Charset::Utf8, Charset::Gbk, Charset::Gb18030, Charset::Gb2312];
 
 fn parse(body: &[u8], format: Format, charset: Charset) -> paysign::Result<Params> {
     Params::parse(body, format, charset, Duplicates::Reject)
 }
 
 fn pairs(p: &Params) -> Vec<(String, String)> {
-    p.iter()
-        .map(|(n, v)| (n.to_owned(), v.to_owned()))
-        .collect()
+    p.iter().map(|(n, v)| (n.to_owned(), v.to_owned())).collect()
 }
 
 fn owned(v: &[(&str, &str)]) -> Vec<(String, String)> {
-    v.iter()
-        .map(|(n, v)| (n.to_string(), v.to_string()))
-        .collect()
+    v.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect()
 }
 
 fn err(body: &[u8], format: Format, charset: Charset) -> paysign::Error {
@@ -54,8 +45,7 @@ fn vector_verify_bodies() {
         if path.extension().and_then(|e| e.to_str()) != Some("json") {
             continue;
         }
-        let doc: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
         for case in doc["cases"].as_array().unwrap() {
             if case["op"] != "verify_body" {
                 continue;
@@ -75,8 +65,7 @@ fn vector_verify_bodies() {
             } else {
                 Duplicates::Reject
             };
-            let p =
-                Params::parse(&body, format, charset, dups).unwrap_or_else(|e| panic!("{id}: {e}"));
+            let p = Params::parse(&body, format, charset, dups).unwrap_or_else(|e| panic!("{id}: {e}"));
             assert!(p.first_duplicate().is_none());
             seen += 1;
 
@@ -90,25 +79,17 @@ fn vector_verify_bodies() {
                 fields.sort();
                 let mut s: Vec<String> = fields.iter().map(|(n, v)| format!("{n}={v}")).collect();
                 s.push(format!("key={}", case["key"]["secret"].as_str().unwrap()));
-                assert_eq!(
-                    s.join("&"),
-                    case["expect_sign_string"].as_str().unwrap(),
-                    "{id}"
-                );
+                assert_eq!(s.join("&"), case["expect_sign_string"].as_str().unwrap(), "{id}");
                 assert_eq!(p.get("sign"), case["expect_signature"].as_str(), "{id}");
             }
         }
     }
-    assert!(
-        seen >= 2,
-        "expected the WeChat verify_body vectors, saw {seen}"
-    );
+    assert!(seen >= 2, "expected the WeChat verify_body vectors, saw {seen}");
 }
 
 #[test]
 fn wechat_notify_xml_values() {
-    let body =
-        "<xml><appid><![CDATA[wxd930ea5d5a258f4f]]></appid><attach><![CDATA[支付测试]]></attach>\
+    let body = "<xml><appid><![CDATA[wxd930ea5d5a258f4f]]></appid><attach><![CDATA[支付测试]]></attach>\
 <bank_type><![CDATA[CFT]]></bank_type><cash_fee>1</cash_fee><fee_type><![CDATA[CNY]]></fee_type>\
 <total_fee>1</total_fee><sign><![CDATA[2D1C89F879FCFD49C10EE5F076D204B3]]></sign></xml>";
     let p = parse(body.as_bytes(), Format::Xml, Charset::Utf8).unwrap();
@@ -128,16 +109,13 @@ fn wechat_notify_xml_values() {
 
 #[test]
 fn wechat_pretty_printed_xml_with_declaration() {
-    let body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<xml>\r\n  <return_code><![CDATA[SUCCESS]]></return_code>\r\n  \
+    let body =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<xml>\r\n  <return_code><![CDATA[SUCCESS]]></return_code>\r\n  \
 <return_msg><![CDATA[OK]]></return_msg>\n\t<total_fee>100</total_fee>\n</xml>\n";
     let p = parse(body.as_bytes(), Format::Xml, Charset::Utf8).unwrap();
     assert_eq!(
         pairs(&p),
-        owned(&[
-            ("return_code", "SUCCESS"),
-            ("return_msg", "OK"),
-            ("total_fee", "100")
-        ])
+        owned(&[("return_code", "SUCCESS"), ("return_msg", "OK"), ("total_fee", "100")])
     );
 }
 
@@ -160,12 +138,8 @@ fn xml_text_cdata_entities_and_empty_elements() {
         ])
     );
     // An empty root has no fields; so does a root with only whitespace.
-    assert!(parse(b"<xml/>", Format::Xml, Charset::Utf8)
-        .unwrap()
-        .is_empty());
-    assert!(parse(b"<xml>\n</xml>", Format::Xml, Charset::Utf8)
-        .unwrap()
-        .is_empty());
+    assert!(parse(b"<xml/>", Format::Xml, Charset::Utf8).unwrap().is_empty());
+    assert!(parse(b"<xml>\n</xml>", Format::Xml, Charset::Utf8).unwrap().is_empty());
 }
 
 /// dinpay.md §3: the single-order query response flattens to its leaves.
@@ -273,10 +247,7 @@ fn yeepay_gbk_callback() {
     // Decoding the same query as UTF-8 is a charset error naming the field, not garbage.
     let e = err(&body, Format::Form, Charset::Utf8);
     assert_eq!(e.status, Status::PAYSIGN_CHARSET_ERROR);
-    assert_eq!(
-        e.message,
-        "field 'r5_Pid': bytes invalid in utf-8 at offset 0"
-    );
+    assert_eq!(e.message, "field 'r5_Pid': bytes invalid in utf-8 at offset 0");
 
     // Second opinion: encoding_rs's own GBK decoder agrees.
     let (decoded, _, had_errors) = encoding_rs::GBK.decode(&ZHONGWEN_GBK);
@@ -314,8 +285,7 @@ fn gbk_xml_caller_charset_wins() {
     let e = err(&body, Format::Xml, Charset::Utf8);
     assert_eq!(e.status, Status::PAYSIGN_CHARSET_ERROR);
     assert!(
-        e.message
-            .starts_with("body: bytes invalid in utf-8 at offset "),
+        e.message.starts_with("body: bytes invalid in utf-8 at offset "),
         "{}",
         e.message
     );
@@ -333,15 +303,9 @@ fn gbk_json() {
 #[test]
 fn byte_order_marks() {
     let xml = b"\xEF\xBB\xBF<xml><a>1</a></xml>";
-    assert_eq!(
-        parse(xml, Format::Xml, Charset::Utf8).unwrap().get("a"),
-        Some("1")
-    );
+    assert_eq!(parse(xml, Format::Xml, Charset::Utf8).unwrap().get("a"), Some("1"));
     let json = b"\xEF\xBB\xBF{\"a\":\"1\"}";
-    assert_eq!(
-        parse(json, Format::Json, Charset::Utf8).unwrap().get("a"),
-        Some("1")
-    );
+    assert_eq!(parse(json, Format::Json, Charset::Utf8).unwrap().get("a"), Some("1"));
     // Form bodies keep it: the caller decides (documented in charset.rs).
     let p = parse(b"\xEF\xBB\xBFa=1", Format::Form, Charset::Utf8).unwrap();
     assert_eq!(p.name_at(0), Some("\u{FEFF}a"));
@@ -375,20 +339,13 @@ fn form_shapes() {
     assert_eq!(e.message, "empty field name at byte offset 11");
 
     let p = parse(b"?a=1&&b&c=&d==x=y&&\r\n \t", Format::Form, Charset::Utf8).unwrap();
-    assert_eq!(
-        pairs(&p),
-        owned(&[("a", "1"), ("b", ""), ("c", ""), ("d", "=x=y")])
-    );
+    assert_eq!(pairs(&p), owned(&[("a", "1"), ("b", ""), ("c", ""), ("d", "=x=y")]));
     assert!(parse(b"", Format::Form, Charset::Utf8).unwrap().is_empty());
     assert!(parse(b"?", Format::Form, Charset::Utf8).unwrap().is_empty());
-    assert!(parse(b"\r\n", Format::Form, Charset::Utf8)
-        .unwrap()
-        .is_empty());
+    assert!(parse(b"\r\n", Format::Form, Charset::Utf8).unwrap().is_empty());
     // Only a leading '?' is skipped; a second one belongs to the name.
     assert_eq!(
-        parse(b"??a=1", Format::Form, Charset::Utf8)
-            .unwrap()
-            .name_at(0),
+        parse(b"??a=1", Format::Form, Charset::Utf8).unwrap().name_at(0),
         Some("?a")
     );
     // Percent-encoded names and separators inside values.
@@ -450,8 +407,7 @@ fn nul_bytes_are_rejected() {
 /// 99bill appends its fields after the merchant's own bgUrl query: the last one is signed.
 #[test]
 fn duplicates_form() {
-    let body =
-        b"orderId=MERCHANT&lang=zh&merchantAcctId=1001213884201&orderId=20240101A&payResult=10";
+    let body = b"orderId=MERCHANT&lang=zh&merchantAcctId=1001213884201&orderId=20240101A&payResult=10";
     let e = Params::parse(body, Format::Form, Charset::Utf8, Duplicates::Reject).unwrap_err();
     assert_eq!(e.status, Status::PAYSIGN_DUPLICATE_FIELD);
     assert_eq!(e.message, "field 'orderId' appears more than once");
@@ -475,13 +431,7 @@ fn duplicates_form() {
     let p = Params::parse(body, Format::Form, Charset::Utf8, Duplicates::LastWins).unwrap();
     assert_eq!(pairs(&p), owned(&[("b", "2"), ("a", "3")]));
     // Percent-encoded spelling of the same name is the same name.
-    let e = Params::parse(
-        b"ab=1&a%62=2",
-        Format::Form,
-        Charset::Utf8,
-        Duplicates::Reject,
-    )
-    .unwrap_err();
+    let e = Params::parse(b"ab=1&a%62=2", Format::Form, Charset::Utf8, Duplicates::Reject).unwrap_err();
     assert_eq!(e.message, "field 'ab' appears more than once");
 }
 
@@ -554,25 +504,13 @@ fn json_99bill_query_response() {
             ("signMsg", "Lp+sXyZ/0aK9+m=="),
         ])
     );
-    assert!(parse(b"{}", Format::Json, Charset::Utf8)
-        .unwrap()
-        .is_empty());
-    assert!(parse(b" \r\n{ } \n", Format::Json, Charset::Utf8)
-        .unwrap()
-        .is_empty());
+    assert!(parse(b"{}", Format::Json, Charset::Utf8).unwrap().is_empty());
+    assert!(parse(b" \r\n{ } \n", Format::Json, Charset::Utf8).unwrap().is_empty());
 }
 
 #[test]
 fn json_malformed() {
-    for body in [
-        &b"[1,2]"[..],
-        b"\"text\"",
-        b"42",
-        b"null",
-        b"",
-        b"   ",
-        b"<xml/>",
-    ] {
+    for body in [&b"[1,2]"[..], b"\"text\"", b"42", b"null", b"", b"   ", b"<xml/>"] {
         let e = err(body, Format::Json, Charset::Utf8);
         assert_eq!(e.status, Status::PAYSIGN_MALFORMED_INPUT, "{body:?}");
         assert_eq!(e.message, "JSON body is not an object", "{body:?}");
@@ -609,8 +547,7 @@ fn json_malformed() {
             String::from_utf8_lossy(body)
         );
         assert!(
-            e.message
-                .starts_with(&format!("bad JSON at byte offset {off}: ")),
+            e.message.starts_with(&format!("bad JSON at byte offset {off}: ")),
             "{}: {}",
             String::from_utf8_lossy(body),
             e.message
@@ -630,18 +567,11 @@ fn json_depth_limit() {
     // The object is depth 1: 31 nested arrays reach depth 32 and are accepted.
     let ok = format!("{{\"a\":{}1{}}}", "[".repeat(31), "]".repeat(31));
     let p = parse(ok.as_bytes(), Format::Json, Charset::Utf8).unwrap();
-    assert_eq!(
-        p.get("a").unwrap(),
-        format!("{}1{}", "[".repeat(31), "]".repeat(31))
-    );
+    assert_eq!(p.get("a").unwrap(), format!("{}1{}", "[".repeat(31), "]".repeat(31)));
     let too_deep = format!("{{\"a\":{}1{}}}", "[".repeat(32), "]".repeat(32));
     let e = err(too_deep.as_bytes(), Format::Json, Charset::Utf8);
     assert_eq!(e.status, Status::PAYSIGN_MALFORMED_INPUT);
-    assert!(
-        e.message.contains("nested deeper than 32 levels"),
-        "{}",
-        e.message
-    );
+    assert!(e.message.contains("nested deeper than 32 levels"), "{}", e.message);
     // Objects count the same way.
     let objs = format!("{{\"a\":{}1{}}}", "{\"k\":".repeat(32), "}".repeat(32));
     assert_eq!(
@@ -683,10 +613,7 @@ fn xml_malformed() {
         (b"<!-- only a comment -->", "no root element"),
         (b"junk<xml><a>1</a></xml>", "text outside the root element"),
         (b"<xml><a>1</a></xml>junk", "text outside the root element"),
-        (
-            b"<xml><a>1</a></xml><![CDATA[x]]>",
-            "text outside the root element",
-        ),
+        (b"<xml><a>1</a></xml><![CDATA[x]]>", "text outside the root element"),
         (b"<xml><a>1</a></xml><xml/>", "more than one root element"),
         (b"<xml/><xml/>", "more than one root element"),
         (
@@ -701,10 +628,7 @@ fn xml_malformed() {
             b"<xml><t>x<b>1</b></t></xml>",
             "element 't' mixes text and child elements",
         ),
-        (
-            b"<xml>just text</xml>",
-            "text directly inside the root element 'xml'",
-        ),
+        (b"<xml>just text</xml>", "text directly inside the root element 'xml'"),
         (b"<xml><a>&unknown;</a></xml>", "unknown entity '&unknown;'"),
         (b"<xml><a>AT&T</a></xml>", ""),
         (b"<xml><a x=1>1</a></xml>", ""),
@@ -729,11 +653,7 @@ fn xml_malformed() {
     }
     // The offset points into the body.
     let e = err(b"<xml><a>1</b></xml>", Format::Xml, Charset::Utf8);
-    assert!(
-        e.message.starts_with("bad XML at byte offset 9:"),
-        "{}",
-        e.message
-    );
+    assert!(e.message.starts_with("bad XML at byte offset 9:"), "{}", e.message);
 }
 
 #[test]
@@ -795,10 +715,7 @@ fn one_mebibyte_limit() {
         let body = format!("{head}{}{tail}", "x".repeat(fill + 1));
         let e = err(body.as_bytes(), format, Charset::Utf8);
         assert_eq!(e.status, Status::PAYSIGN_MALFORMED_INPUT);
-        assert_eq!(
-            e.message,
-            "body is 1048577 bytes, over the 1048576-byte limit"
-        );
+        assert_eq!(e.message, "body is 1048577 bytes, over the 1048576-byte limit");
     }
 }
 
@@ -826,15 +743,9 @@ fn encode_form_exact() {
             "out_trade_no=A-1_2.3~4*&subject=%D6%D0%CE%C4%20a%2Bb%26c%3Dd%25e%2Ff&sign=Lp%2BsXyZ%2F0aK9%2Bm%3D%3D"
         );
     }
-    assert_eq!(
-        Params::new().encode(Format::Form, Charset::Utf8).unwrap(),
-        ""
-    );
+    assert_eq!(Params::new().encode(Format::Form, Charset::Utf8).unwrap(), "");
     let p = Params::from_pairs([("a b", "\r\n"), ("e", "")]);
-    assert_eq!(
-        p.encode(Format::Form, Charset::Utf8).unwrap(),
-        "a%20b=%0D%0A&e="
-    );
+    assert_eq!(p.encode(Format::Form, Charset::Utf8).unwrap(), "a%20b=%0D%0A&e=");
 }
 
 #[test]
@@ -854,10 +765,7 @@ fn encode_xml_exact() {
         pairs(&parse(xml.as_bytes(), Format::Xml, Charset::Utf8).unwrap()),
         pairs(&p)
     );
-    assert_eq!(
-        Params::new().encode(Format::Xml, Charset::Utf8).unwrap(),
-        "<xml></xml>"
-    );
+    assert_eq!(Params::new().encode(Format::Xml, Charset::Utf8).unwrap(), "<xml></xml>");
 }
 
 #[test]
@@ -871,10 +779,7 @@ fn encode_json_exact() {
         p.encode(Format::Json, Charset::Utf8).unwrap(),
         r#"{"q":"say \"hi\"\\\n\t\u0001"}"#
     );
-    assert_eq!(
-        Params::new().encode(Format::Json, Charset::Utf8).unwrap(),
-        "{}"
-    );
+    assert_eq!(Params::new().encode(Format::Json, Charset::Utf8).unwrap(), "{}");
 }
 
 #[test]
@@ -886,10 +791,7 @@ fn encode_errors() {
             assert_eq!(e.status, Status::PAYSIGN_CHARSET_ERROR);
             assert_eq!(
                 e.message,
-                format!(
-                    "field 'subject': character U+1F600 cannot be encoded in {}",
-                    cs.name()
-                )
+                format!("field 'subject': character U+1F600 cannot be encoded in {}", cs.name())
             );
         }
         assert!(p.encode(format, Charset::Gb18030).is_ok());
@@ -899,19 +801,13 @@ fn encode_errors() {
     let p = Params::from_pairs([("memo", "丂")]);
     assert!(p.encode(Format::Form, Charset::Gbk).is_ok());
     let e = p.encode(Format::Form, Charset::Gb2312).unwrap_err();
-    assert_eq!(
-        e.message,
-        "field 'memo': character U+4E02 cannot be encoded in gb2312"
-    );
+    assert_eq!(e.message, "field 'memo': character U+4E02 cannot be encoded in gb2312");
 
     for bad in ["1abc", "a b", "a<b", "a&b", "x/y"] {
         let p = Params::from_pairs([(bad, "v")]);
         let e = p.encode(Format::Xml, Charset::Utf8).unwrap_err();
         assert_eq!(e.status, Status::PAYSIGN_INVALID_ARGUMENT);
-        assert_eq!(
-            e.message,
-            format!("field name '{bad}' is not a valid XML element name")
-        );
+        assert_eq!(e.message, format!("field name '{bad}' is not a valid XML element name"));
         // Form and JSON can carry any name.
         assert!(p.encode(Format::Form, Charset::Utf8).is_ok());
         assert!(p.encode(Format::Json, Charset::Utf8).is_ok());
@@ -920,10 +816,7 @@ fn encode_errors() {
         .encode(Format::Xml, Charset::Utf8)
         .unwrap_err();
     assert_eq!(e.status, Status::PAYSIGN_INVALID_ARGUMENT);
-    assert_eq!(
-        e.message,
-        "field 'a' contains U+0001, which XML cannot carry"
-    );
+    assert_eq!(e.message, "field 'a' contains U+0001, which XML cannot carry");
 
     let mut p = Params::from_pairs([("a", "1")]);
     p.push("a".into(), "2".into());
@@ -1001,8 +894,7 @@ fn never_panics_on_mangled_input() {
     }
     seeds.push((yeepay_callback_gbk(), Format::Form));
     seeds.push((
-        br#"<dinpay><response><trade><a>&amp;&#x4E2D;</a><b/></trade></response></dinpay>"#
-            .to_vec(),
+        br#"<dinpay><response><trade><a>&amp;&#x4E2D;</a><b/></trade></response></dinpay>"#.to_vec(),
         Format::Xml,
     ));
     seeds.push((
