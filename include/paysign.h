@@ -227,6 +227,16 @@ paysign_status paysign_reply(const char *profile,
                              size_t cap,
                              size_t *out_len);
 
+/*
+ Alipay legacy mapi: the `notify_verify` (ATN) URL for a received `notify_id`. GET it
+ yourself and accept the notification only if the body is exactly `true`.
+ */
+paysign_status paysign_alipay_notify_verify_url(const char *partner,
+                                                const char *notify_id,
+                                                char *buf,
+                                                size_t cap,
+                                                size_t *out_len);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

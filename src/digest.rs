@@ -90,6 +90,15 @@ pub fn base64(bytes: &[u8]) -> String {
 /// Decodes a received base64 signature: a `+` that became a space is mapped back, CR/LF and
 /// other whitespace (line-wrapped demo output) are dropped, padding may be absent.
 pub fn unbase64_lenient(text: &str, field: &str) -> Result<Vec<u8>> {
+    // `%` is not a base64 character: a signature still percent-encoded (99bill's query
+    // responses show `%2B`, `%2F`, `%3D` inside JSON) is decoded once here.
+    let unescaped;
+    let text = if text.contains('%') {
+        unescaped = percent_decoded(text).ok_or_else(|| Error::invalid_field(field, "bad percent-encoding"))?;
+        unescaped.as_str()
+    } else {
+        text
+    };
     let cleaned: String = text
         .trim()
         .chars()
@@ -107,6 +116,23 @@ pub fn unbase64_lenient(text: &str, field: &str) -> Result<Vec<u8>> {
     engine
         .decode(cleaned.as_bytes())
         .map_err(|e| Error::invalid_field(field, format!("not base64 ({e})")))
+}
+
+fn percent_decoded(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let h = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(h, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 fn scheme(hash: Hash) -> Pkcs1v15Sign {
@@ -169,5 +195,7 @@ mod tests {
             unbase64_lenient("a b/YQ", "s").unwrap()
         );
         assert!(unbase64_lenient("@@@", "s").is_err());
+        assert_eq!(unbase64_lenient("a%2Bb%2FYQ%3D%3D", "s").unwrap(), unbase64_lenient("a+b/YQ==", "s").unwrap());
+        assert!(unbase64_lenient("a%2", "s").is_err());
     }
 }

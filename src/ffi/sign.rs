@@ -131,3 +131,25 @@ pub unsafe extern "C" fn paysign_reply(
         write_text(&r, buf, cap, out_len)
     })
 }
+
+/// Alipay legacy mapi: the `notify_verify` (ATN) URL for a received `notify_id`. GET it
+/// yourself and accept the notification only if the body is exactly `true`.
+#[no_mangle]
+pub unsafe extern "C" fn paysign_alipay_notify_verify_url(
+    partner: *const c_char,
+    notify_id: *const c_char,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> paysign_status {
+    guard(|| {
+        let partner = text(partner, "partner")?;
+        let notify_id = text(notify_id, "notify_id")?;
+        for (name, v) in [("partner", partner), ("notify_id", notify_id)] {
+            if v.is_empty() {
+                return Err(Error::missing_field(name));
+            }
+        }
+        write_text(&crate::gateways::alipay::notify_verify_url(partner, notify_id), buf, cap, out_len)
+    })
+}

@@ -320,6 +320,10 @@ static void test_notify_flow(void) {
           "profiles");
     free(list);
     CHECK(strlen(paysign_version()) > 0, "version");
+    st = paysign_alipay_notify_verify_url("2088101122136241", "ab+c", buf, sizeof buf, &n);
+    CHECK(st == PAYSIGN_OK && strcmp(buf, "https://mapi.alipay.com/gateway.do?service=notify_verify&partner=2088101122136241"
+                                          "&notify_id=ab%2Bc") == 0,
+          "alipay url: %s", buf);
 }
 
 int main(int argc, char **argv) {
