@@ -176,6 +176,9 @@ pub struct Methods {
     pub absent: Absent,
     /// On verify, when neither the field nor the option says: signature length -> method.
     pub by_sig_len: &'static [(usize, Method)],
+    /// Values the gateway documents but no source specifies well enough to implement:
+    /// UNSUPPORTED rather than INVALID_FIELD.
+    pub unsupported: &'static [&'static str],
 }
 
 impl Methods {
@@ -185,6 +188,7 @@ impl Methods {
             by_value: &[],
             absent: Absent::Use(m),
             by_sig_len: &[],
+            unsupported: &[],
         }
     }
 }

@@ -72,6 +72,9 @@ pub fn method_of(
     let known = || m.by_value.iter().map(|(v, _)| *v).collect::<Vec<_>>().join(", ");
     if let Some(field) = m.field {
         if let Some(v) = params.get(field).filter(|v| !v.is_empty()) {
+            if m.unsupported.contains(&v) {
+                return Err(Error::unsupported(format!("field '{field}': {v} is not implemented for '{}'", p.id)));
+            }
             return lookup(v)
                 .ok_or_else(|| Error::invalid_field(field, format!("'{v}' is not a known value ({})", known())));
         }
@@ -221,14 +224,14 @@ pub fn compute(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) 
                     format!("profile '{}' needs an RSA private key", p.id),
                 )
             })?;
-            let private = k.rsa_private().ok_or_else(|| {
+            k.rsa_private().ok_or_else(|| {
                 Error::key_mismatch(if k.is_secret() {
                     format!("profile '{}' signs with RSA: a secret key cannot do that", p.id)
                 } else {
                     "a public key or certificate cannot sign: load the merchant's private key".to_string()
                 })
             })?;
-            let raw = digest::rsa_sign(private, opts.hash.unwrap_or(hash), msg)?;
+            let raw = digest::rsa_sign_key(k, opts.hash.unwrap_or(hash), msg)?;
             match out {
                 RsaOut::Base64 => digest::base64(&raw),
                 RsaOut::HexLower => digest::hex(&raw, crate::profile::Case::Lower),
@@ -275,7 +278,7 @@ pub fn verify(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) -
                     format!("profile '{}' needs the gateway's public key", p.id),
                 )
             })?;
-            let public = k.rsa_public().ok_or_else(|| {
+            k.rsa_public_ref().ok_or_else(|| {
                 Error::key_mismatch(format!("profile '{}' verifies RSA: a secret key cannot do that", p.id))
             })?;
             let raw = match out {
@@ -288,13 +291,13 @@ pub fn verify(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) -
             };
             let mut ok = hashes
                 .iter()
-                .any(|h| digest::rsa_verify(&public, *h, &plan.message.bytes, &raw));
+                .any(|h| digest::rsa_verify_key(k, *h, &plan.message.bytes, &raw));
             if !ok && matches!(p.layout, Layout::Document { .. }) {
                 // Some AIPG implementations removed the element instead of emptying it.
                 let alt = self::plan(p, params, opts, key, Some(sig), DocForm::Removed)?;
                 ok = hashes
                     .iter()
-                    .any(|h| digest::rsa_verify(&public, *h, &alt.message.bytes, &raw));
+                    .any(|h| digest::rsa_verify_key(k, *h, &alt.message.bytes, &raw));
             }
             ok
         }

@@ -448,3 +448,20 @@ fn every_notification_profile_has_its_exact_reply() {
         assert_eq!(paysign::reply(p, false, None).unwrap(), fail, "{id}");
     }
 }
+
+#[test]
+fn documented_but_unspecified_algorithms_are_unsupported() {
+    let key = Key::secret("k").unwrap();
+    for (id, field, value) in [
+        ("alipay.mapi.request", "sign_type", "DSA"),
+        ("dinpay.pay.request", "sign_type", "RSA"),
+    ] {
+        let p = paysign::profile(id).unwrap();
+        let params = Params::from_pairs([("a", "1"), (field, value)]);
+        let e = paysign::sign(p, &Options::default(), &mut params.clone(), Some(&key)).unwrap_err();
+        assert_eq!(e.status, Status::PAYSIGN_UNSUPPORTED, "{id}");
+        let params = Params::from_pairs([("a", "1"), (field, "SM3")]);
+        let e = paysign::sign(p, &Options::default(), &mut params.clone(), Some(&key)).unwrap_err();
+        assert_eq!(e.status, Status::PAYSIGN_INVALID_FIELD, "{id}");
+    }
+}

@@ -36,6 +36,8 @@ const MAPI: Profile = Profile {
             rsa: RSA_SHA1,
         },
         by_sig_len: &[],
+        // Listed by Alipay, specified nowhere public (specs/alipay.md §2).
+        unsupported: &["DSA"],
     },
     charset: CharsetRule {
         field: Some("_input_charset"),
@@ -53,6 +55,7 @@ const OPENAPI: Profile = Profile {
         by_value: &[("RSA2", RSA_SHA256), ("RSA", RSA_SHA1)],
         absent: Absent::Use(RSA_SHA256),
         by_sig_len: &[],
+        unsupported: &[],
     },
     charset: CharsetRule {
         field: Some("charset"),

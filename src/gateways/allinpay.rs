@@ -54,6 +54,7 @@ pub const PROFILES: &[Profile] = &[
             by_value: &[("0", MD5_UPPER), ("1", RSA_SHA1)],
             absent: Absent::Required,
             by_sig_len: &[],
+            unsupported: &[],
         },
         // Unconfirmed in the spec: any HTTP 200 body; `success` is the common convention.
         reply: Some(Reply { success: "success", failure: "fail", needs_url: false }),

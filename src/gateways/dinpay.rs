@@ -23,6 +23,8 @@ const DP: Profile = Profile {
         by_value: &[("MD5", MD5_LOWER), ("RSA-S", RSA_S)],
         absent: Absent::Use(MD5_LOWER),
         by_sig_len: &[],
+        // Listed in some documents; its digest and key handling are unconfirmed (specs/dinpay.md).
+        unsupported: &["RSA"],
     },
     charset: CharsetRule {
         field: Some("input_charset"),

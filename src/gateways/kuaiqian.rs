@@ -37,6 +37,7 @@ const PAY_METHODS: Methods = Methods {
     by_value: &[("1", MD5_UPPER), ("4", RSA_SHA256_OR_SHA1)],
     absent: Absent::Required,
     by_sig_len: &[],
+    unsupported: &[],
 };
 
 /// The 99bill RMB gateway reply: `result` 1 makes 99bill redirect the payer to the URL.
@@ -109,6 +110,7 @@ pub const PROFILES: &[Profile] = &[
             by_value: &[("1", MD5_UPPER), ("2", RSA_SHA256)],
             absent: Absent::Required,
             by_sig_len: &[],
+            unsupported: &[],
         },
         ..KQ
     },
@@ -126,6 +128,7 @@ pub const PROFILES: &[Profile] = &[
             by_value: &[("1", MD5_UPPER), ("2", RSA_SHA256)],
             absent: Absent::Required,
             by_sig_len: &[],
+            unsupported: &[],
         },
         ..KQ
     },
@@ -144,6 +147,7 @@ pub const PROFILES: &[Profile] = &[
             by_value: &[("1", MD5_UPPER), ("2", RSA_SHA256)],
             absent: Absent::ByKey { secret: MD5_UPPER, rsa: RSA_SHA256 },
             by_sig_len: &[],
+            unsupported: &[],
         },
         ..KQ
     },
@@ -177,6 +181,7 @@ pub const PROFILES: &[Profile] = &[
             by_value: &[("1", MD5_UPPER), ("2", RSA_SHA256)],
             absent: Absent::Required,
             by_sig_len: &[],
+            unsupported: &[],
         },
         ..KQ
     },
@@ -194,6 +199,7 @@ pub const PROFILES: &[Profile] = &[
             by_value: &[("1", MD5_UPPER), ("2", RSA_SHA256)],
             absent: Absent::Required,
             by_sig_len: &[],
+            unsupported: &[],
         },
         ..KQ
     },
@@ -232,6 +238,7 @@ pub const PROFILES: &[Profile] = &[
             by_value: &[("1", MD5_UPPER), ("4", RSA_SHA1_OR_SHA256)],
             absent: Absent::Required,
             by_sig_len: &[],
+            unsupported: &[],
         },
         ..KQ
     },
@@ -249,6 +256,7 @@ pub const PROFILES: &[Profile] = &[
             by_value: &[("1", MD5_UPPER), ("4", RSA_SHA1_OR_SHA256)],
             absent: Absent::Required,
             by_sig_len: &[],
+            unsupported: &[],
         },
         ..KQ_NOTIFY
     },

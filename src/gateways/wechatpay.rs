@@ -12,6 +12,7 @@ const METHODS: Methods = Methods {
     by_value: &[("MD5", MD5), ("HMAC-SHA256", HMAC_SHA256)],
     absent: Absent::Use(MD5),
     by_sig_len: &[(32, MD5), (64, HMAC_SHA256)],
+    unsupported: &[],
 };
 
 /// Sorted over everything but `sign` (`sign_type` stays in), trimmed as the official SDK does,
