@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+
+namespace PaySign
+{
+    /// <summary>Helpers around NativeMethods: errors, output buffers, params handles.</summary>
+    internal static class Native
+    {
+        private const int InitialBuffer = 1024;
+
+        internal delegate int BufferCall(byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        /// <summary>
+        /// The exception for a failing status. Must run right after the failing call, on the
+        /// same thread: it reads the core's thread-local last-error message.
+        /// </summary>
+        internal static PaySignException Error(int status)
+        {
+            return new PaySignException((Status)status, LastError());
+        }
+
+        internal static string LastError()
+        {
+            byte[] buf = new byte[InitialBuffer];
+            ulong len = NativeMethods.paysign_last_error(buf, (UIntPtr)buf.Length).ToUInt64();
+            if (len >= (ulong)buf.Length && len < int.MaxValue)
+            {
+                buf = new byte[len + 1];
+                len = NativeMethods.paysign_last_error(buf, (UIntPtr)buf.Length).ToUInt64();
+            }
+            if (len > (ulong)(buf.Length - 1))
+                len = (ulong)(buf.Length - 1);
+            return Utf8.FromBuffer(buf, (int)len);
+        }
+
+        /// <summary>
+        /// Runs a call that writes text to a caller buffer: 1024 bytes first, then once more
+        /// with exactly out_len + 1 on PAYSIGN_BUFFER_TOO_SMALL.
+        /// </summary>
+        internal static string CallForString(BufferCall call)
+        {
+            byte[] buf = new byte[InitialBuffer];
+            UIntPtr outLen;
+            int st = call(buf, (UIntPtr)buf.Length, out outLen);
+            if (st == (int)Status.BufferTooSmall)
+            {
+                ulong need = outLen.ToUInt64() + 1;
+                if (need <= (ulong)buf.Length || need > int.MaxValue)
+                    throw Error(st);
+                buf = new byte[need];
+                st = call(buf, (UIntPtr)buf.Length, out outLen);
+            }
+            if (st != (int)Status.Ok)
+                throw Error(st);
+            ulong len = outLen.ToUInt64();
+            if (len >= (ulong)buf.Length)
+                throw new PaySignException(Status.Panic, "paysign reported an output length beyond the buffer");
+            return Utf8.FromBuffer(buf, (int)len);
+        }
+
+        /// <summary>
+        /// A native params list with the pairs in order (IntPtr.Zero for null). The caller frees
+        /// it with paysign_params_free in a finally block. A name given twice replaces the
+        /// earlier value in place (paysign_params_set).
+        /// </summary>
+        internal static IntPtr BuildParams(IEnumerable<KeyValuePair<string, string>> parameters, string paramName)
+        {
+            if (parameters == null)
+                return IntPtr.Zero;
+            IntPtr h = NativeMethods.paysign_params_new();
+            if (h == IntPtr.Zero)
+                throw new PaySignException(Status.Panic, "paysign_params_new returned NULL");
+            bool ok = false;
+            try
+            {
+                foreach (KeyValuePair<string, string> kv in parameters)
+                {
+                    byte[] name = Utf8.ToNative(kv.Key, paramName, "a parameter name");
+                    byte[] value = Utf8.ToNative(kv.Value, paramName,
+                        "the value of parameter '" + kv.Key + "'");
+                    int st = NativeMethods.paysign_params_set(h, name, value);
+                    if (st != (int)Status.Ok)
+                        throw Error(st);
+                }
+                ok = true;
+                return h;
+            }
+            finally
+            {
+                if (!ok)
+                    NativeMethods.paysign_params_free(h);
+            }
+        }
+
+        internal static ParamList ReadParams(IntPtr h)
+        {
+            ulong count = NativeMethods.paysign_params_count(h).ToUInt64();
+            ParamList list = new ParamList(count < 4096 ? (int)count : 4096);
+            for (ulong i = 0; i < count; i++)
+            {
+                UIntPtr index = (UIntPtr)i;
+                string name = CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
+                {
+                    return NativeMethods.paysign_params_name_at(h, index, b, c, out l);
+                });
+                string value = CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
+                {
+                    return NativeMethods.paysign_params_value_at(h, index, b, c, out l);
+                });
+                list.Add(name, value);
+            }
+            return list;
+        }
+
+        internal static void FreeParams(IntPtr h)
+        {
+            if (h != IntPtr.Zero)
+                NativeMethods.paysign_params_free(h);
+        }
+
+        /// <summary>"name=value&amp;name=value" from a map (null for null). Values are not encoded.</summary>
+        internal static string JoinOptions(IDictionary<string, string> options)
+        {
+            if (options == null)
+                return null;
+            List<string> parts = new List<string>(options.Count);
+            foreach (KeyValuePair<string, string> kv in options)
+                parts.Add(kv.Key + "=" + kv.Value);
+            return string.Join("&", parts.ToArray());
+        }
+    }
+}

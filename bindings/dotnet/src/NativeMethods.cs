@@ -1,0 +1,104 @@
+// P/Invoke declarations for the paysign C ABI (include/paysign.h).
+//
+// Every string crosses as a NUL-terminated UTF-8 byte[] built by Utf8.ToNative, never
+// through CharSet or LPUTF8Str (absent on .NET Framework 4.x), so the same assembly runs on
+// .NET Framework 4.x, Mono and .NET (Core). size_t is UIntPtr. paysign_status is a C enum
+// (int). Keys cross as the Key SafeHandle, so a key disposed on another thread can never be
+// freed while a call is using it; calls that accept a NULL key have a second declaration
+// taking IntPtr (the marshaller refuses a null SafeHandle).
+using System;
+using System.Runtime.InteropServices;
+using System.Security;
+
+namespace PaySign
+{
+    [SuppressUnmanagedCodeSecurity]
+    internal static class NativeMethods
+    {
+        // libpaysign.so on Linux, paysign.dll on Windows, libpaysign.dylib on macOS.
+        private const string Lib = "paysign";
+        private const CallingConvention Cc = CallingConvention.Cdecl;
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern IntPtr paysign_version();
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern UIntPtr paysign_last_error([Out] byte[] buf, UIntPtr cap);
+
+        // params
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern IntPtr paysign_params_new();
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern void paysign_params_free(IntPtr parameters);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_params_set(IntPtr parameters, [In] byte[] name, [In] byte[] value);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern UIntPtr paysign_params_count(IntPtr parameters);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_params_name_at(IntPtr parameters, UIntPtr index,
+            [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_params_value_at(IntPtr parameters, UIntPtr index,
+            [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        // keys
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_key_secret([In] byte[] secret, out Key key);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_key_load([In] byte[] data, UIntPtr len, [In] byte[] password, out Key key);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_key_load_file([In] byte[] path, [In] byte[] password, out Key key);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern void paysign_key_free(IntPtr key);
+
+        // signing
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_sign_string([In] byte[] profile, [In] byte[] options,
+            IntPtr parameters, Key key, [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true, EntryPoint = "paysign_sign_string")]
+        internal static extern int paysign_sign_string_nokey([In] byte[] profile, [In] byte[] options,
+            IntPtr parameters, IntPtr key, [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_sign([In] byte[] profile, [In] byte[] options,
+            IntPtr parameters, Key key, [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true, EntryPoint = "paysign_sign")]
+        internal static extern int paysign_sign_nokey([In] byte[] profile, [In] byte[] options,
+            IntPtr parameters, IntPtr key, [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_verify([In] byte[] profile, [In] byte[] options,
+            IntPtr parameters, Key key);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true, EntryPoint = "paysign_verify")]
+        internal static extern int paysign_verify_nokey([In] byte[] profile, [In] byte[] options,
+            IntPtr parameters, IntPtr key);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_verify_body([In] byte[] profile, [In] byte[] options,
+            [In] byte[] body, UIntPtr len, [In] byte[] format, [In] byte[] charset, Key key,
+            out IntPtr outParams);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true, EntryPoint = "paysign_verify_body")]
+        internal static extern int paysign_verify_body_nokey([In] byte[] profile, [In] byte[] options,
+            [In] byte[] body, UIntPtr len, [In] byte[] format, [In] byte[] charset, IntPtr key,
+            out IntPtr outParams);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_reply([In] byte[] profile, int success, [In] byte[] redirectUrl,
+            [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+    }
+}

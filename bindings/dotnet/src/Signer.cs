@@ -1,0 +1,244 @@
+using System;
+using System.Collections.Generic;
+
+namespace PaySign
+{
+    /// <summary>
+    /// Sign requests, verify notifications and build the reply bodies gateways expect.
+    /// Every method is a thin call into the native paysign library; the rules live there.
+    /// </summary>
+    /// <remarks>
+    /// <para>Parameters go in as any IEnumerable&lt;KeyValuePair&lt;string,string&gt;&gt;: a
+    /// <see cref="ParamList"/>, a List of pairs or a Dictionary. Their order does not change
+    /// the signature (each profile fixes its own order); it matters only when a name repeats:
+    /// the later value then replaces the earlier one in place. To have repeated names detected
+    /// (Status.DuplicateField), hand the raw body to <see cref="VerifyBody(string, byte[], Key, string, string, string)"/>.</para>
+    /// <para>Options are "name=value&amp;name=value" (hash=sha1|sha256|md5, charset=...,
+    /// sign_type=..., query_key=...) or a dictionary of the same. null means none.</para>
+    /// <para>Errors throw <see cref="PaySignException"/> carrying the core's status; a string
+    /// containing a NUL character throws ArgumentException naming the parameter.</para>
+    /// </remarks>
+    public static class Signer
+    {
+        static Signer()
+        {
+            NativeLoader.Ensure();
+        }
+
+        /// <summary>The native library's version, e.g. "0.1.0".</summary>
+        public static string Version()
+        {
+            return Utf8.FromStatic(NativeMethods.paysign_version());
+        }
+
+        // ---- Sign ----
+
+        /// <summary>
+        /// The signature for <paramref name="parameters"/> under <paramref name="profile"/>
+        /// (e.g. "99bill.pay.request"). <paramref name="key"/> may be null when no secret enters.
+        /// </summary>
+        public static string Sign(string profile, IEnumerable<KeyValuePair<string, string>> parameters,
+            Key key, string options = null)
+        {
+            string signature;
+            SignCore(profile, parameters, key, options, false, out signature);
+            return signature;
+        }
+
+        public static string Sign(string profile, IEnumerable<KeyValuePair<string, string>> parameters,
+            Key key, IDictionary<string, string> options)
+        {
+            return Sign(profile, parameters, key, Native.JoinOptions(options));
+        }
+
+        /// <summary>
+        /// The parameters with the profile's signature field set (replaced in place or
+        /// appended), ready to encode as a form.
+        /// </summary>
+        public static ParamList SignParams(string profile, IEnumerable<KeyValuePair<string, string>> parameters,
+            Key key, string options = null)
+        {
+            string signature;
+            return SignCore(profile, parameters, key, options, true, out signature);
+        }
+
+        public static ParamList SignParams(string profile, IEnumerable<KeyValuePair<string, string>> parameters,
+            Key key, IDictionary<string, string> options)
+        {
+            return SignParams(profile, parameters, key, Native.JoinOptions(options));
+        }
+
+        private static ParamList SignCore(string profile, IEnumerable<KeyValuePair<string, string>> parameters,
+            Key key, string options, bool readBack, out string signature)
+        {
+            byte[] prof = Utf8.ToNative(profile, "profile");
+            byte[] opts = Utf8.ToNative(options, "options");
+            IntPtr h = Native.BuildParams(parameters, "parameters");
+            try
+            {
+                signature = Native.CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
+                {
+                    return key == null
+                        ? NativeMethods.paysign_sign_nokey(prof, opts, h, IntPtr.Zero, b, c, out l)
+                        : NativeMethods.paysign_sign(prof, opts, h, key, b, c, out l);
+                });
+                return readBack ? Native.ReadParams(h) : null;
+            }
+            finally
+            {
+                Native.FreeParams(h);
+            }
+        }
+
+        // ---- SignString ----
+
+        /// <summary>
+        /// The exact text that is digested or signed (secret included where the algorithm
+        /// embeds it: never log it).
+        /// </summary>
+        public static string SignString(string profile, IEnumerable<KeyValuePair<string, string>> parameters,
+            Key key, string options = null)
+        {
+            byte[] prof = Utf8.ToNative(profile, "profile");
+            byte[] opts = Utf8.ToNative(options, "options");
+            IntPtr h = Native.BuildParams(parameters, "parameters");
+            try
+            {
+                return Native.CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
+                {
+                    return key == null
+                        ? NativeMethods.paysign_sign_string_nokey(prof, opts, h, IntPtr.Zero, b, c, out l)
+                        : NativeMethods.paysign_sign_string(prof, opts, h, key, b, c, out l);
+                });
+            }
+            finally
+            {
+                Native.FreeParams(h);
+            }
+        }
+
+        public static string SignString(string profile, IEnumerable<KeyValuePair<string, string>> parameters,
+            Key key, IDictionary<string, string> options)
+        {
+            return SignString(profile, parameters, key, Native.JoinOptions(options));
+        }
+
+        // ---- Verify ----
+
+        /// <summary>
+        /// True when the signature field in <paramref name="parameters"/> holds, false when it
+        /// does not; throws PaySignException for anything else (missing field, bad key...).
+        /// </summary>
+        public static bool Verify(string profile, IEnumerable<KeyValuePair<string, string>> parameters,
+            Key key, string options = null)
+        {
+            byte[] prof = Utf8.ToNative(profile, "profile");
+            byte[] opts = Utf8.ToNative(options, "options");
+            IntPtr h = Native.BuildParams(parameters, "parameters");
+            try
+            {
+                int st = key == null
+                    ? NativeMethods.paysign_verify_nokey(prof, opts, h, IntPtr.Zero)
+                    : NativeMethods.paysign_verify(prof, opts, h, key);
+                return Verdict(st);
+            }
+            finally
+            {
+                Native.FreeParams(h);
+            }
+        }
+
+        public static bool Verify(string profile, IEnumerable<KeyValuePair<string, string>> parameters,
+            Key key, IDictionary<string, string> options)
+        {
+            return Verify(profile, parameters, key, Native.JoinOptions(options));
+        }
+
+        // ---- VerifyBody ----
+
+        /// <summary>
+        /// Verifies a body exactly as received: the raw query string (without '?') or POST
+        /// body. <paramref name="format"/> is "form", "xml" or "json"; <paramref name="charset"/>
+        /// the body's charset (null: UTF-8). True or false is the verdict.
+        /// </summary>
+        public static bool VerifyBody(string profile, byte[] body, Key key,
+            string format = "form", string charset = null, string options = null)
+        {
+            ParamList ignored;
+            return VerifyBodyCore(profile, body, key, format, charset, options, false, out ignored);
+        }
+
+        /// <summary>
+        /// As above; when the signature holds, <paramref name="fields"/> receives the parsed
+        /// fields in the order received (null when it does not hold).
+        /// </summary>
+        public static bool VerifyBody(string profile, byte[] body, Key key, out ParamList fields,
+            string format = "form", string charset = null, string options = null)
+        {
+            return VerifyBodyCore(profile, body, key, format, charset, options, true, out fields);
+        }
+
+        public static bool VerifyBody(string profile, byte[] body, Key key,
+            string format, string charset, IDictionary<string, string> options)
+        {
+            return VerifyBody(profile, body, key, format, charset, Native.JoinOptions(options));
+        }
+
+        public static bool VerifyBody(string profile, byte[] body, Key key, out ParamList fields,
+            string format, string charset, IDictionary<string, string> options)
+        {
+            return VerifyBody(profile, body, key, out fields, format, charset, Native.JoinOptions(options));
+        }
+
+        private static bool VerifyBodyCore(string profile, byte[] body, Key key, string format,
+            string charset, string options, bool wantFields, out ParamList fields)
+        {
+            fields = null;
+            byte[] prof = Utf8.ToNative(profile, "profile");
+            byte[] opts = Utf8.ToNative(options, "options");
+            byte[] fmt = Utf8.ToNative(format, "format");
+            byte[] cs = Utf8.ToNative(charset, "charset");
+            UIntPtr len = body == null ? UIntPtr.Zero : (UIntPtr)body.Length;
+            IntPtr parsed = IntPtr.Zero;
+            try
+            {
+                int st = key == null
+                    ? NativeMethods.paysign_verify_body_nokey(prof, opts, body, len, fmt, cs, IntPtr.Zero, out parsed)
+                    : NativeMethods.paysign_verify_body(prof, opts, body, len, fmt, cs, key, out parsed);
+                bool ok = Verdict(st);
+                if (ok && wantFields && parsed != IntPtr.Zero)
+                    fields = Native.ReadParams(parsed);
+                return ok;
+            }
+            finally
+            {
+                Native.FreeParams(parsed);
+            }
+        }
+
+        // ---- Reply ----
+
+        /// <summary>
+        /// The exact body a notification handler sends back, e.g. for 99bill
+        /// "&lt;result&gt;1&lt;/result&gt;&lt;redirecturl&gt;...&lt;/redirecturl&gt;".
+        /// </summary>
+        public static string Reply(string profile, bool success, string redirectUrl = null)
+        {
+            byte[] prof = Utf8.ToNative(profile, "profile");
+            byte[] url = Utf8.ToNative(redirectUrl, "redirectUrl");
+            return Native.CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
+            {
+                return NativeMethods.paysign_reply(prof, success ? 1 : 0, url, b, c, out l);
+            });
+        }
+
+        private static bool Verdict(int st)
+        {
+            if (st == (int)Status.Ok)
+                return true;
+            if (st == (int)Status.BadSignature)
+                return false;
+            throw Native.Error(st);
+        }
+    }
+}
