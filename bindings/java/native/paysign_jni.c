@@ -1,0 +1,759 @@
+/*
+ * JNI glue between com.paysign.Native and the paysign C ABI (include/paysign.h).
+ *
+ * Conversion only: Java hands over UTF-8 bytes (never JNI's modified UTF-8), this file adds the
+ * NUL terminator, builds paysign_params lists, runs the call, and turns output buffers back into
+ * byte[] (decoded as UTF-8 in Java). A non-OK status becomes a com.paysign.PaySignException
+ * carrying the status and the core's last-error text. Every local reference is deleted and every
+ * malloc'd copy freed on every path; secrets are wiped before they are freed.
+ */
+#define _DEFAULT_SOURCE 1
+#include <jni.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "paysign.h"
+#include "com_paysign_Native.h"
+
+#define INITIAL_CAP 1024
+
+static jclass g_exception_class;   /* com.paysign.PaySignException */
+static jmethodID g_exception_ctor; /* (I[B[B)V */
+static jclass g_bytes_class;       /* byte[] */
+
+/* ---- library lifecycle ------------------------------------------------------------------- */
+
+JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
+    JNIEnv *env;
+    jclass cls;
+    (void)reserved;
+    if ((*vm)->GetEnv(vm, (void **)&env, JNI_VERSION_1_6) != JNI_OK) {
+        return JNI_ERR;
+    }
+    /* FindClass here uses the class loader that loaded this library (the webapp's). */
+    cls = (*env)->FindClass(env, "com/paysign/PaySignException");
+    if (cls == NULL) {
+        return JNI_ERR;
+    }
+    g_exception_class = (jclass)(*env)->NewGlobalRef(env, cls);
+    (*env)->DeleteLocalRef(env, cls);
+    if (g_exception_class == NULL) {
+        return JNI_ERR;
+    }
+    g_exception_ctor = (*env)->GetMethodID(env, g_exception_class, "<init>", "(I[B[B)V");
+    if (g_exception_ctor == NULL) {
+        return JNI_ERR;
+    }
+    cls = (*env)->FindClass(env, "[B");
+    if (cls == NULL) {
+        return JNI_ERR;
+    }
+    g_bytes_class = (jclass)(*env)->NewGlobalRef(env, cls);
+    (*env)->DeleteLocalRef(env, cls);
+    if (g_bytes_class == NULL) {
+        return JNI_ERR;
+    }
+    return JNI_VERSION_1_6;
+}
+
+JNIEXPORT void JNICALL JNI_OnUnload(JavaVM *vm, void *reserved) {
+    JNIEnv *env;
+    (void)reserved;
+    if ((*vm)->GetEnv(vm, (void **)&env, JNI_VERSION_1_6) != JNI_OK) {
+        return;
+    }
+    if (g_exception_class != NULL) {
+        (*env)->DeleteGlobalRef(env, g_exception_class);
+        g_exception_class = NULL;
+    }
+    if (g_bytes_class != NULL) {
+        (*env)->DeleteGlobalRef(env, g_bytes_class);
+        g_bytes_class = NULL;
+    }
+}
+
+/* ---- exceptions ------------------------------------------------------------------------- */
+
+static void throw_java(JNIEnv *env, const char *class_name, const char *message) {
+    jclass cls = (*env)->FindClass(env, class_name);
+    if (cls != NULL) { /* else NoClassDefFoundError is pending */
+        (*env)->ThrowNew(env, cls, message);
+        (*env)->DeleteLocalRef(env, cls);
+    }
+}
+
+static void throw_oom(JNIEnv *env) {
+    throw_java(env, "java/lang/OutOfMemoryError", "paysign: native allocation failed");
+}
+
+/* A byte[] copy of len bytes; NULL with an exception pending on failure. */
+static jbyteArray new_bytes(JNIEnv *env, const char *data, size_t len) {
+    jbyteArray arr;
+    if (len > (size_t)INT32_MAX) {
+        throw_oom(env);
+        return NULL;
+    }
+    arr = (*env)->NewByteArray(env, (jsize)len);
+    if (arr == NULL) {
+        return NULL;
+    }
+    if (len > 0) {
+        (*env)->SetByteArrayRegion(env, arr, 0, (jsize)len, (const jbyte *)data);
+        if ((*env)->ExceptionCheck(env)) {
+            (*env)->DeleteLocalRef(env, arr);
+            return NULL;
+        }
+    }
+    return arr;
+}
+
+/*
+ * Throws PaySignException(status, last error, status name). Must run right after the failing
+ * paysign call, before any other paysign call on this thread (the message is thread-local).
+ */
+static void throw_status(JNIEnv *env, paysign_status status) {
+    char stack_buf[INITIAL_CAP];
+    char *msg = stack_buf;
+    char *heap = NULL;
+    size_t len;
+    const char *name;
+    jbyteArray jmsg = NULL;
+    jbyteArray jname = NULL;
+    jobject exc;
+
+    len = paysign_last_error(stack_buf, sizeof stack_buf);
+    if (len >= sizeof stack_buf) {
+        heap = (char *)malloc(len + 1);
+        if (heap != NULL) {
+            size_t len2 = paysign_last_error(heap, len + 1);
+            msg = heap;
+            if (len2 < len) {
+                len = len2;
+            }
+        } else {
+            len = sizeof stack_buf - 1; /* keep the truncated text */
+        }
+    }
+    name = paysign_status_name(status);
+
+    jmsg = new_bytes(env, msg, len);
+    if (jmsg == NULL) {
+        goto done;
+    }
+    if (name != NULL) {
+        jname = new_bytes(env, name, strlen(name));
+        if (jname == NULL) {
+            goto done;
+        }
+    }
+    exc = (*env)->NewObject(env, g_exception_class, g_exception_ctor, (jint)status, jmsg, jname);
+    if (exc != NULL) {
+        (*env)->Throw(env, (jthrowable)exc);
+        (*env)->DeleteLocalRef(env, exc);
+    }
+done:
+    if (jmsg != NULL) {
+        (*env)->DeleteLocalRef(env, jmsg);
+    }
+    if (jname != NULL) {
+        (*env)->DeleteLocalRef(env, jname);
+    }
+    free(heap);
+}
+
+/* ---- input conversion ------------------------------------------------------------------- */
+
+static void free_cstr(char *s) {
+    free(s);
+}
+
+static void free_secret(char *s) {
+    if (s != NULL) {
+        explicit_bzero(s, strlen(s));
+        free(s);
+    }
+}
+
+/*
+ * NUL-terminated copy of a byte[] holding UTF-8 (NULL array -> NULL string).
+ * Returns 0, or -1 with an exception pending.
+ */
+static int to_cstr(JNIEnv *env, jbyteArray arr, char **out) {
+    jsize n;
+    char *s;
+    *out = NULL;
+    if (arr == NULL) {
+        return 0;
+    }
+    n = (*env)->GetArrayLength(env, arr);
+    s = (char *)malloc((size_t)n + 1);
+    if (s == NULL) {
+        throw_oom(env);
+        return -1;
+    }
+    if (n > 0) {
+        (*env)->GetByteArrayRegion(env, arr, 0, n, (jbyte *)s);
+        if ((*env)->ExceptionCheck(env)) {
+            free(s);
+            return -1;
+        }
+    }
+    s[n] = '\0';
+    /* The Java side already rejects NUL; never let a C string end early anyway. */
+    if (memchr(s, '\0', (size_t)n) != NULL) {
+        explicit_bzero(s, (size_t)n);
+        free(s);
+        throw_java(env, "java/lang/IllegalArgumentException", "paysign: embedded NUL in a string");
+        return -1;
+    }
+    *out = s;
+    return 0;
+}
+
+/* Element i of a byte[][] as a C string. Returns 0 or -1 with an exception pending. */
+static int element_cstr(JNIEnv *env, jobjectArray arr, jsize i, char **out) {
+    int rc;
+    jbyteArray el = (jbyteArray)(*env)->GetObjectArrayElement(env, arr, i);
+    *out = NULL;
+    if ((*env)->ExceptionCheck(env)) {
+        if (el != NULL) {
+            (*env)->DeleteLocalRef(env, el);
+        }
+        return -1;
+    }
+    rc = to_cstr(env, el, out);
+    if (el != NULL) {
+        (*env)->DeleteLocalRef(env, el);
+    }
+    return rc;
+}
+
+/*
+ * A paysign_params list from {name0, value0, ...}. A NULL array gives *out = NULL (the core
+ * reports NULL_ARGUMENT). Returns 0, or -1 with an exception pending.
+ */
+static int build_params(JNIEnv *env, jobjectArray kv, paysign_params **out) {
+    jsize n, i;
+    paysign_params *params;
+    *out = NULL;
+    if (kv == NULL) {
+        return 0;
+    }
+    n = (*env)->GetArrayLength(env, kv);
+    if (n % 2 != 0) {
+        throw_java(env, "java/lang/IllegalArgumentException", "paysign: odd name/value list");
+        return -1;
+    }
+    params = paysign_params_new();
+    if (params == NULL) {
+        throw_oom(env);
+        return -1;
+    }
+    for (i = 0; i < n; i += 2) {
+        char *name = NULL;
+        char *value = NULL;
+        paysign_status st;
+        if (element_cstr(env, kv, i, &name) != 0) {
+            paysign_params_free(params);
+            return -1;
+        }
+        if (element_cstr(env, kv, i + 1, &value) != 0) {
+            free_cstr(name);
+            paysign_params_free(params);
+            return -1;
+        }
+        st = paysign_params_set(params, name, value);
+        free_cstr(name);
+        free_secret(value);
+        if (st != PAYSIGN_OK) {
+            throw_status(env, st);
+            paysign_params_free(params);
+            return -1;
+        }
+    }
+    *out = params;
+    return 0;
+}
+
+/* Pinned contents of a byte[] body (NULL array -> data NULL, len 0). */
+typedef struct {
+    jbyteArray array;
+    jbyte *data;
+    size_t len;
+} body_t;
+
+static int body_get(JNIEnv *env, jbyteArray arr, body_t *b) {
+    b->array = arr;
+    b->data = NULL;
+    b->len = 0;
+    if (arr == NULL) {
+        return 0;
+    }
+    b->len = (size_t)(*env)->GetArrayLength(env, arr);
+    b->data = (*env)->GetByteArrayElements(env, arr, NULL);
+    if (b->data == NULL) { /* OutOfMemoryError pending */
+        return -1;
+    }
+    return 0;
+}
+
+static void body_release(JNIEnv *env, body_t *b) {
+    if (b->data != NULL) {
+        (*env)->ReleaseByteArrayElements(env, b->array, b->data, JNI_ABORT);
+        b->data = NULL;
+    }
+}
+
+/* ---- output conversion ------------------------------------------------------------------ */
+
+/* One call of a buffer-writing paysign function, described by ctx. */
+typedef paysign_status (*out_fn)(void *ctx, char *buf, size_t cap, size_t *out_len);
+
+/*
+ * Runs fn into a 1024-byte buffer, retrying once with the size the core reported on
+ * BUFFER_TOO_SMALL. Returns the text as byte[], or NULL with an exception pending.
+ */
+static jbyteArray call_out(JNIEnv *env, out_fn fn, void *ctx) {
+    char stack_buf[INITIAL_CAP];
+    char *heap;
+    size_t len = 0;
+    size_t len2 = 0;
+    paysign_status st;
+    jbyteArray result;
+
+    st = fn(ctx, stack_buf, sizeof stack_buf, &len);
+    if (st == PAYSIGN_OK) {
+        if (len >= sizeof stack_buf) { /* cannot happen per the ABI; never read past buf */
+            len = sizeof stack_buf - 1;
+        }
+        return new_bytes(env, stack_buf, len);
+    }
+    if (st != PAYSIGN_BUFFER_TOO_SMALL) {
+        throw_status(env, st);
+        return NULL;
+    }
+    heap = (char *)malloc(len + 1);
+    if (heap == NULL) {
+        throw_oom(env);
+        return NULL;
+    }
+    st = fn(ctx, heap, len + 1, &len2);
+    if (st != PAYSIGN_OK) {
+        throw_status(env, st);
+        free(heap);
+        return NULL;
+    }
+    if (len2 > len) {
+        len2 = len;
+    }
+    result = new_bytes(env, heap, len2);
+    free(heap);
+    return result;
+}
+
+typedef struct {
+    const paysign_params *params;
+    size_t index;
+    int value; /* 0: name, 1: value */
+} param_at_ctx;
+
+static paysign_status param_at_fn(void *c, char *buf, size_t cap, size_t *out_len) {
+    param_at_ctx *ctx = (param_at_ctx *)c;
+    return ctx->value ? paysign_params_value_at(ctx->params, ctx->index, buf, cap, out_len)
+                      : paysign_params_name_at(ctx->params, ctx->index, buf, cap, out_len);
+}
+
+/*
+ * {lead, name0, value0, ...} as byte[][] (lead is skipped when NULL; params may be NULL for an
+ * empty list). Returns NULL with an exception pending on failure.
+ */
+static jobjectArray params_to_java(JNIEnv *env, jbyteArray lead, const paysign_params *params) {
+    size_t count = params == NULL ? 0 : paysign_params_count(params);
+    size_t offset = lead != NULL ? 1 : 0;
+    size_t total, i;
+    jobjectArray arr;
+
+    if (count > ((size_t)INT32_MAX - offset) / 2) {
+        throw_oom(env);
+        return NULL;
+    }
+    total = offset + 2 * count;
+    arr = (*env)->NewObjectArray(env, (jsize)total, g_bytes_class, NULL);
+    if (arr == NULL) {
+        return NULL;
+    }
+    if (lead != NULL) {
+        (*env)->SetObjectArrayElement(env, arr, 0, lead);
+        if ((*env)->ExceptionCheck(env)) {
+            (*env)->DeleteLocalRef(env, arr);
+            return NULL;
+        }
+    }
+    for (i = 0; i < 2 * count; i++) {
+        param_at_ctx ctx;
+        jbyteArray el;
+        ctx.params = params;
+        ctx.index = i / 2;
+        ctx.value = (int)(i % 2);
+        el = call_out(env, param_at_fn, &ctx);
+        if (el == NULL) {
+            (*env)->DeleteLocalRef(env, arr);
+            return NULL;
+        }
+        (*env)->SetObjectArrayElement(env, arr, (jsize)(offset + i), el);
+        (*env)->DeleteLocalRef(env, el);
+        if ((*env)->ExceptionCheck(env)) {
+            (*env)->DeleteLocalRef(env, arr);
+            return NULL;
+        }
+    }
+    return arr;
+}
+
+static const paysign_key *key_ptr(jlong key) {
+    return (const paysign_key *)(intptr_t)key;
+}
+
+/* ---- entry points ----------------------------------------------------------------------- */
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_version(JNIEnv *env, jclass cls) {
+    const char *v = paysign_version();
+    (void)cls;
+    if (v == NULL) {
+        v = "";
+    }
+    return new_bytes(env, v, strlen(v));
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_profiles(JNIEnv *env, jclass cls) {
+    char stack_buf[INITIAL_CAP];
+    char *heap;
+    size_t len, len2;
+    jbyteArray result;
+    (void)cls;
+    len = paysign_profiles(stack_buf, sizeof stack_buf);
+    if (len < sizeof stack_buf) {
+        return new_bytes(env, stack_buf, len);
+    }
+    heap = (char *)malloc(len + 1);
+    if (heap == NULL) {
+        throw_oom(env);
+        return NULL;
+    }
+    len2 = paysign_profiles(heap, len + 1);
+    if (len2 > len) {
+        len2 = len;
+    }
+    result = new_bytes(env, heap, len2);
+    free(heap);
+    return result;
+}
+
+JNIEXPORT jlong JNICALL Java_com_paysign_Native_keySecret(JNIEnv *env, jclass cls,
+                                                          jbyteArray jsecret) {
+    char *secret;
+    paysign_key *key = NULL;
+    paysign_status st;
+    (void)cls;
+    if (to_cstr(env, jsecret, &secret) != 0) {
+        return 0;
+    }
+    st = paysign_key_secret(secret, &key);
+    free_secret(secret);
+    if (st != PAYSIGN_OK) {
+        throw_status(env, st);
+        paysign_key_free(key);
+        return 0;
+    }
+    return (jlong)(intptr_t)key;
+}
+
+JNIEXPORT jlong JNICALL Java_com_paysign_Native_keyLoad(JNIEnv *env, jclass cls, jbyteArray jdata,
+                                                        jbyteArray jpassword) {
+    body_t data;
+    char *password;
+    paysign_key *key = NULL;
+    paysign_status st;
+    (void)cls;
+    if (to_cstr(env, jpassword, &password) != 0) {
+        return 0;
+    }
+    if (body_get(env, jdata, &data) != 0) {
+        free_secret(password);
+        return 0;
+    }
+    st = paysign_key_load((const uint8_t *)data.data, data.len, password, &key);
+    free_secret(password);
+    if (st != PAYSIGN_OK) {
+        throw_status(env, st);
+        body_release(env, &data);
+        paysign_key_free(key);
+        return 0;
+    }
+    body_release(env, &data);
+    return (jlong)(intptr_t)key;
+}
+
+JNIEXPORT jlong JNICALL Java_com_paysign_Native_keyLoadFile(JNIEnv *env, jclass cls,
+                                                            jbyteArray jpath, jbyteArray jpassword) {
+    char *path;
+    char *password;
+    paysign_key *key = NULL;
+    paysign_status st;
+    (void)cls;
+    if (to_cstr(env, jpath, &path) != 0) {
+        return 0;
+    }
+    if (to_cstr(env, jpassword, &password) != 0) {
+        free_cstr(path);
+        return 0;
+    }
+    st = paysign_key_load_file(path, password, &key);
+    free_cstr(path);
+    free_secret(password);
+    if (st != PAYSIGN_OK) {
+        throw_status(env, st);
+        paysign_key_free(key);
+        return 0;
+    }
+    return (jlong)(intptr_t)key;
+}
+
+JNIEXPORT void JNICALL Java_com_paysign_Native_keyFree(JNIEnv *env, jclass cls, jlong key) {
+    (void)env;
+    (void)cls;
+    paysign_key_free((paysign_key *)(intptr_t)key);
+}
+
+/* The common inputs of sign_string / sign / verify. */
+typedef struct {
+    char *profile;
+    char *options;
+    paysign_params *params;
+} call_in;
+
+static int call_in_get(JNIEnv *env, call_in *in, jbyteArray jprofile, jbyteArray joptions,
+                       jobjectArray jparams) {
+    in->profile = NULL;
+    in->options = NULL;
+    in->params = NULL;
+    if (to_cstr(env, jprofile, &in->profile) != 0) {
+        return -1;
+    }
+    if (to_cstr(env, joptions, &in->options) != 0) {
+        return -1;
+    }
+    if (build_params(env, jparams, &in->params) != 0) {
+        return -1;
+    }
+    return 0;
+}
+
+static void call_in_free(call_in *in) {
+    free_cstr(in->profile);
+    free_secret(in->options); /* may hold query_key */
+    paysign_params_free(in->params);
+    in->profile = NULL;
+    in->options = NULL;
+    in->params = NULL;
+}
+
+typedef struct {
+    call_in *in;
+    const paysign_key *key;
+} sign_ctx;
+
+static paysign_status sign_string_fn(void *c, char *buf, size_t cap, size_t *out_len) {
+    sign_ctx *ctx = (sign_ctx *)c;
+    return paysign_sign_string(ctx->in->profile, ctx->in->options, ctx->in->params, ctx->key, buf,
+                               cap, out_len);
+}
+
+static paysign_status sign_fn(void *c, char *buf, size_t cap, size_t *out_len) {
+    sign_ctx *ctx = (sign_ctx *)c;
+    return paysign_sign(ctx->in->profile, ctx->in->options, ctx->in->params, ctx->key, buf, cap,
+                        out_len);
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_signString(JNIEnv *env, jclass cls,
+                                                                jbyteArray jprofile,
+                                                                jbyteArray joptions,
+                                                                jobjectArray jparams, jlong key) {
+    call_in in;
+    sign_ctx ctx;
+    jbyteArray result = NULL;
+    (void)cls;
+    if (call_in_get(env, &in, jprofile, joptions, jparams) == 0) {
+        ctx.in = &in;
+        ctx.key = key_ptr(key);
+        result = call_out(env, sign_string_fn, &ctx);
+    }
+    call_in_free(&in);
+    return result;
+}
+
+JNIEXPORT jobjectArray JNICALL Java_com_paysign_Native_sign(JNIEnv *env, jclass cls,
+                                                            jbyteArray jprofile, jbyteArray joptions,
+                                                            jobjectArray jparams, jlong key) {
+    call_in in;
+    sign_ctx ctx;
+    jbyteArray signature;
+    jobjectArray result = NULL;
+    (void)cls;
+    if (call_in_get(env, &in, jprofile, joptions, jparams) == 0) {
+        ctx.in = &in;
+        ctx.key = key_ptr(key);
+        signature = call_out(env, sign_fn, &ctx);
+        if (signature != NULL) {
+            result = params_to_java(env, signature, in.params);
+            (*env)->DeleteLocalRef(env, signature);
+        }
+    }
+    call_in_free(&in);
+    return result;
+}
+
+JNIEXPORT jboolean JNICALL Java_com_paysign_Native_verify(JNIEnv *env, jclass cls,
+                                                          jbyteArray jprofile, jbyteArray joptions,
+                                                          jobjectArray jparams, jlong key) {
+    call_in in;
+    jboolean result = JNI_FALSE;
+    (void)cls;
+    if (call_in_get(env, &in, jprofile, joptions, jparams) == 0) {
+        paysign_status st = paysign_verify(in.profile, in.options, in.params, key_ptr(key));
+        if (st == PAYSIGN_OK) {
+            result = JNI_TRUE;
+        } else if (st != PAYSIGN_BAD_SIGNATURE) {
+            throw_status(env, st);
+        }
+    }
+    call_in_free(&in);
+    return result;
+}
+
+JNIEXPORT jobjectArray JNICALL Java_com_paysign_Native_verifyBody(
+    JNIEnv *env, jclass cls, jbyteArray jprofile, jbyteArray joptions, jbyteArray jbody,
+    jbyteArray jformat, jbyteArray jcharset, jlong key, jboolean want_params) {
+    char *profile = NULL;
+    char *options = NULL;
+    char *format = NULL;
+    char *charset = NULL;
+    body_t body = {NULL, NULL, 0};
+    paysign_params *parsed = NULL;
+    paysign_status st;
+    jobjectArray result = NULL;
+    (void)cls;
+
+    if (to_cstr(env, jprofile, &profile) != 0 || to_cstr(env, joptions, &options) != 0 ||
+        to_cstr(env, jformat, &format) != 0 || to_cstr(env, jcharset, &charset) != 0 ||
+        body_get(env, jbody, &body) != 0) {
+        goto done;
+    }
+    st = paysign_verify_body(profile, options, (const uint8_t *)body.data, body.len, format, charset,
+                             key_ptr(key), want_params ? &parsed : NULL);
+    if (st == PAYSIGN_OK) {
+        result = params_to_java(env, NULL, parsed);
+    } else if (st != PAYSIGN_BAD_SIGNATURE) {
+        throw_status(env, st);
+    }
+done:
+    body_release(env, &body);
+    paysign_params_free(parsed);
+    free_cstr(profile);
+    free_secret(options);
+    free_cstr(format);
+    free_cstr(charset);
+    return result;
+}
+
+typedef struct {
+    const char *profile;
+    int success;
+    const char *redirect_url;
+} reply_ctx;
+
+static paysign_status reply_fn(void *c, char *buf, size_t cap, size_t *out_len) {
+    reply_ctx *ctx = (reply_ctx *)c;
+    return paysign_reply(ctx->profile, ctx->success, ctx->redirect_url, buf, cap, out_len);
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_reply(JNIEnv *env, jclass cls,
+                                                           jbyteArray jprofile, jboolean success,
+                                                           jbyteArray jredirect) {
+    char *profile = NULL;
+    char *redirect = NULL;
+    jbyteArray result = NULL;
+    (void)cls;
+    if (to_cstr(env, jprofile, &profile) == 0 && to_cstr(env, jredirect, &redirect) == 0) {
+        reply_ctx ctx;
+        ctx.profile = profile;
+        ctx.success = success ? 1 : 0;
+        ctx.redirect_url = redirect;
+        result = call_out(env, reply_fn, &ctx);
+    }
+    free_cstr(profile);
+    free_cstr(redirect);
+    return result;
+}
+
+JNIEXPORT jobjectArray JNICALL Java_com_paysign_Native_parse(JNIEnv *env, jclass cls,
+                                                             jbyteArray jdata, jbyteArray jformat,
+                                                             jbyteArray jcharset) {
+    char *format = NULL;
+    char *charset = NULL;
+    body_t data = {NULL, NULL, 0};
+    paysign_params *parsed = NULL;
+    paysign_status st;
+    jobjectArray result = NULL;
+    (void)cls;
+    if (to_cstr(env, jformat, &format) != 0 || to_cstr(env, jcharset, &charset) != 0 ||
+        body_get(env, jdata, &data) != 0) {
+        goto done;
+    }
+    st = paysign_params_parse((const uint8_t *)data.data, data.len, format, charset, &parsed);
+    if (st == PAYSIGN_OK) {
+        result = params_to_java(env, NULL, parsed);
+    } else {
+        throw_status(env, st);
+    }
+done:
+    body_release(env, &data);
+    paysign_params_free(parsed);
+    free_cstr(format);
+    free_cstr(charset);
+    return result;
+}
+
+typedef struct {
+    const paysign_params *params;
+    const char *format;
+    const char *charset;
+} encode_ctx;
+
+static paysign_status encode_fn(void *c, char *buf, size_t cap, size_t *out_len) {
+    encode_ctx *ctx = (encode_ctx *)c;
+    return paysign_params_encode(ctx->params, ctx->format, ctx->charset, buf, cap, out_len);
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_encode(JNIEnv *env, jclass cls,
+                                                            jobjectArray jparams,
+                                                            jbyteArray jformat, jbyteArray jcharset) {
+    char *format = NULL;
+    char *charset = NULL;
+    paysign_params *params = NULL;
+    jbyteArray result = NULL;
+    (void)cls;
+    if (to_cstr(env, jformat, &format) == 0 && to_cstr(env, jcharset, &charset) == 0 &&
+        build_params(env, jparams, &params) == 0) {
+        encode_ctx ctx;
+        ctx.params = params;
+        ctx.format = format;
+        ctx.charset = charset;
+        result = call_out(env, encode_fn, &ctx);
+    }
+    paysign_params_free(params);
+    free_cstr(format);
+    free_cstr(charset);
+    return result;
+}

@@ -1,0 +1,45 @@
+package com.paysign;
+
+/**
+ * The JNI entry points (bindings/java/native/paysign_jni.c). Every text crosses as UTF-8 bytes
+ * without a terminator (the C side appends the NUL); name/value lists cross as a flat
+ * {@code byte[][]} {name0, value0, name1, value1, ...}. Errors are thrown from C as
+ * {@link PaySignException}. Keys are passed as the native pointer (0 = NULL).
+ */
+final class Native {
+    static {
+        NativeLoader.load();
+    }
+
+    private Native() {
+    }
+
+    static native byte[] version();
+
+    static native byte[] profiles();
+
+    static native long keySecret(byte[] secret);
+
+    static native long keyLoad(byte[] data, byte[] password);
+
+    static native long keyLoadFile(byte[] path, byte[] password);
+
+    static native void keyFree(long key);
+
+    static native byte[] signString(byte[] profile, byte[] options, byte[][] params, long key);
+
+    /** Returns {signature, name0, value0, ...}: the params after the signature field was set. */
+    static native byte[][] sign(byte[] profile, byte[] options, byte[][] params, long key);
+
+    static native boolean verify(byte[] profile, byte[] options, byte[][] params, long key);
+
+    /** Returns null for BAD_SIGNATURE, else the parsed pairs (empty when !wantParams). */
+    static native byte[][] verifyBody(byte[] profile, byte[] options, byte[] body, byte[] format,
+                                      byte[] charset, long key, boolean wantParams);
+
+    static native byte[] reply(byte[] profile, boolean success, byte[] redirectUrl);
+
+    static native byte[][] parse(byte[] data, byte[] format, byte[] charset);
+
+    static native byte[] encode(byte[][] params, byte[] format, byte[] charset);
+}

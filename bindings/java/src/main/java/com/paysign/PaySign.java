@@ -1,0 +1,249 @@
+package com.paysign;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sign strings, signatures, notification checks and reply bodies for the payment gateways the
+ * paysign core knows (99bill, WeChat Pay, Alipay, ChinaBank, Dinpay, Allinpay, YeePay) and the
+ * CMPP/SMGP login authenticators. Every rule lives in the core; this class only converts.
+ *
+ * <p>Parameters are a {@code Map<String,String>} whose iteration order is the order given: pass
+ * a {@link LinkedHashMap}. Options are {@code "hash=sha1&charset=gbk"} text or a map
+ * ({@code hash}, {@code charset}, {@code sign_type}, {@code query_key}); null means none.
+ * Errors throw {@link PaySignException}; a signature that does not match is {@code false}.
+ * A string containing a NUL character (or an unpaired surrogate) is rejected with
+ * {@link IllegalArgumentException}; a closed {@link Key} throws {@link IllegalStateException}.
+ */
+public final class PaySign {
+    private PaySign() {
+    }
+
+    /** The core library's version, e.g. {@code 0.1.0}. */
+    public static String version() {
+        return Strings.text(Native.version());
+    }
+
+    /** Every profile id the core knows, e.g. {@code 99bill.pay.request}. */
+    public static List<String> profiles() {
+        String all = Strings.text(Native.profiles());
+        List<String> out = new ArrayList<String>();
+        for (String line : all.split("\n")) {
+            int tab = line.indexOf('\t'); // "id<TAB>description"
+            String id = tab >= 0 ? line.substring(0, tab) : line;
+            if (!id.isEmpty()) {
+                out.add(id);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    // ---- sign ---------------------------------------------------------------------------
+
+    /** The signature text, exactly as it goes on the wire. */
+    public static String sign(String profile, Map<String, String> params, Key key, String options) {
+        return Strings.text(signRaw(profile, params, key, options)[0]);
+    }
+
+    public static String sign(String profile, Map<String, String> params, Key key) {
+        return sign(profile, params, key, (String) null);
+    }
+
+    public static String sign(String profile, Map<String, String> params, Key key,
+                              Map<String, String> options) {
+        return sign(profile, params, key, Strings.options(options));
+    }
+
+    /**
+     * The parameters with the profile's signature field set (e.g. {@code signMsg}), in order:
+     * the fields a merchant posts to the gateway. The input map is not modified.
+     */
+    public static LinkedHashMap<String, String> signParams(String profile, Map<String, String> params,
+                                                           Key key, String options) {
+        return Strings.toMap(signRaw(profile, params, key, options), 1);
+    }
+
+    public static LinkedHashMap<String, String> signParams(String profile, Map<String, String> params,
+                                                           Key key) {
+        return signParams(profile, params, key, (String) null);
+    }
+
+    public static LinkedHashMap<String, String> signParams(String profile, Map<String, String> params,
+                                                           Key key, Map<String, String> options) {
+        return signParams(profile, params, key, Strings.options(options));
+    }
+
+    private static byte[][] signRaw(String profile, Map<String, String> params, Key key,
+                                    String options) {
+        byte[] p = Strings.utf8(profile, "profile");
+        byte[] o = Strings.utf8(options, "options");
+        byte[][] kv = Strings.pairs(params);
+        long k = key == null ? 0 : key.acquire();
+        try {
+            return Native.sign(p, o, kv, k);
+        } finally {
+            if (key != null) {
+                key.release();
+            }
+        }
+    }
+
+    // ---- sign string --------------------------------------------------------------------
+
+    /**
+     * The exact text that is digested or signed, secret included where the algorithm embeds
+     * it: for debugging against a gateway's documentation. {@code key} may be null when no
+     * secret enters the text.
+     */
+    public static String signString(String profile, Map<String, String> params, Key key,
+                                    String options) {
+        byte[] p = Strings.utf8(profile, "profile");
+        byte[] o = Strings.utf8(options, "options");
+        byte[][] kv = Strings.pairs(params);
+        long k = key == null ? 0 : key.acquire();
+        try {
+            return Strings.text(Native.signString(p, o, kv, k));
+        } finally {
+            if (key != null) {
+                key.release();
+            }
+        }
+    }
+
+    public static String signString(String profile, Map<String, String> params, Key key) {
+        return signString(profile, params, key, (String) null);
+    }
+
+    public static String signString(String profile, Map<String, String> params, Key key,
+                                    Map<String, String> options) {
+        return signString(profile, params, key, Strings.options(options));
+    }
+
+    // ---- verify -------------------------------------------------------------------------
+
+    /**
+     * Checks already-decoded parameters, the signature field included. Prefer
+     * {@link #verifyBody} for notifications: it parses the raw bytes exactly once.
+     *
+     * @return true when the signature holds, false when it does not
+     * @throws PaySignException for anything else (missing signature field, bad key, ...)
+     */
+    public static boolean verify(String profile, Map<String, String> params, Key key, String options) {
+        byte[] p = Strings.utf8(profile, "profile");
+        byte[] o = Strings.utf8(options, "options");
+        byte[][] kv = Strings.pairs(params);
+        long k = key == null ? 0 : key.acquire();
+        try {
+            return Native.verify(p, o, kv, k);
+        } finally {
+            if (key != null) {
+                key.release();
+            }
+        }
+    }
+
+    public static boolean verify(String profile, Map<String, String> params, Key key) {
+        return verify(profile, params, key, (String) null);
+    }
+
+    public static boolean verify(String profile, Map<String, String> params, Key key,
+                                 Map<String, String> options) {
+        return verify(profile, params, key, Strings.options(options));
+    }
+
+    // ---- verify body --------------------------------------------------------------------
+
+    /**
+     * Verifies a notification as received: the raw query string or request body bytes.
+     * In a servlet use {@code request.getQueryString()} (GET notifications such as 99bill's)
+     * or the request's input stream (POST), never {@code getParameter()}, which decodes once
+     * already.
+     *
+     * @param format  {@code "form"}, {@code "xml"} or {@code "json"}; null means form
+     * @param charset the charset of percent-encoded bytes (e.g. {@code "gbk"}); null: UTF-8
+     * @param out     when not null and the signature holds, receives the parsed fields in the
+     *                order received (use a {@link LinkedHashMap}); untouched otherwise
+     * @return true when the signature holds, false when it does not
+     */
+    public static boolean verifyBody(String profile, byte[] body, String format, String charset,
+                                     Key key, String options, Map<String, String> out) {
+        byte[] p = Strings.utf8(profile, "profile");
+        byte[] o = Strings.utf8(options, "options");
+        byte[] f = Strings.utf8(format == null ? "form" : format, "format");
+        byte[] c = Strings.utf8(charset, "charset");
+        byte[][] result;
+        long k = key == null ? 0 : key.acquire();
+        try {
+            result = Native.verifyBody(p, o, body, f, c, k, out != null);
+        } finally {
+            if (key != null) {
+                key.release();
+            }
+        }
+        if (result == null) {
+            return false;
+        }
+        if (out != null) {
+            Strings.toMap(result, 0, out);
+        }
+        return true;
+    }
+
+    public static boolean verifyBody(String profile, byte[] body, String format, String charset,
+                                     Key key, String options) {
+        return verifyBody(profile, body, format, charset, key, options, (Map<String, String>) null);
+    }
+
+    public static boolean verifyBody(String profile, byte[] body, String format, String charset,
+                                     Key key) {
+        return verifyBody(profile, body, format, charset, key, (String) null, null);
+    }
+
+    public static boolean verifyBody(String profile, byte[] body, String format, String charset,
+                                     Key key, Map<String, String> options, Map<String, String> out) {
+        return verifyBody(profile, body, format, charset, key, Strings.options(options), out);
+    }
+
+    // ---- reply --------------------------------------------------------------------------
+
+    /**
+     * The exact body the gateway expects back from a notification handler, e.g. 99bill's
+     * {@code <result>1</result><redirecturl>...</redirecturl>}. {@code redirectUrl} is used
+     * by gateways whose reply carries one (99bill); null otherwise.
+     */
+    public static String reply(String profile, boolean success, String redirectUrl) {
+        return Strings.text(Native.reply(Strings.utf8(profile, "profile"), success,
+                                         Strings.utf8(redirectUrl, "redirectUrl")));
+    }
+
+    public static String reply(String profile, boolean success) {
+        return reply(profile, success, null);
+    }
+
+    // ---- params codec -------------------------------------------------------------------
+
+    /** Parses a body ({@code form}, {@code xml} or {@code json}) without verifying it. */
+    public static LinkedHashMap<String, String> parse(byte[] data, String format, String charset) {
+        return Strings.toMap(Native.parse(data, Strings.utf8(format == null ? "form" : format, "format"),
+                                          Strings.utf8(charset, "charset")), 0);
+    }
+
+    /**
+     * Encodes parameters as {@code form} (percent-encoded in {@code charset}, null: UTF-8),
+     * {@code xml} or {@code json}: e.g. a GET URL's query string for a signed request.
+     */
+    public static String encode(Map<String, String> params, String format, String charset) {
+        return Strings.text(Native.encode(Strings.pairs(params),
+                                          Strings.utf8(format == null ? "form" : format, "format"),
+                                          Strings.utf8(charset, "charset")));
+    }
+
+    /** {@code java -jar paysign.jar}: prints the version and where the native library came from. */
+    public static void main(String[] args) {
+        String v = version();
+        System.out.println("paysign " + v + " (native library: " + NativeLoader.loadedFrom() + ")");
+    }
+}
