@@ -35,7 +35,7 @@ count rust "$root/target/test-rust.log"
 
 run c tests/c/run.sh
 count c "$root/target/test-c.log"
-count "c (valgrind)" "$root/target/test-c.log"
+count c-valgrind "$root/target/test-c.log"
 
 for lang in php java dotnet; do
   if [ -x "bindings/$lang/test.sh" ]; then

@@ -12,7 +12,7 @@ cc -std=c11 -Wall -Wextra -Werror -g -I"$root/include" "$root/tests/c/test_abi.c
 if command -v valgrind >/dev/null; then
   valgrind --quiet --error-exitcode=3 --leak-check=full --errors-for-leak-kinds=definite,indirect \
     --show-leak-kinds=definite,indirect "$out/test_abi" "$out/cases.txt" > "$out/valgrind.out"
-  tail -n 1 "$out/valgrind.out" | sed 's/^c:/c (valgrind):/'
+  tail -n 1 "$out/valgrind.out" | sed 's/^c:/c-valgrind:/'
 else
   echo "valgrind not installed" >&2; exit 1
 fi
