@@ -73,7 +73,10 @@ pub fn method_of(
     if let Some(field) = m.field {
         if let Some(v) = params.get(field).filter(|v| !v.is_empty()) {
             if m.unsupported.contains(&v) {
-                return Err(Error::unsupported(format!("field '{field}': {v} is not implemented for '{}'", p.id)));
+                return Err(Error::unsupported(format!(
+                    "field '{field}': {v} is not implemented for '{}'",
+                    p.id
+                )));
             }
             return lookup(v)
                 .ok_or_else(|| Error::invalid_field(field, format!("'{v}' is not a known value ({})", known())));
@@ -367,15 +370,17 @@ pub fn parse_body(
     charset: Option<Charset>,
 ) -> Result<Params> {
     if let Layout::Document { field, .. } = p.layout {
-        // The document is signed as text: keep it whole.
-        let cs = charset.unwrap_or(p.charset.default);
-        let text = cs.decode(body, field)?;
-        if text.len() > crate::params::MAX_BODY {
+        // The document is signed as text: keep it whole. The limit counts the body's bytes,
+        // as Params::parse does, and is checked before decoding.
+        if body.len() > crate::params::MAX_BODY {
             return Err(Error::malformed(format!(
-                "body is {} bytes, over the limit",
-                body.len()
+                "body is {} bytes, over the {}-byte limit",
+                body.len(),
+                crate::params::MAX_BODY
             )));
         }
+        let cs = charset.unwrap_or(p.charset.default);
+        let text = cs.decode(body, field)?;
         let mut params = Params::new();
         params.set(field, &text);
         return Ok(params);

@@ -150,6 +150,11 @@ pub unsafe extern "C" fn paysign_alipay_notify_verify_url(
                 return Err(Error::missing_field(name));
             }
         }
-        write_text(&crate::gateways::alipay::notify_verify_url(partner, notify_id), buf, cap, out_len)
+        write_text(
+            &crate::gateways::alipay::notify_verify_url(partner, notify_id),
+            buf,
+            cap,
+            out_len,
+        )
     })
 }
