@@ -195,7 +195,10 @@ mod tests {
             unbase64_lenient("a b/YQ", "s").unwrap()
         );
         assert!(unbase64_lenient("@@@", "s").is_err());
-        assert_eq!(unbase64_lenient("a%2Bb%2FYQ%3D%3D", "s").unwrap(), unbase64_lenient("a+b/YQ==", "s").unwrap());
+        assert_eq!(
+            unbase64_lenient("a%2Bb%2FYQ%3D%3D", "s").unwrap(),
+            unbase64_lenient("a+b/YQ==", "s").unwrap()
+        );
         assert!(unbase64_lenient("a%2", "s").is_err());
     }
 }
