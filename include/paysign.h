@@ -57,6 +57,62 @@ extern "C" {
 #endif // __cplusplus
 
 /*
+ Verifies like `paysign_verify_body` (NULL `format` is "form", NULL `charset` the one the
+ message declares) and, when that fails, searches the known mistakes (charset, digest,
+ canonical form, key; at most a documented number of variants, "max_variants" in the JSON)
+ for the one that explains it. Writes one JSON object to `buf`: the verdict ("valid", "invalid" or
+ "error"), the sign string with any secret masked as `***`, the machine-readable `cause`
+ (null when valid) and the variant that verifies, if any.
+ Returns PAYSIGN_OK whenever the report is written, whatever the verdict; errors of the
+ verification itself (a body that does not decode, a missing field) are in the report.
+ Bad arguments (NULL, unknown profile, option, format or charset) return their status.
+ `key` may be NULL (the report then says what is missing). Buffer rules as everywhere:
+ `buf = NULL, cap = 0` asks for the length (the search runs again on the second call).
+ */
+paysign_status paysign_diagnose(const char *profile,
+                                const char *options,
+                                const uint8_t *body,
+                                size_t len,
+                                const char *format,
+                                const char *charset,
+                                const paysign_key *key,
+                                char *buf,
+                                size_t cap,
+                                size_t *out_len);
+
+/*
+ The same for the merchant's own signature: `body` holds the fields the merchant signed and
+ the signature their code (or the vendor demo) computed, `key` the merchant's key. Reports
+ whether paysign signs the same ("paysign_signature" in the JSON), and when not, the
+ variant that matches the merchant's signature and the first difference in the sign string.
+ Same JSON and statuses as `paysign_diagnose`, with "mode": "sign".
+ */
+paysign_status paysign_diagnose_sign(const char *profile,
+                                     const char *options,
+                                     const uint8_t *body,
+                                     size_t len,
+                                     const char *format,
+                                     const char *charset,
+                                     const paysign_key *key,
+                                     char *buf,
+                                     size_t cap,
+                                     size_t *out_len);
+
+/*
+ A gateway's public certificate or key compiled into the library, by name
+ (`99bill.production`, `99bill.sandbox`, `alipay.sandbox`, ...; see `paysign_builtin_keys`).
+ An unknown name is PAYSIGN_INVALID_ARGUMENT, and the last error lists the names. An expired
+ certificate still loads and verifies what was signed with it. Free with `paysign_key_free`.
+ */
+paysign_status paysign_key_builtin(const char *name, paysign_key **out);
+
+/*
+ Every built-in key name, each followed by a newline. Truncates to fit like
+ `paysign_profiles`; returns the full length.
+ */
+size_t paysign_builtin_keys(char *buf, size_t cap);
+
+/*
  The library version, e.g. "0.1.0". Static; never free it.
  */
 const char *paysign_version(void);

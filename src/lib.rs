@@ -9,8 +9,10 @@
 //! let p = paysign::profile("99bill.pay.request").unwrap();
 //! let sig = paysign::sign(p, &Options::default(), &mut params, Some(&key)).unwrap();
 //! ```
+pub mod builtin;
 pub mod canon;
 pub mod charset;
+pub mod diagnose;
 pub mod digest;
 pub mod error;
 pub mod ffi;

@@ -10,6 +10,8 @@ mod args;
 mod date;
 #[path = "paysign/demo.rs"]
 mod demo;
+#[path = "paysign/diagnose.rs"]
+mod diagnose;
 
 use std::collections::HashSet;
 use std::io::{Read, Write};
@@ -47,6 +49,17 @@ Usage:
   paysign keyinfo FILE [--password P | --password-env VAR]
       Describe a key or certificate: type, format, bits, subject, issuer, validity (UTC),
       fingerprints; warns when a certificate has expired or expires within 60 days.
+  paysign keyinfo --builtin [NAME]
+      List the gateways' certificates and keys built into paysign (subject, validity,
+      fingerprint, expiry warnings), or describe one. An expired one still verifies old data.
+  paysign diagnose [--sign] PROFILE [--body FILE] [--format F] [--charset C]
+                   KEY|--builtin NAME [--options OPTS] [--signature SIG] [--json]
+      Say why a signature fails: verify as 'verify' does, then try the known mistakes
+      (charset, '+' as space, double decoding, digest, empty/trim/sign_type/order rules,
+      an extra field, another certificate of the gateway) and name the one that verifies.
+      --sign checks the merchant's own signature (in the body, or --signature) with the
+      merchant's key and names the first difference in the sign string. --json prints the
+      report as paysign_diagnose returns it. Exits 0 when valid, 1 when not.
   paysign alipay-verify-url PARTNER NOTIFY_ID
       Print Alipay's notify_verify (ATN) URL; fetch it yourself, accept only 'true'.
   paysign demo [--gateway NAME]
@@ -142,6 +155,7 @@ fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         "verify" => verify(rest, out),
         "reply" => reply(rest, out),
         "keyinfo" => keyinfo(rest, out),
+        "diagnose" => diagnose::run(rest, out),
         "alipay-verify-url" => alipay_verify_url(rest, out),
         "demo" => demo::run(rest, out),
         other => Err(Error::invalid_argument(format!(
@@ -293,10 +307,19 @@ fn reply(argv: &[String], out: &mut Out) -> Result<u8> {
 }
 
 fn keyinfo(argv: &[String], out: &mut Out) -> Result<u8> {
-    let a = args::parse(argv, &[], &["--password", "--password-env"])?;
+    let a = args::parse(argv, &["--builtin"], &["--password", "--password-env"])?;
+    if a.flag("--builtin") {
+        return diagnose::keyinfo_builtin(&a, out);
+    }
     let [file] = expect_positional(&a.positional, &["FILE"], "keyinfo")?;
     let password = password(&a)?;
     let key = load_key_file(file, password.as_ref().map(|p| p.as_str()))?;
+    describe(&key, out);
+    Ok(0)
+}
+
+/// The `keyinfo` lines for one key.
+fn describe(key: &Key, out: &mut Out) {
     let info = key.info();
     out.say(&format!("type: {}\n", info.kind));
     out.say(&format!("format: {}\n", info.format));
@@ -320,7 +343,6 @@ fn keyinfo(argv: &[String], out: &mut Out) -> Result<u8> {
             out.say(&format!("{warning}\n"));
         }
     }
-    Ok(0)
 }
 
 /// The warning for a certificate that has expired, expires within 60 days, or is not valid yet.
