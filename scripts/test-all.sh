@@ -37,6 +37,10 @@ run c tests/c/run.sh
 count c "$root/target/test-c.log"
 count c-valgrind "$root/target/test-c.log"
 
+run c-diagnose tests/c/run_diagnose.sh
+count "c diagnose" "$root/target/test-c-diagnose.log"
+count c-diagnose-valgrind "$root/target/test-c-diagnose.log"
+
 for lang in php java dotnet; do
   if [ -x "bindings/$lang/test.sh" ]; then
     run "$lang" "bindings/$lang/test.sh"

@@ -13,7 +13,7 @@ cc -std=c11 -Wall -Wextra -Werror -g -I"$root/include" "$root/tests/c/test_diagn
 if command -v valgrind >/dev/null; then
   valgrind --quiet --error-exitcode=3 --leak-check=full --errors-for-leak-kinds=definite,indirect \
     --show-leak-kinds=definite,indirect "$out/test_diagnose" > "$out/valgrind-diagnose.out"
-  tail -n 1 "$out/valgrind-diagnose.out" | sed 's/^c diagnose:/c diagnose (valgrind):/'
+  tail -n 1 "$out/valgrind-diagnose.out" | sed 's/^c diagnose:/c-diagnose-valgrind:/'
 else
   echo "valgrind not installed" >&2; exit 1
 fi
