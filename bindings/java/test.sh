@@ -46,7 +46,7 @@ set +e # from here on every step is a counted check
 "$JAVA" -Xcheck:jni -Dpaysign.library.path="$BUILD/native/libpaysign_jni.so" \
     -Dpaysign.vectors="$VECTORS" \
     -cp "$BUILD/classes:$BUILD/test-classes:$JUNIT_JAR:$HAMCREST_JAR" \
-    org.junit.runner.JUnitCore com.paysign.VectorTest com.paysign.ApiTest \
+    org.junit.runner.JUnitCore com.paysign.VectorTest com.paysign.ApiTest com.paysign.DiagnoseTest \
     > "$BUILD/junit.log" 2>&1
 junit_rc=$?
 cat "$BUILD/junit.log"

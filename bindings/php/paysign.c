@@ -25,6 +25,7 @@
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
 #include "zend_smart_str.h"
+#include "ext/json/php_json.h"
 
 #include "php_paysign.h"
 #include "paysign.h"
@@ -45,6 +46,11 @@
 /* The first call gets a buffer of this size; a longer result is fetched with
  * one retry at the exact size (the C ABI reports the full length). */
 #define PS_STACK_BUF 1024
+
+/* A diagnosis report is often a few KB, and the core recomputes it on every
+ * call (the variant search runs again): its first buffer is large enough for
+ * nearly every report, so the search usually runs once. */
+#define PS_REPORT_BUF 16384
 
 static zend_class_entry *paysign_key_ce;
 static zend_class_entry *paysign_exception_ce;
@@ -170,6 +176,41 @@ static zend_string *ps_call_out(ps_out_fn fn, const void *ctx, paysign_status *s
 		zend_string_efree(s);
 	}
 	*status = st;
+	return NULL;
+}
+
+/* Like ps_call_out for results that are often longer than PS_STACK_BUF and
+ * costly to compute: starts with an emalloc'd buffer of `first` bytes, and on
+ * BUFFER_TOO_SMALL calls again at the reported size (at most twice more: the
+ * result is recomputed on each call). Returns an emalloc'd NUL-terminated
+ * text and *len, or NULL with *status set to the failing status. */
+static char *ps_call_out_heap(ps_out_fn fn, const void *ctx, size_t first, size_t *len, paysign_status *status)
+{
+	size_t cap = first;
+	int attempt;
+
+	for (attempt = 0; attempt < 3; attempt++) {
+		char *buf = emalloc(cap);
+		size_t n = 0;
+		paysign_status st = fn(ctx, buf, cap, &n);
+
+		if (st == PAYSIGN_OK) {
+			if (n >= cap) { /* cannot happen per the ABI; never read past buf */
+				n = cap - 1;
+			}
+			buf[n] = '\0';
+			*len = n;
+			*status = st;
+			return buf;
+		}
+		efree(buf);
+		if (st != PAYSIGN_BUFFER_TOO_SMALL || n < cap || n == (size_t) -1) {
+			*status = st;
+			return NULL;
+		}
+		cap = n + 1;
+	}
+	*status = PAYSIGN_BUFFER_TOO_SMALL;
 	return NULL;
 }
 
@@ -309,6 +350,28 @@ ZEND_METHOD(PaySign_Key, fromFile)
 	if (st != PAYSIGN_OK) {
 		paysign_key_free(key);
 		ps_throw_status(st);
+		RETURN_THROWS();
+	}
+	ps_return_key(return_value, key);
+}
+
+ZEND_METHOD(PaySign_Key, builtin)
+{
+	zend_string *name;
+	paysign_key *key = NULL;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(name)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_check_nul(name, "name") == FAILURE) {
+		RETURN_THROWS();
+	}
+	st = paysign_key_builtin(ZSTR_VAL(name), &key);
+	if (st != PAYSIGN_OK) {
+		paysign_key_free(key);
+		ps_throw_status(st); /* INVALID_ARGUMENT; the message lists the known names */
 		RETURN_THROWS();
 	}
 	ps_return_key(return_value, key);
@@ -828,6 +891,156 @@ ZEND_FUNCTION(PaySign_profiles)
 }
 
 /* ------------------------------------------------------------------------ */
+/* diagnose, diagnose_sign, builtin_keys, alipay_notify_verify_url           */
+
+typedef struct {
+	int sign;
+	const char *profile;
+	const char *options;
+	const uint8_t *body;
+	size_t len;
+	const char *format;
+	const char *charset;
+	const paysign_key *key;
+} ps_diagnose_ctx;
+
+static paysign_status ps_diagnose_fn(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	const ps_diagnose_ctx *ctx = c;
+	if (ctx->sign) {
+		return paysign_diagnose_sign(ctx->profile, ctx->options, ctx->body, ctx->len,
+			ctx->format, ctx->charset, ctx->key, buf, cap, out_len);
+	}
+	return paysign_diagnose(ctx->profile, ctx->options, ctx->body, ctx->len,
+		ctx->format, ctx->charset, ctx->key, buf, cap, out_len);
+}
+
+/* The report as the array json_decode($json, true) gives. */
+static void ps_diagnose(INTERNAL_FUNCTION_PARAMETERS, int sign)
+{
+	zend_string *profile, *body, *format = NULL, *charset = NULL, *options = NULL;
+	zval *zkey = NULL, *zoptions = NULL;
+	ps_diagnose_ctx ctx;
+	paysign_status st;
+	char *report;
+	size_t len = 0;
+
+	ZEND_PARSE_PARAMETERS_START(2, 6)
+		Z_PARAM_STR(profile)
+		Z_PARAM_STR(body) /* bytes, exactly as received (or as the merchant sends them) */
+		Z_PARAM_OPTIONAL
+		Z_PARAM_OBJECT_OF_CLASS_EX(zkey, paysign_key_ce, 1, 0)
+		Z_PARAM_STR(format)
+		Z_PARAM_STR_EX(charset, 1, 0)
+		Z_PARAM_ZVAL(zoptions)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_check_nul(profile, "profile") == FAILURE
+			|| ps_check_nul(format, "format") == FAILURE
+			|| ps_check_nul(charset, "charset") == FAILURE
+			|| ps_key_arg(zkey, &ctx.key) == FAILURE
+			|| ps_options(zoptions, 6, &options) == FAILURE) {
+		RETURN_THROWS();
+	}
+	ctx.sign = sign;
+	ctx.profile = ZSTR_VAL(profile);
+	ctx.options = PS_CSTR_OR_NULL(options);
+	ctx.body = (const uint8_t *) ZSTR_VAL(body);
+	ctx.len = ZSTR_LEN(body);
+	ctx.format = format ? ZSTR_VAL(format) : "form";
+	ctx.charset = PS_CSTR_OR_NULL(charset);
+
+	report = ps_call_out_heap(ps_diagnose_fn, &ctx, PS_REPORT_BUF, &len, &st);
+	if (options) {
+		zend_string_release(options);
+	}
+	if (report == NULL) {
+		ps_throw_status(st);
+		RETURN_THROWS();
+	}
+	if (php_json_decode_ex(return_value, report, len, PHP_JSON_OBJECT_AS_ARRAY,
+			PHP_JSON_PARSER_DEFAULT_DEPTH) == FAILURE || Z_TYPE_P(return_value) != IS_ARRAY) {
+		zval_ptr_dtor(return_value);
+		ZVAL_NULL(return_value);
+		ps_throw(PAYSIGN_PANIC, "%s wrote a report that is not a JSON object",
+			sign ? "paysign_diagnose_sign" : "paysign_diagnose");
+	}
+	efree(report);
+}
+
+ZEND_FUNCTION(PaySign_diagnose)
+{
+	ps_diagnose(INTERNAL_FUNCTION_PARAM_PASSTHRU, 0);
+}
+
+ZEND_FUNCTION(PaySign_diagnose_sign)
+{
+	ps_diagnose(INTERNAL_FUNCTION_PARAM_PASSTHRU, 1);
+}
+
+ZEND_FUNCTION(PaySign_builtin_keys)
+{
+	size_t len, len2;
+	char *buf, *line, *end;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	len = paysign_builtin_keys(NULL, 0);
+	buf = emalloc(len + 1);
+	len2 = paysign_builtin_keys(buf, len + 1);
+	if (len2 < len) {
+		len = len2;
+	}
+	buf[len] = '\0';
+
+	array_init(return_value);
+	/* one name a line, each followed by a newline */
+	for (line = buf, end = buf + len; line < end; ) {
+		char *nl = memchr(line, '\n', end - line);
+		size_t n = nl ? (size_t) (nl - line) : (size_t) (end - line);
+		if (n > 0) {
+			add_next_index_stringl(return_value, line, n);
+		}
+		line += n + 1;
+	}
+	efree(buf);
+}
+
+typedef struct {
+	const char *partner;
+	const char *notify_id;
+} ps_notify_url_ctx;
+
+static paysign_status ps_notify_url_fn(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	const ps_notify_url_ctx *ctx = c;
+	return paysign_alipay_notify_verify_url(ctx->partner, ctx->notify_id, buf, cap, out_len);
+}
+
+ZEND_FUNCTION(PaySign_alipay_notify_verify_url)
+{
+	zend_string *partner, *notify_id, *out;
+	ps_notify_url_ctx ctx;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(partner)
+		Z_PARAM_STR(notify_id)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_check_nul(partner, "partner") == FAILURE || ps_check_nul(notify_id, "notifyId") == FAILURE) {
+		RETURN_THROWS();
+	}
+	ctx.partner = ZSTR_VAL(partner);
+	ctx.notify_id = ZSTR_VAL(notify_id);
+	out = ps_call_out(ps_notify_url_fn, &ctx, &st);
+	if (out == NULL) {
+		ps_throw_status(st);
+		RETURN_THROWS();
+	}
+	RETURN_STR(out);
+}
+
+/* ------------------------------------------------------------------------ */
 /* module                                                                    */
 
 static PHP_MINIT_FUNCTION(paysign)
@@ -870,8 +1083,16 @@ static PHP_MINFO_FUNCTION(paysign)
 	php_info_print_table_end();
 }
 
+/* diagnose() decodes its report with ext/json (always present in PHP 8). */
+static const zend_module_dep paysign_deps[] = {
+	ZEND_MOD_REQUIRED("json")
+	ZEND_MOD_END
+};
+
 zend_module_entry paysign_module_entry = {
-	STANDARD_MODULE_HEADER,
+	STANDARD_MODULE_HEADER_EX,
+	NULL,
+	paysign_deps,
 	"paysign",
 	ext_functions,
 	PHP_MINIT(paysign),

@@ -58,6 +58,34 @@ namespace PaySign {
     function verify_body(string $profile, string $body, ?Key $key = null, string $format = "form", ?string $charset = null, array|string|null $options = null, &$params = null): bool {}
 
     /**
+     * Why a body does not verify: checks it as verify_body() does and, when that fails,
+     * searches the known mistakes (charset, digest, canonical form, key) for the one that
+     * explains it. Returns the report decoded as json_decode($json, true) gives it:
+     * "verdict" ("valid", "invalid" or "error"), "cause" (null when valid, e.g. "digest",
+     * "charset", "none"), "explanation", "sign_string" (secrets masked as ***), "variant",
+     * "warnings", ... (the schema is documented on diagnose::Report in the core).
+     * A body that does not decode or lacks a field is reported, not thrown; bad arguments
+     * (unknown profile, option, format or charset) throw. $key may be null: the report
+     * then says what is missing.
+     *
+     * @return array<string, mixed>
+     * @throws Exception
+     */
+    function diagnose(string $profile, string $body, ?Key $key = null, string $format = "form", ?string $charset = null, array|string|null $options = null): array {}
+
+    /**
+     * Like diagnose() for the merchant's own signature: $body holds the fields the merchant
+     * signed and the signature their code (or the vendor demo) computed, $key the merchant's
+     * key. The report ("mode" => "sign") says whether paysign signs the same
+     * ("paysign_signature") and, when not, the variant that matches and the first
+     * difference in the sign string.
+     *
+     * @return array<string, mixed>
+     * @throws Exception
+     */
+    function diagnose_sign(string $profile, string $body, ?Key $key = null, string $format = "form", ?string $charset = null, array|string|null $options = null): array {}
+
+    /**
      * The exact body a notification handler must answer with.
      *
      * @throws Exception
@@ -73,6 +101,22 @@ namespace PaySign {
      * @return array<string, string>
      */
     function profiles(): array {}
+
+    /**
+     * The names of the gateway certificates and keys compiled into the core, for
+     * Key::builtin() (e.g. "99bill.production", "allinpay.gateway").
+     *
+     * @return list<string>
+     */
+    function builtin_keys(): array {}
+
+    /**
+     * Alipay legacy mapi: the notify_verify (ATN) URL for a received notify_id. GET it
+     * yourself and accept the notification only if the body is exactly "true".
+     *
+     * @throws Exception
+     */
+    function alipay_notify_verify_url(string $partner, string $notifyId): string {}
 
     /**
      * A signing or verification key: a shared secret, a private key or a
@@ -99,6 +143,15 @@ namespace PaySign {
 
         /** Like load(), reading the file at $path. @throws Exception */
         public static function fromFile(string $path, ?string $password = null): Key {}
+
+        /**
+         * A gateway's public certificate or key compiled into the core, by name (see
+         * builtin_keys()). An unknown name throws Exception code 11 (INVALID_ARGUMENT),
+         * with the known names in the message. An expired certificate still loads.
+         *
+         * @throws Exception
+         */
+        public static function builtin(string $name): Key {}
 
         /** Free the key now. Closing twice is harmless; a closed key cannot be used. */
         public function close(): void {}

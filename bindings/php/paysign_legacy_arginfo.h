@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 5651eb8728371bb314124e1a70a96fbad53f00ed */
+ * Stub hash: 4d5840fc269073367522a9ea737f6306feaa4ec3 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_sign, 0, 0, 2)
 	ZEND_ARG_INFO(0, profile)
@@ -24,6 +24,17 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_verify_body, 0, 0, 2)
 	ZEND_ARG_INFO(1, params)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_diagnose, 0, 0, 2)
+	ZEND_ARG_INFO(0, profile)
+	ZEND_ARG_INFO(0, body)
+	ZEND_ARG_INFO(0, key)
+	ZEND_ARG_INFO(0, format)
+	ZEND_ARG_INFO(0, charset)
+	ZEND_ARG_INFO(0, options)
+ZEND_END_ARG_INFO()
+
+#define arginfo_PaySign_diagnose_sign arginfo_PaySign_diagnose
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_reply, 0, 0, 2)
 	ZEND_ARG_INFO(0, profile)
 	ZEND_ARG_INFO(0, success)
@@ -34,6 +45,13 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_version, 0, 0, 0)
 ZEND_END_ARG_INFO()
 
 #define arginfo_PaySign_profiles arginfo_PaySign_version
+
+#define arginfo_PaySign_builtin_keys arginfo_PaySign_version
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_alipay_notify_verify_url, 0, 0, 2)
+	ZEND_ARG_INFO(0, partner)
+	ZEND_ARG_INFO(0, notifyId)
+ZEND_END_ARG_INFO()
 
 #define arginfo_class_PaySign_Key___construct arginfo_PaySign_version
 
@@ -51,6 +69,10 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_class_PaySign_Key_fromFile, 0, 0, 1)
 	ZEND_ARG_INFO(0, password)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_PaySign_Key_builtin, 0, 0, 1)
+	ZEND_ARG_INFO(0, name)
+ZEND_END_ARG_INFO()
+
 #define arginfo_class_PaySign_Key_close arginfo_PaySign_version
 
 #define arginfo_class_PaySign_Key_isClosed arginfo_PaySign_version
@@ -63,13 +85,18 @@ ZEND_FUNCTION(PaySign_sign_params);
 ZEND_FUNCTION(PaySign_sign_string);
 ZEND_FUNCTION(PaySign_verify);
 ZEND_FUNCTION(PaySign_verify_body);
+ZEND_FUNCTION(PaySign_diagnose);
+ZEND_FUNCTION(PaySign_diagnose_sign);
 ZEND_FUNCTION(PaySign_reply);
 ZEND_FUNCTION(PaySign_version);
 ZEND_FUNCTION(PaySign_profiles);
+ZEND_FUNCTION(PaySign_builtin_keys);
+ZEND_FUNCTION(PaySign_alipay_notify_verify_url);
 ZEND_METHOD(PaySign_Key, __construct);
 ZEND_METHOD(PaySign_Key, secret);
 ZEND_METHOD(PaySign_Key, load);
 ZEND_METHOD(PaySign_Key, fromFile);
+ZEND_METHOD(PaySign_Key, builtin);
 ZEND_METHOD(PaySign_Key, close);
 ZEND_METHOD(PaySign_Key, isClosed);
 ZEND_METHOD(PaySign_Exception, getStatusName);
@@ -81,9 +108,13 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("PaySign", sign_string, PaySign_sign_string, arginfo_PaySign_sign_string)
 	ZEND_NS_FALIAS("PaySign", verify, PaySign_verify, arginfo_PaySign_verify)
 	ZEND_NS_FALIAS("PaySign", verify_body, PaySign_verify_body, arginfo_PaySign_verify_body)
+	ZEND_NS_FALIAS("PaySign", diagnose, PaySign_diagnose, arginfo_PaySign_diagnose)
+	ZEND_NS_FALIAS("PaySign", diagnose_sign, PaySign_diagnose_sign, arginfo_PaySign_diagnose_sign)
 	ZEND_NS_FALIAS("PaySign", reply, PaySign_reply, arginfo_PaySign_reply)
 	ZEND_NS_FALIAS("PaySign", version, PaySign_version, arginfo_PaySign_version)
 	ZEND_NS_FALIAS("PaySign", profiles, PaySign_profiles, arginfo_PaySign_profiles)
+	ZEND_NS_FALIAS("PaySign", builtin_keys, PaySign_builtin_keys, arginfo_PaySign_builtin_keys)
+	ZEND_NS_FALIAS("PaySign", alipay_notify_verify_url, PaySign_alipay_notify_verify_url, arginfo_PaySign_alipay_notify_verify_url)
 	ZEND_FE_END
 };
 
@@ -93,6 +124,7 @@ static const zend_function_entry class_PaySign_Key_methods[] = {
 	ZEND_ME(PaySign_Key, secret, arginfo_class_PaySign_Key_secret, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(PaySign_Key, load, arginfo_class_PaySign_Key_load, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(PaySign_Key, fromFile, arginfo_class_PaySign_Key_fromFile, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(PaySign_Key, builtin, arginfo_class_PaySign_Key_builtin, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(PaySign_Key, close, arginfo_class_PaySign_Key_close, ZEND_ACC_PUBLIC)
 	ZEND_ME(PaySign_Key, isClosed, arginfo_class_PaySign_Key_isClosed, ZEND_ACC_PUBLIC)
 	ZEND_FE_END

@@ -69,6 +69,21 @@ namespace PaySign
             return FromFile(path, null);
         }
 
+        /// <summary>
+        /// A gateway's public certificate or key compiled into the native library, by name
+        /// (see <see cref="Signer.BuiltinKeys"/>: "99bill.production", "99bill.sandbox",
+        /// "alipay.sandbox", ...). An unknown name throws PaySignException with
+        /// Status.InvalidArgument (11), the known names in its message. An expired certificate
+        /// still loads and verifies what was signed with it.
+        /// </summary>
+        public static Key Builtin(string name)
+        {
+            byte[] n = Utf8.ToNative(name, "name");
+            Key key;
+            int st = NativeMethods.paysign_key_builtin(n, out key);
+            return Check(st, key);
+        }
+
         private static Key Check(int st, Key key)
         {
             if (st == (int)Status.Ok && key != null && !key.IsInvalid)

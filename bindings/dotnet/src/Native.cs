@@ -59,6 +59,50 @@ namespace PaySign
         }
 
         /// <summary>
+        /// For results that are often long and costly to compute (a diagnosis report is
+        /// recomputed on every call): <paramref name="first"/> bytes first, then the size the
+        /// core reports while it answers PAYSIGN_BUFFER_TOO_SMALL, three calls at most.
+        /// </summary>
+        internal static string CallForLongString(BufferCall call, int first)
+        {
+            byte[] buf = new byte[first];
+            UIntPtr outLen;
+            int st = call(buf, (UIntPtr)buf.Length, out outLen);
+            for (int attempt = 1; attempt < 3 && st == (int)Status.BufferTooSmall; attempt++)
+            {
+                ulong need = outLen.ToUInt64() + 1;
+                if (need <= (ulong)buf.Length || need > int.MaxValue)
+                    break;
+                buf = new byte[need];
+                st = call(buf, (UIntPtr)buf.Length, out outLen);
+            }
+            if (st != (int)Status.Ok)
+                throw Error(st);
+            ulong len = outLen.ToUInt64();
+            if (len >= (ulong)buf.Length)
+                throw new PaySignException(Status.Panic, "paysign reported an output length beyond the buffer");
+            return Utf8.FromBuffer(buf, (int)len);
+        }
+
+        /// <summary>
+        /// Text from a function that truncates to fit and returns the full length
+        /// (paysign_builtin_keys): 1024 bytes first, then the full length.
+        /// </summary>
+        internal static string CallTruncating(Func<byte[], UIntPtr, UIntPtr> call)
+        {
+            byte[] buf = new byte[InitialBuffer];
+            ulong len = call(buf, (UIntPtr)buf.Length).ToUInt64();
+            if (len >= (ulong)buf.Length && len < int.MaxValue)
+            {
+                buf = new byte[len + 1];
+                len = call(buf, (UIntPtr)buf.Length).ToUInt64();
+            }
+            if (len > (ulong)(buf.Length - 1))
+                len = (ulong)(buf.Length - 1);
+            return Utf8.FromBuffer(buf, (int)len);
+        }
+
+        /// <summary>
         /// A native params list with the pairs in order (IntPtr.Zero for null). The caller frees
         /// it with paysign_params_free in a finally block. A name given twice replaces the
         /// earlier value in place (paysign_params_set).

@@ -97,6 +97,40 @@ namespace PaySign
             [In] byte[] body, UIntPtr len, [In] byte[] format, [In] byte[] charset, IntPtr key,
             out IntPtr outParams);
 
+        // diagnosis
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_diagnose([In] byte[] profile, [In] byte[] options,
+            [In] byte[] body, UIntPtr len, [In] byte[] format, [In] byte[] charset, Key key,
+            [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true, EntryPoint = "paysign_diagnose")]
+        internal static extern int paysign_diagnose_nokey([In] byte[] profile, [In] byte[] options,
+            [In] byte[] body, UIntPtr len, [In] byte[] format, [In] byte[] charset, IntPtr key,
+            [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_diagnose_sign([In] byte[] profile, [In] byte[] options,
+            [In] byte[] body, UIntPtr len, [In] byte[] format, [In] byte[] charset, Key key,
+            [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true, EntryPoint = "paysign_diagnose_sign")]
+        internal static extern int paysign_diagnose_sign_nokey([In] byte[] profile, [In] byte[] options,
+            [In] byte[] body, UIntPtr len, [In] byte[] format, [In] byte[] charset, IntPtr key,
+            [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        // built-in keys, Alipay notify_verify
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_key_builtin([In] byte[] name, out Key key);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern UIntPtr paysign_builtin_keys([Out] byte[] buf, UIntPtr cap);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_alipay_notify_verify_url([In] byte[] partner, [In] byte[] notifyId,
+            [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
         [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
         internal static extern int paysign_reply([In] byte[] profile, int success, [In] byte[] redirectUrl,
             [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);

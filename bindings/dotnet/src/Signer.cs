@@ -216,6 +216,107 @@ namespace PaySign
             }
         }
 
+        // ---- Diagnose ----
+
+        /// <summary>
+        /// Why a body does not verify. Checks it as VerifyBody does and, when that fails,
+        /// searches the known mistakes (charset, digest, canonical form, key) for the one that
+        /// explains it. Returns the native library's report, one JSON object: "verdict"
+        /// ("valid", "invalid" or "error"), "cause" (null when valid; e.g. "digest", "charset",
+        /// "none"), "explanation", "sign_string" (secrets masked as ***), "variant",
+        /// "warnings" (schema: diagnose::Report in the core). Parse it with any JSON library.
+        /// </summary>
+        /// <remarks>
+        /// A body that does not decode or lacks a field is reported ("verdict": "error"), not
+        /// thrown; bad arguments (unknown profile, option, format or charset) throw
+        /// PaySignException. <paramref name="key"/> may be null: the report then says what is
+        /// missing. <paramref name="charset"/> null: the charset the message declares. The
+        /// search can run dozens of RSA verifications: call it where a signature fails, not on
+        /// every notification.
+        /// </remarks>
+        public static string Diagnose(string profile, byte[] body, Key key,
+            string format = "form", string charset = null, string options = null)
+        {
+            return DiagnoseCore(false, profile, body, key, format, charset, options);
+        }
+
+        public static string Diagnose(string profile, byte[] body, Key key,
+            string format, string charset, IDictionary<string, string> options)
+        {
+            return Diagnose(profile, body, key, format, charset, Native.JoinOptions(options));
+        }
+
+        /// <summary>
+        /// Like Diagnose for the merchant's own signature: <paramref name="body"/> holds the
+        /// fields the merchant signed and the signature their code (or the vendor demo)
+        /// computed, <paramref name="key"/> the merchant's key. The report ("mode": "sign")
+        /// says whether paysign signs the same ("paysign_signature") and, when not, which
+        /// variant matches and where the sign strings first differ.
+        /// </summary>
+        public static string DiagnoseSign(string profile, byte[] body, Key key,
+            string format = "form", string charset = null, string options = null)
+        {
+            return DiagnoseCore(true, profile, body, key, format, charset, options);
+        }
+
+        public static string DiagnoseSign(string profile, byte[] body, Key key,
+            string format, string charset, IDictionary<string, string> options)
+        {
+            return DiagnoseSign(profile, body, key, format, charset, Native.JoinOptions(options));
+        }
+
+        // A report is often a few KB and is recomputed on every call: a first buffer that
+        // holds nearly every report, so the search usually runs once.
+        private const int ReportBuffer = 16384;
+
+        private static string DiagnoseCore(bool sign, string profile, byte[] body, Key key,
+            string format, string charset, string options)
+        {
+            byte[] prof = Utf8.ToNative(profile, "profile");
+            byte[] opts = Utf8.ToNative(options, "options");
+            byte[] fmt = Utf8.ToNative(format, "format");
+            byte[] cs = Utf8.ToNative(charset, "charset");
+            UIntPtr len = body == null ? UIntPtr.Zero : (UIntPtr)body.Length;
+            return Native.CallForLongString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
+            {
+                if (sign)
+                {
+                    return key == null
+                        ? NativeMethods.paysign_diagnose_sign_nokey(prof, opts, body, len, fmt, cs, IntPtr.Zero, b, c, out l)
+                        : NativeMethods.paysign_diagnose_sign(prof, opts, body, len, fmt, cs, key, b, c, out l);
+                }
+                return key == null
+                    ? NativeMethods.paysign_diagnose_nokey(prof, opts, body, len, fmt, cs, IntPtr.Zero, b, c, out l)
+                    : NativeMethods.paysign_diagnose(prof, opts, body, len, fmt, cs, key, b, c, out l);
+            }, ReportBuffer);
+        }
+
+        // ---- Built-in keys, Alipay notify_verify ----
+
+        /// <summary>
+        /// The names of the gateway certificates and keys compiled into the native library
+        /// (e.g. "99bill.production", "allinpay.gateway"), for <see cref="Key.Builtin"/>.
+        /// </summary>
+        public static string[] BuiltinKeys()
+        {
+            string all = Native.CallTruncating(NativeMethods.paysign_builtin_keys);
+            return all.Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries);
+        }
+
+        /// <summary>
+        /// Alipay legacy mapi: the notify_verify (ATN) URL for a received notify_id. GET it
+        /// yourself and accept the notification only if the body is exactly "true".
+        /// </summary>
+        public static string AlipayNotifyVerifyUrl(string partner, string notifyId)
+        {
+            byte[] p = Utf8.ToNative(partner, "partner");
+            byte[] n = Utf8.ToNative(notifyId, "notifyId");
+            return Native.CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
+            {
+                return NativeMethods.paysign_alipay_notify_verify_url(p, n, b, c, out l);
+            });
+        }
+
         // ---- Reply ----
 
         /// <summary>

@@ -17,6 +17,9 @@
 #include "com_paysign_Native.h"
 
 #define INITIAL_CAP 1024
+/* A diagnosis report is often a few KB and is recomputed on every call (the variant search runs
+ * again), so its first buffer is large enough for nearly every report. */
+#define REPORT_CAP 16384
 
 static jclass g_exception_class;   /* com.paysign.PaySignException */
 static jmethodID g_exception_ctor; /* (I[B[B)V */
@@ -350,6 +353,44 @@ static jbyteArray call_out(JNIEnv *env, out_fn fn, void *ctx) {
     result = new_bytes(env, heap, len2);
     free(heap);
     return result;
+}
+
+/*
+ * Like call_out for results that are often long and costly to compute: a malloc'd first buffer of
+ * `first` bytes, then the size the core reports while it says BUFFER_TOO_SMALL (three calls at
+ * most: the result is recomputed on each). Returns the text as byte[], or NULL with an exception
+ * pending.
+ */
+static jbyteArray call_out_large(JNIEnv *env, out_fn fn, void *ctx, size_t first) {
+    size_t cap = first;
+    int attempt;
+    paysign_status st = PAYSIGN_BUFFER_TOO_SMALL;
+
+    for (attempt = 0; attempt < 3; attempt++) {
+        size_t len = 0;
+        jbyteArray result;
+        char *buf = (char *)malloc(cap);
+        if (buf == NULL) {
+            throw_oom(env);
+            return NULL;
+        }
+        st = fn(ctx, buf, cap, &len);
+        if (st == PAYSIGN_OK) {
+            if (len >= cap) { /* cannot happen per the ABI; never read past buf */
+                len = cap - 1;
+            }
+            result = new_bytes(env, buf, len);
+            free(buf);
+            return result;
+        }
+        free(buf);
+        if (st != PAYSIGN_BUFFER_TOO_SMALL || len < cap || len == (size_t)-1) {
+            break;
+        }
+        cap = len + 1;
+    }
+    throw_status(env, st);
+    return NULL;
 }
 
 typedef struct {
@@ -755,5 +796,132 @@ JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_encode(JNIEnv *env, jclass 
     paysign_params_free(params);
     free_cstr(format);
     free_cstr(charset);
+    return result;
+}
+
+/* ---- diagnosis, built-in keys, Alipay notify_verify ---------------------------------------- */
+
+typedef struct {
+    int sign;
+    const char *profile;
+    const char *options;
+    const uint8_t *body;
+    size_t len;
+    const char *format;
+    const char *charset;
+    const paysign_key *key;
+} diagnose_ctx;
+
+static paysign_status diagnose_fn(void *c, char *buf, size_t cap, size_t *out_len) {
+    diagnose_ctx *ctx = (diagnose_ctx *)c;
+    if (ctx->sign) {
+        return paysign_diagnose_sign(ctx->profile, ctx->options, ctx->body, ctx->len, ctx->format,
+                                     ctx->charset, ctx->key, buf, cap, out_len);
+    }
+    return paysign_diagnose(ctx->profile, ctx->options, ctx->body, ctx->len, ctx->format,
+                            ctx->charset, ctx->key, buf, cap, out_len);
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_diagnose(
+    JNIEnv *env, jclass cls, jboolean sign, jbyteArray jprofile, jbyteArray joptions,
+    jbyteArray jbody, jbyteArray jformat, jbyteArray jcharset, jlong key) {
+    char *profile = NULL;
+    char *options = NULL;
+    char *format = NULL;
+    char *charset = NULL;
+    body_t body = {NULL, NULL, 0};
+    jbyteArray result = NULL;
+    (void)cls;
+
+    if (to_cstr(env, jprofile, &profile) == 0 && to_cstr(env, joptions, &options) == 0 &&
+        to_cstr(env, jformat, &format) == 0 && to_cstr(env, jcharset, &charset) == 0 &&
+        body_get(env, jbody, &body) == 0) {
+        diagnose_ctx ctx;
+        ctx.sign = sign ? 1 : 0;
+        ctx.profile = profile;
+        ctx.options = options;
+        ctx.body = (const uint8_t *)body.data;
+        ctx.len = body.len;
+        ctx.format = format;
+        ctx.charset = charset;
+        ctx.key = key_ptr(key);
+        result = call_out_large(env, diagnose_fn, &ctx, REPORT_CAP);
+    }
+    body_release(env, &body);
+    free_cstr(profile);
+    free_secret(options); /* may hold query_key */
+    free_cstr(format);
+    free_cstr(charset);
+    return result;
+}
+
+JNIEXPORT jlong JNICALL Java_com_paysign_Native_keyBuiltin(JNIEnv *env, jclass cls,
+                                                           jbyteArray jname) {
+    char *name;
+    paysign_key *key = NULL;
+    paysign_status st;
+    (void)cls;
+    if (to_cstr(env, jname, &name) != 0) {
+        return 0;
+    }
+    st = paysign_key_builtin(name, &key);
+    free_cstr(name);
+    if (st != PAYSIGN_OK) {
+        throw_status(env, st);
+        paysign_key_free(key);
+        return 0;
+    }
+    return (jlong)(intptr_t)key;
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_builtinKeys(JNIEnv *env, jclass cls) {
+    char stack_buf[INITIAL_CAP];
+    char *heap;
+    size_t len, len2;
+    jbyteArray result;
+    (void)cls;
+    len = paysign_builtin_keys(stack_buf, sizeof stack_buf);
+    if (len < sizeof stack_buf) {
+        return new_bytes(env, stack_buf, len);
+    }
+    heap = (char *)malloc(len + 1);
+    if (heap == NULL) {
+        throw_oom(env);
+        return NULL;
+    }
+    len2 = paysign_builtin_keys(heap, len + 1);
+    if (len2 > len) {
+        len2 = len;
+    }
+    result = new_bytes(env, heap, len2);
+    free(heap);
+    return result;
+}
+
+typedef struct {
+    const char *partner;
+    const char *notify_id;
+} notify_url_ctx;
+
+static paysign_status notify_url_fn(void *c, char *buf, size_t cap, size_t *out_len) {
+    notify_url_ctx *ctx = (notify_url_ctx *)c;
+    return paysign_alipay_notify_verify_url(ctx->partner, ctx->notify_id, buf, cap, out_len);
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_alipayNotifyVerifyUrl(JNIEnv *env, jclass cls,
+                                                                           jbyteArray jpartner,
+                                                                           jbyteArray jnotify_id) {
+    char *partner = NULL;
+    char *notify_id = NULL;
+    jbyteArray result = NULL;
+    (void)cls;
+    if (to_cstr(env, jpartner, &partner) == 0 && to_cstr(env, jnotify_id, &notify_id) == 0) {
+        notify_url_ctx ctx;
+        ctx.partner = partner;
+        ctx.notify_id = notify_id;
+        result = call_out(env, notify_url_fn, &ctx);
+    }
+    free_cstr(partner);
+    free_cstr(notify_id);
     return result;
 }

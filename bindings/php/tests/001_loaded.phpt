@@ -4,7 +4,8 @@ paysign is loaded: functions, classes, version, profiles, phpinfo
 <?php if (!extension_loaded('paysign')) die('skip paysign not loaded'); ?>
 --FILE--
 <?php
-foreach (array('sign', 'sign_params', 'sign_string', 'verify', 'verify_body', 'reply', 'version', 'profiles') as $f) {
+foreach (array('sign', 'sign_params', 'sign_string', 'verify', 'verify_body', 'reply', 'version', 'profiles',
+               'diagnose', 'diagnose_sign', 'builtin_keys', 'alipay_notify_verify_url') as $f) {
     var_dump(function_exists("PaySign\\$f"));
 }
 var_dump(class_exists('PaySign\Key'), class_exists('PaySign\Exception'));
@@ -26,6 +27,10 @@ var_dump(strpos($info, 'paysign support') !== false);
 var_dump(strpos($info, $v) !== false);
 ?>
 --EXPECT--
+bool(true)
+bool(true)
+bool(true)
+bool(true)
 bool(true)
 bool(true)
 bool(true)

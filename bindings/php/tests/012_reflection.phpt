@@ -7,7 +7,8 @@ if (PHP_VERSION_ID < 80000) die('skip typed arginfo needs PHP 8');
 ?>
 --FILE--
 <?php
-foreach (array('sign', 'sign_params', 'sign_string', 'verify', 'verify_body', 'reply', 'version', 'profiles') as $f) {
+foreach (array('sign', 'sign_params', 'sign_string', 'verify', 'verify_body', 'diagnose', 'diagnose_sign', 'reply', 'version', 'profiles',
+               'builtin_keys', 'alipay_notify_verify_url') as $f) {
     $r = new ReflectionFunction("PaySign\\$f");
     $ps = array();
     foreach ($r->getParameters() as $p) {
@@ -16,7 +17,7 @@ foreach (array('sign', 'sign_params', 'sign_string', 'verify', 'verify_body', 'r
     }
     echo $r->getName(), '(', implode(', ', $ps), '): ', $r->getReturnType(), "\n";
 }
-foreach (array('secret', 'load', 'fromFile', 'close', 'isClosed') as $m) {
+foreach (array('secret', 'load', 'fromFile', 'builtin', 'close', 'isClosed') as $m) {
     $r = new ReflectionMethod('PaySign\Key', $m);
     echo 'Key::', $m, ($r->isStatic() ? ' static' : ''), ': ', $r->getReturnType(), "\n";
 }
@@ -29,12 +30,17 @@ PaySign\sign_params(string $profile, array $params, ?PaySign\Key $key = NULL, ar
 PaySign\sign_string(string $profile, array $params, ?PaySign\Key $key = NULL, array|string|null $options = NULL): string
 PaySign\verify(string $profile, array $params, ?PaySign\Key $key = NULL, array|string|null $options = NULL): bool
 PaySign\verify_body(string $profile, string $body, ?PaySign\Key $key = NULL, string $format = 'form', ?string $charset = NULL, array|string|null $options = NULL, &$params = NULL): bool
+PaySign\diagnose(string $profile, string $body, ?PaySign\Key $key = NULL, string $format = 'form', ?string $charset = NULL, array|string|null $options = NULL): array
+PaySign\diagnose_sign(string $profile, string $body, ?PaySign\Key $key = NULL, string $format = 'form', ?string $charset = NULL, array|string|null $options = NULL): array
 PaySign\reply(string $profile, bool $success, ?string $redirectUrl = NULL): string
 PaySign\version(): string
 PaySign\profiles(): array
+PaySign\builtin_keys(): array
+PaySign\alipay_notify_verify_url(string $partner, string $notifyId): string
 Key::secret static: PaySign\Key
 Key::load static: PaySign\Key
 Key::fromFile static: PaySign\Key
+Key::builtin static: PaySign\Key
 Key::close: void
 Key::isClosed: bool
 int(20)

@@ -54,6 +54,17 @@ public final class Key implements AutoCloseable {
         }
     }
 
+    /**
+     * A gateway's public certificate or key compiled into the core, by name (see
+     * {@link PaySign#builtinKeys()}: {@code 99bill.production}, {@code 99bill.sandbox},
+     * {@code alipay.sandbox}, ...). An unknown name is {@link PaySignException#INVALID_ARGUMENT}
+     * with the known names in the message. An expired certificate still loads and verifies what
+     * was signed with it.
+     */
+    public static Key builtin(String name) {
+        return new Key(Native.keyBuiltin(Strings.utf8(name, "name")));
+    }
+
     private static void wipe(byte[] b) {
         if (b != null) {
             Arrays.fill(b, (byte) 0);

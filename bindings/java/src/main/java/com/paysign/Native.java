@@ -24,6 +24,8 @@ final class Native {
 
     static native long keyLoadFile(byte[] path, byte[] password);
 
+    static native long keyBuiltin(byte[] name);
+
     static native void keyFree(long key);
 
     static native byte[] signString(byte[] profile, byte[] options, byte[][] params, long key);
@@ -36,6 +38,15 @@ final class Native {
     /** Returns null for BAD_SIGNATURE, else the parsed pairs (empty when !wantParams). */
     static native byte[][] verifyBody(byte[] profile, byte[] options, byte[] body, byte[] format,
                                       byte[] charset, long key, boolean wantParams);
+
+    /** The JSON report of paysign_diagnose (sign false) or paysign_diagnose_sign (sign true). */
+    static native byte[] diagnose(boolean sign, byte[] profile, byte[] options, byte[] body,
+                                  byte[] format, byte[] charset, long key);
+
+    /** Newline-separated names of the built-in keys. */
+    static native byte[] builtinKeys();
+
+    static native byte[] alipayNotifyVerifyUrl(byte[] partner, byte[] notifyId);
 
     static native byte[] reply(byte[] profile, boolean success, byte[] redirectUrl);
 

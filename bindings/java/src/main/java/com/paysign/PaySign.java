@@ -207,6 +207,107 @@ public final class PaySign {
         return verifyBody(profile, body, format, charset, key, Strings.options(options), out);
     }
 
+    // ---- diagnose -----------------------------------------------------------------------
+
+    /**
+     * Why a body does not verify. Checks it as {@link #verifyBody} does and, when that fails,
+     * searches the known mistakes (charset, digest, canonical form, key) for the one that
+     * explains it. Returns the core's report, one JSON object (the JDK has no JSON parser; use
+     * your own, e.g. Jackson or Gson): {@code "verdict"} ({@code "valid"}, {@code "invalid"} or
+     * {@code "error"}), {@code "cause"} ({@code null} when valid; e.g. {@code "digest"},
+     * {@code "charset"}, {@code "none"}), {@code "explanation"}, {@code "sign_string"} (secrets
+     * masked as {@code ***}), {@code "variant"}, {@code "warnings"}; the schema is documented on
+     * {@code diagnose::Report} in the core.
+     *
+     * <p>A body that does not decode or lacks a field is reported ({@code "verdict": "error"}),
+     * not thrown; bad arguments (unknown profile, option, format or charset) throw
+     * {@link PaySignException}. The search can run dozens of RSA verifications: call this where
+     * a signature fails, not on every notification.
+     *
+     * @param format  {@code "form"}, {@code "xml"} or {@code "json"}; null means form
+     * @param charset null: the charset the message declares, else the gateway's default
+     * @param key     the gateway's certificate or the shared secret; null: the report says what
+     *                is missing
+     */
+    public static String diagnose(String profile, byte[] body, String format, String charset,
+                                  Key key, String options) {
+        return diagnoseRaw(false, profile, body, format, charset, key, options);
+    }
+
+    public static String diagnose(String profile, byte[] body, String format, String charset,
+                                  Key key) {
+        return diagnose(profile, body, format, charset, key, (String) null);
+    }
+
+    public static String diagnose(String profile, byte[] body, String format, String charset,
+                                  Key key, Map<String, String> options) {
+        return diagnose(profile, body, format, charset, key, Strings.options(options));
+    }
+
+    /**
+     * Like {@link #diagnose} for the merchant's own signature: {@code body} holds the fields the
+     * merchant signed and the signature their code (or the vendor demo) computed, {@code key}
+     * the merchant's key. The report ({@code "mode": "sign"}) says whether paysign signs the
+     * same ({@code "paysign_signature"}) and, when not, which variant matches the merchant's
+     * signature and where the sign strings first differ.
+     */
+    public static String diagnoseSign(String profile, byte[] body, String format, String charset,
+                                      Key key, String options) {
+        return diagnoseRaw(true, profile, body, format, charset, key, options);
+    }
+
+    public static String diagnoseSign(String profile, byte[] body, String format, String charset,
+                                      Key key) {
+        return diagnoseSign(profile, body, format, charset, key, (String) null);
+    }
+
+    public static String diagnoseSign(String profile, byte[] body, String format, String charset,
+                                      Key key, Map<String, String> options) {
+        return diagnoseSign(profile, body, format, charset, key, Strings.options(options));
+    }
+
+    private static String diagnoseRaw(boolean sign, String profile, byte[] body, String format,
+                                      String charset, Key key, String options) {
+        byte[] p = Strings.utf8(profile, "profile");
+        byte[] o = Strings.utf8(options, "options");
+        byte[] f = Strings.utf8(format == null ? "form" : format, "format");
+        byte[] c = Strings.utf8(charset, "charset");
+        long k = key == null ? 0 : key.acquire();
+        try {
+            return Strings.text(Native.diagnose(sign, p, o, body, f, c, k));
+        } finally {
+            if (key != null) {
+                key.release();
+            }
+        }
+    }
+
+    // ---- built-in keys, Alipay notify_verify --------------------------------------------
+
+    /**
+     * The names of the gateway certificates and keys compiled into the core (e.g.
+     * {@code 99bill.production}, {@code allinpay.gateway}), for {@link Key#builtin}.
+     */
+    public static List<String> builtinKeys() {
+        String all = Strings.text(Native.builtinKeys());
+        List<String> out = new ArrayList<String>();
+        for (String name : all.split("\n")) {
+            if (!name.isEmpty()) {
+                out.add(name);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * Alipay legacy mapi: the {@code notify_verify} (ATN) URL for a received {@code notify_id}.
+     * GET it yourself and accept the notification only if the body is exactly {@code true}.
+     */
+    public static String alipayNotifyVerifyUrl(String partner, String notifyId) {
+        return Strings.text(Native.alipayNotifyVerifyUrl(Strings.utf8(partner, "partner"),
+                                                         Strings.utf8(notifyId, "notifyId")));
+    }
+
     // ---- reply --------------------------------------------------------------------------
 
     /**
