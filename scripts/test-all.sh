@@ -41,6 +41,11 @@ run c-diagnose tests/c/run_diagnose.sh
 count "c diagnose" "$root/target/test-c-diagnose.log"
 count c-diagnose-valgrind "$root/target/test-c-diagnose.log"
 
+run c-sanitize tests/c/sanitize.sh
+count c-asan "$root/target/test-c-sanitize.log"
+count c-hostile "$root/target/test-c-sanitize.log"
+count concurrency "$root/target/test-c-sanitize.log"
+
 for lang in php java dotnet; do
   if [ -x "bindings/$lang/test.sh" ]; then
     run "$lang" "bindings/$lang/test.sh"

@@ -51,6 +51,7 @@ pub(crate) fn decrypt_pkcs8(der: &[u8], password: Option<&str>) -> Result<Zeroiz
                     "the key's PBES2 encryption parameters name a cipher or hash this build does not support",
                 )
             })?;
+            check_pbes2_cost(&scheme)?;
             match scheme.decrypt(password, data) {
                 Ok(p) => Zeroizing::new(p),
                 Err(pkcs8::pkcs5::Error::DecryptFailed) => return Err(wrong_password()),
@@ -111,6 +112,34 @@ fn encryption_name(oid: &str) -> String {
         "1.2.840.113549.1.12.1.6" => "pbeWithSHAAnd40BitRC2-CBC".into(),
         other => other.to_string(),
     }
+}
+
+/// scrypt memory (128 * r * N bytes) and work (that times p) above these are refused: a crafted
+/// key file could otherwise stall the caller for hours, or make an allocation fail, which aborts
+/// the host process (not a panic the C ABI could catch). OpenSSL's default is 16 MiB, p = 1.
+const MAX_SCRYPT_MEMORY: u64 = 256 << 20;
+const MAX_SCRYPT_WORK: u64 = 1 << 30;
+
+/// The PBES2 key derivation's cost, checked before it runs: PBKDF2 iterations as PBES1's
+/// ([`MAX_ITERATIONS`]), scrypt memory and work as above.
+fn check_pbes2_cost(scheme: &pkcs8::pkcs5::EncryptionScheme) -> Result<()> {
+    let Some(pbes2) = scheme.pbes2() else {
+        return Ok(());
+    };
+    if let Some(k) = pbes2.kdf.pbkdf2() {
+        if k.iteration_count > MAX_ITERATIONS {
+            return Err(Error::key("encrypted key: iteration count too large"));
+        }
+    }
+    if let Some(k) = pbes2.kdf.scrypt() {
+        let memory = 128u64
+            .saturating_mul(u64::from(k.block_size))
+            .saturating_mul(k.cost_parameter);
+        if memory > MAX_SCRYPT_MEMORY || memory.saturating_mul(u64::from(k.parallelization)) > MAX_SCRYPT_WORK {
+            return Err(Error::key("encrypted key: scrypt cost too large"));
+        }
+    }
+    Ok(())
 }
 
 /// `SEQUENCE { salt OCTET STRING, iterations INTEGER }`, the parameters of PBES1 and of the
