@@ -99,14 +99,6 @@ paysign_status paysign_diagnose_sign(const char *profile,
                                      size_t *out_len);
 
 /*
- A gateway's public certificate or key compiled into the library, by name
- (`99bill.production`, `99bill.sandbox`, `alipay.sandbox`, ...; see `paysign_builtin_keys`).
- An unknown name is PAYSIGN_INVALID_ARGUMENT, and the last error lists the names. An expired
- certificate still loads and verifies what was signed with it. Free with `paysign_key_free`.
- */
-paysign_status paysign_key_builtin(const char *name, paysign_key **out);
-
-/*
  Every built-in key name, each followed by a newline. Truncates to fit like
  `paysign_profiles`; returns the full length.
  */
@@ -154,6 +146,14 @@ paysign_status paysign_key_load(const uint8_t *data,
  Loads a key file (formats as `paysign_key_load`).
  */
 paysign_status paysign_key_load_file(const char *path, const char *password, paysign_key **out);
+
+/*
+ A gateway's public certificate or key compiled into the library, by name
+ (`99bill.production`, `99bill.sandbox`, `alipay.sandbox`, ...; see `paysign_builtin_keys`).
+ An unknown name is PAYSIGN_INVALID_ARGUMENT, and the last error lists the names. An expired
+ certificate still loads and verifies what was signed with it. Free with `paysign_key_free`.
+ */
+paysign_status paysign_key_builtin(const char *name, paysign_key **out);
 
 /*
  Frees a key (its secret bytes are zeroized); NULL does nothing.

@@ -109,23 +109,6 @@ pub unsafe extern "C" fn paysign_diagnose_sign(
     )
 }
 
-/// A gateway's public certificate or key compiled into the library, by name
-/// (`99bill.production`, `99bill.sandbox`, `alipay.sandbox`, ...; see `paysign_builtin_keys`).
-/// An unknown name is PAYSIGN_INVALID_ARGUMENT, and the last error lists the names. An expired
-/// certificate still loads and verifies what was signed with it. Free with `paysign_key_free`.
-#[no_mangle]
-pub unsafe extern "C" fn paysign_key_builtin(name: *const c_char, out: *mut *mut paysign_key) -> paysign_status {
-    guard(|| {
-        if out.is_null() {
-            return Err(Error::new(Status::PAYSIGN_NULL_ARGUMENT, "argument 'out' is NULL"));
-        }
-        *out = std::ptr::null_mut();
-        let key = builtin::load(text(name, "name")?)?;
-        *out = Box::into_raw(Box::new(paysign_key { inner: key }));
-        Ok(Status::PAYSIGN_OK)
-    })
-}
-
 /// Every built-in key name, each followed by a newline. Truncates to fit like
 /// `paysign_profiles`; returns the full length.
 #[no_mangle]

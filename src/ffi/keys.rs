@@ -63,6 +63,18 @@ pub unsafe extern "C" fn paysign_key_load_file(
     })
 }
 
+/// A gateway's public certificate or key compiled into the library, by name
+/// (`99bill.production`, `99bill.sandbox`, `alipay.sandbox`, ...; see `paysign_builtin_keys`).
+/// An unknown name is PAYSIGN_INVALID_ARGUMENT, and the last error lists the names. An expired
+/// certificate still loads and verifies what was signed with it. Free with `paysign_key_free`.
+#[no_mangle]
+pub unsafe extern "C" fn paysign_key_builtin(name: *const c_char, out: *mut *mut paysign_key) -> paysign_status {
+    guard(|| {
+        out_arg(out)?;
+        hand_over(out, crate::builtin::load(text(name, "name")?))
+    })
+}
+
 /// Frees a key (its secret bytes are zeroized); NULL does nothing.
 #[no_mangle]
 pub unsafe extern "C" fn paysign_key_free(key: *mut paysign_key) {
