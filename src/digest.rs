@@ -1,6 +1,7 @@
 //! Digests, RSA PKCS#1 v1.5, hex/base64 forms and constant-time comparison.
 
 use crate::error::{Error, Result};
+use crate::keys::Key;
 use crate::profile::{Case, Hash};
 use base64::Engine as _;
 use hmac::{KeyInit, Mac};
@@ -9,6 +10,9 @@ use rsa::{Pkcs1v15Sign, PrivateKey, PublicKey};
 use sha1::Sha1;
 use sha2::Sha256;
 use subtle::ConstantTimeEq;
+
+#[cfg(feature = "aws-lc")]
+mod native;
 
 pub fn md5(msg: &[u8]) -> [u8; 16] {
     Md5::digest(msg).into()
@@ -161,6 +165,82 @@ pub fn rsa_verify(key: &PublicKey, hash: Hash, msg: &[u8], sig: &[u8]) -> bool {
     key.verify(scheme(hash), &hashed(hash, msg), sig).is_ok()
 }
 
+// ---------------------------------------------------------------------------------------
+// RSA through the key's backend
+
+/// Which RSA implementation [`rsa_sign_key`] and [`rsa_verify_key`] use in this build:
+/// `"aws-lc"` (cargo feature `aws-lc`: AWS-LC, constant-time C and assembly, symbols
+/// prefixed so it cannot clash with a host's OpenSSL) or `"rsa-crate"` (pure Rust).
+pub const RSA_BACKEND: &str = if cfg!(feature = "aws-lc") {
+    "aws-lc"
+} else {
+    "rsa-crate"
+};
+
+/// The backend's own form of an RSA key, made from the key on first use and kept inside the
+/// [`Key`] for its lifetime (so a key is converted once, not per call). Empty without a
+/// C backend.
+#[derive(Clone, Default)]
+pub struct RsaCache {
+    #[cfg(feature = "aws-lc")]
+    native: std::sync::OnceLock<Option<native::Rsa>>,
+}
+
+impl std::fmt::Debug for RsaCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RsaCache")
+    }
+}
+
+#[cfg(feature = "aws-lc")]
+impl RsaCache {
+    /// The converted key, or None when the backend refuses it (then the `rsa` crate serves).
+    fn get(&self, convert: impl FnOnce() -> Option<native::Rsa>) -> Option<&native::Rsa> {
+        self.native.get_or_init(convert).as_ref()
+    }
+}
+
+/// RSASSA-PKCS1-v1_5 signature with the private key in `key`, through [`RSA_BACKEND`].
+/// The same bytes as [`rsa_sign`] (PKCS#1 v1.5 signatures are deterministic); digests or
+/// keys the C backend refuses (multi-prime keys, say) go through the `rsa` crate.
+pub fn rsa_sign_key(key: &Key, hash: Hash, msg: &[u8]) -> Result<Vec<u8>> {
+    let Key::RsaPrivate {
+        key: private, cache, ..
+    } = key
+    else {
+        return Err(Error::key_mismatch("only an RSA private key can sign"));
+    };
+    #[cfg(feature = "aws-lc")]
+    if let Some(native) = cache.get(|| native::Rsa::private(private)) {
+        if let Some(sig) = native.sign(hash, &hashed(hash, msg)) {
+            return Ok(sig);
+        }
+    }
+    #[cfg(not(feature = "aws-lc"))]
+    let _ = cache;
+    rsa_sign(private, hash, msg)
+}
+
+/// Checks an RSASSA-PKCS1-v1_5 signature with the public key of `key` (either RSA variant),
+/// through [`RSA_BACKEND`]; the same verdict as [`rsa_verify`]. False for a secret.
+pub fn rsa_verify_key(key: &Key, hash: Hash, msg: &[u8], sig: &[u8]) -> bool {
+    let (public, cache) = match key {
+        Key::Secret(_) => return false,
+        Key::RsaPrivate { key, cache, .. } => (key.as_public_key(), cache),
+        Key::RsaPublic { key, cache, .. } => (key, cache),
+    };
+    #[cfg(feature = "aws-lc")]
+    if let Some(native) = cache.get(|| match key {
+        Key::RsaPrivate { key, .. } => native::Rsa::private(key),
+        _ => native::Rsa::public(public),
+    }) {
+        return native.verify(hash, &hashed(hash, msg), sig);
+    }
+    #[cfg(not(feature = "aws-lc"))]
+    let _ = cache;
+    rsa_verify(public, hash, msg, sig)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,6 +266,92 @@ mod tests {
         assert!(!hex_matches(&d, "900150983CD24FB0D6963F7D28E17F73", "s").unwrap());
         assert!(hex_matches(&d, "900150983CD24FB0D6963F7D28E17F7", "s").is_err());
         assert!(hex_matches(&d, "900150983CD24FB0D6963F7D28E17FZZ", "s").is_err());
+    }
+
+    fn test_key(name: &str, password: Option<&str>) -> Key {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("testdata/vectors/keys")
+            .join(name);
+        Key::load_file(&path, password).unwrap()
+    }
+
+    /// The backend behind rsa_sign_key/rsa_verify_key gives the `rsa` crate's bytes and verdicts
+    /// (PKCS#1 v1.5 is deterministic), for every digest and for 1024- and 2048-bit keys.
+    #[test]
+    fn rsa_backend_matches_rsa_crate() {
+        let keys = [
+            ("99bill_10012140356.pfx", Some("123456")),
+            ("alipay_yansongda_app_private_pkcs1.pem", None),
+            ("dinpay_rsa_s_test_private_pkcs8.pem", None),
+            ("huxinghai_99bill-rsa.pfx", Some("123456")),
+        ];
+        for (name, password) in keys {
+            let key = test_key(name, password);
+            let private = key.rsa_private().unwrap();
+            let public = Key::RsaPublic {
+                key: private.as_public_key().clone(),
+                cert: None,
+                format: "test",
+                cache: RsaCache::default(),
+            };
+            for hash in [Hash::Md5, Hash::Sha1, Hash::Sha256] {
+                for msg in [
+                    &b""[..],
+                    b"inputCharset=1&orderId=A1",
+                    "payerName=\u{5f20}\u{4e09}".as_bytes(),
+                ] {
+                    let expected = rsa_sign(private, hash, msg).unwrap();
+                    assert_eq!(rsa_sign_key(&key, hash, msg).unwrap(), expected, "{name} {hash:?}");
+                    #[cfg(feature = "aws-lc")]
+                    {
+                        // AWS-LC itself takes these keys and digests: no silent fallback.
+                        let native = native::Rsa::private(private).expect("AWS-LC takes the key");
+                        assert_eq!(native.sign(hash, &hashed(hash, msg)).as_ref(), Some(&expected));
+                        let native = native::Rsa::public(private.as_public_key()).expect("AWS-LC takes it");
+                        assert!(native.verify(hash, &hashed(hash, msg), &expected));
+                    }
+                    for k in [&key, &public] {
+                        assert!(rsa_verify_key(k, hash, msg, &expected), "{name} {hash:?}");
+                        let mut bad = expected.clone();
+                        let mid = bad.len() / 2;
+                        bad[mid] ^= 1;
+                        assert!(!rsa_verify_key(k, hash, msg, &bad));
+                        assert!(!rsa_verify_key(k, hash, msg, &expected[1..]));
+                        assert!(!rsa_verify_key(k, hash, msg, &vec![0xff; expected.len()]));
+                        let other = if hash == Hash::Sha256 { Hash::Sha1 } else { Hash::Sha256 };
+                        assert!(!rsa_verify_key(k, other, msg, &expected));
+                        assert!(!rsa_verify_key(k, hash, b"tampered", &expected));
+                    }
+                }
+            }
+        }
+        let secret = Key::secret("k").unwrap();
+        assert!(rsa_sign_key(&secret, Hash::Sha256, b"m").is_err());
+        assert!(!rsa_verify_key(&secret, Hash::Sha256, b"m", &[0; 256]));
+    }
+
+    /// The backend's key lives behind a pointer: a key handle stays small whatever the backend.
+    #[test]
+    fn key_handles_stay_small() {
+        assert!(std::mem::size_of::<RsaCache>() <= 2 * std::mem::size_of::<usize>());
+        assert!(std::mem::size_of::<Key>() <= 1024, "{}", std::mem::size_of::<Key>());
+    }
+
+    /// One key may serve many threads (design.md): concurrent first use fills the cache once.
+    #[test]
+    fn rsa_key_shared_across_threads() {
+        let key = test_key("99bill_10012140356.pfx", Some("123456"));
+        let expected = rsa_sign(key.rsa_private().unwrap(), Hash::Sha256, b"m").unwrap();
+        std::thread::scope(|s| {
+            for _ in 0..4 {
+                s.spawn(|| {
+                    for _ in 0..3 {
+                        assert_eq!(rsa_sign_key(&key, Hash::Sha256, b"m").unwrap(), expected);
+                        assert!(rsa_verify_key(&key, Hash::Sha256, b"m", &expected));
+                    }
+                });
+            }
+        });
     }
 
     #[test]

@@ -59,6 +59,8 @@ pub enum Key {
         cert: Option<CertInfo>,
         /// How the key was stored: see [`KeyInfo::format`].
         format: &'static str,
+        /// The RSA backend's converted key, made on first use ([`crate::digest::RsaCache`]).
+        cache: crate::digest::RsaCache,
     },
     RsaPublic {
         key: RsaPublicKey,
@@ -66,6 +68,8 @@ pub enum Key {
         cert: Option<CertInfo>,
         /// How the key was stored: see [`KeyInfo::format`].
         format: &'static str,
+        /// The RSA backend's converted key, made on first use ([`crate::digest::RsaCache`]).
+        cache: crate::digest::RsaCache,
     },
 }
 
@@ -251,13 +255,13 @@ impl fmt::Debug for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Key::Secret(s) => f.debug_tuple("Key::Secret").field(s).finish(),
-            Key::RsaPrivate { key, cert, format } => f
+            Key::RsaPrivate { key, cert, format, .. } => f
                 .debug_struct("Key::RsaPrivate")
                 .field("bits", &key.n().as_ref().bit_width_vartime())
                 .field("format", format)
                 .field("cert", &cert.as_ref().map(|c| c.subject.as_str()))
                 .finish_non_exhaustive(),
-            Key::RsaPublic { key, cert, format } => f
+            Key::RsaPublic { key, cert, format, .. } => f
                 .debug_struct("Key::RsaPublic")
                 .field("bits", &key.n().as_ref().bit_width_vartime())
                 .field("format", format)
@@ -400,11 +404,13 @@ fn load_pem_block(block: &text::PemBlock<'_>, password: Option<&str>) -> Result<
                 key: rsa_private_pkcs1(exact)?,
                 cert: None,
                 format: "pem-pkcs1-encrypted",
+                cache: Default::default(),
             }),
             Ok((Container::Pkcs8, exact)) => Ok(Key::RsaPrivate {
                 key: rsa_private_pkcs8(exact)?,
                 cert: None,
                 format: "pem-pkcs8-encrypted",
+                cache: Default::default(),
             }),
             Err(e) if e.status == Status::PAYSIGN_UNSUPPORTED => Err(e),
             _ => Err(encrypted::wrong_password()),
@@ -429,6 +435,7 @@ fn load_allinpay(exponent: Option<&str>, modulus: &str) -> Result<Key> {
         key: rsa_public_from_parts(&n, &e)?,
         cert: None,
         format: "allinpay-decimal",
+        cache: Default::default(),
     })
 }
 
@@ -585,11 +592,13 @@ fn load_der(data: &[u8], password: Option<&str>, armour: Armour) -> Result<Key> 
         key,
         cert: None,
         format,
+        cache: Default::default(),
     };
     let public = |key| Key::RsaPublic {
         key,
         cert: None,
         format,
+        cache: Default::default(),
     };
     Ok(match container {
         Container::Pkcs1Private => private(rsa_private_pkcs1(der)?),
@@ -606,6 +615,7 @@ fn load_der(data: &[u8], password: Option<&str>, armour: Armour) -> Result<Key> 
                 key,
                 cert: Some(info),
                 format,
+                cache: Default::default(),
             }
         }
         Container::Pkcs7 => {
@@ -616,6 +626,7 @@ fn load_der(data: &[u8], password: Option<&str>, armour: Armour) -> Result<Key> 
                 key,
                 cert: Some(info),
                 format,
+                cache: Default::default(),
             }
         }
         Container::Pkcs12 => load_pkcs12(der, password, format)?,
@@ -710,7 +721,12 @@ fn load_pkcs12(der: &[u8], password: Option<&str>, format: &'static str) -> Resu
             let (k, info) = load_cert(c.cert.as_der()).ok()?;
             (k == *public).then_some(info)
         });
-        return Ok(Key::RsaPrivate { key, cert, format });
+        return Ok(Key::RsaPrivate {
+            key,
+            cert,
+            format,
+            cache: Default::default(),
+        });
     }
     let certs: Vec<&[u8]> = archive.certs.iter().map(|c| c.cert.as_der()).collect();
     let leaf = pick_leaf(&certs).ok_or_else(|| Error::key("PKCS#12 file holds no private key and no certificate"))?;
@@ -719,6 +735,7 @@ fn load_pkcs12(der: &[u8], password: Option<&str>, format: &'static str) -> Resu
         key,
         cert: Some(info),
         format,
+        cache: Default::default(),
     })
 }
 

@@ -824,7 +824,7 @@ fn builtin_keys_match_the_vector_files() {
 #[test]
 fn c_abi_diagnose_and_builtins() {
     use paysign::ffi::diagnose::*;
-    use paysign::ffi::keys::{paysign_key, paysign_key_free, paysign_key_secret};
+    use paysign::ffi::keys::{paysign_key, paysign_key_builtin, paysign_key_free, paysign_key_secret};
     use paysign::Status;
     use std::ptr::null;
     unsafe {
