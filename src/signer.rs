@@ -261,19 +261,21 @@ fn received<'a>(p: &Profile, params: &'a Params) -> Result<&'a str> {
     Ok(sig)
 }
 
-/// Checks the signature over `params`. Ok(Valid | Invalid) is a verdict; Err is a bad call.
-pub fn verify(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) -> Result<Verdict> {
-    let sig = received(p, params)?;
+/// Checks a received signature text against the exact message bytes with `method`: the one
+/// comparison path (constant-time for MD5/HMAC) that `verify` and diagnose share.
+pub fn check_signature(
+    p: &Profile,
+    opts: &Options,
+    method: Method,
+    bytes: &[u8],
+    sig: &str,
+    key: Option<&Key>,
+) -> Result<bool> {
     let field = p.sig_field();
-    let plan = plan(p, params, opts, key, Some(sig), DocForm::Emptied)?;
-    let ok = match plan.method {
-        Method::Md5(_) => digest::hex_matches(&digest::md5(&plan.message.bytes), sig, field)?,
-        Method::HmacMd5(_) => {
-            digest::hex_matches(&digest::hmac_md5(hmac_key(p, key)?, &plan.message.bytes), sig, field)?
-        }
-        Method::HmacSha256(_) => {
-            digest::hex_matches(&digest::hmac_sha256(hmac_key(p, key)?, &plan.message.bytes), sig, field)?
-        }
+    match method {
+        Method::Md5(_) => digest::hex_matches(&digest::md5(bytes), sig, field),
+        Method::HmacMd5(_) => digest::hex_matches(&digest::hmac_md5(hmac_key(p, key)?, bytes), sig, field),
+        Method::HmacSha256(_) => digest::hex_matches(&digest::hmac_sha256(hmac_key(p, key)?, bytes), sig, field),
         Method::Rsa { hash, also, out } => {
             let k = key.ok_or_else(|| {
                 Error::new(
@@ -292,19 +294,22 @@ pub fn verify(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) -
                 Some(h) => vec![h],
                 None => std::iter::once(hash).chain(also).collect(),
             };
-            let mut ok = hashes
-                .iter()
-                .any(|h| digest::rsa_verify_key(k, *h, &plan.message.bytes, &raw));
-            if !ok && matches!(p.layout, Layout::Document { .. }) {
-                // Some AIPG implementations removed the element instead of emptying it.
-                let alt = self::plan(p, params, opts, key, Some(sig), DocForm::Removed)?;
-                ok = hashes
-                    .iter()
-                    .any(|h| digest::rsa_verify_key(k, *h, &alt.message.bytes, &raw));
-            }
-            ok
+            Ok(hashes.iter().any(|h| digest::rsa_verify_key(k, *h, bytes, &raw)))
         }
-    };
+    }
+}
+
+/// Checks the signature over `params`. Ok(Valid | Invalid) is a verdict; Err is a bad call.
+pub fn verify(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) -> Result<Verdict> {
+    let sig = received(p, params)?;
+    let field = p.sig_field();
+    let plan = plan(p, params, opts, key, Some(sig), DocForm::Emptied)?;
+    let mut ok = check_signature(p, opts, plan.method, &plan.message.bytes, sig, key)?;
+    if !ok && matches!(p.layout, Layout::Document { .. }) {
+        // Some AIPG implementations removed the element instead of emptying it.
+        let alt = self::plan(p, params, opts, key, Some(sig), DocForm::Removed)?;
+        ok = check_signature(p, opts, alt.method, &alt.message.bytes, sig, key)?;
+    }
     if !ok {
         return Ok(Verdict::Invalid(format!(
             "{} does not match ({})",

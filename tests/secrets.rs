@@ -34,7 +34,8 @@ fn function<'a>(source: &'a str, name: &str) -> &'a str {
 // ---------------------------------------------------------------------------------------
 // Constant-time comparison
 
-/// Source level. Proves: every MD5/HMAC verification in signer.rs passes the computed digest
+/// Source level. Proves: every MD5/HMAC verification in signer.rs (check_signature, which
+/// verify and diagnose share) passes the computed digest
 /// to `digest::hex_matches`, which compares with `ct_eq`, which is `subtle`'s `ct_eq`; and
 /// no `==`/`!=` in signer.rs touches a digest or a signature. Does not prove anything about
 /// the machine code (that is `subtle`'s job: it hides the values from the optimiser).
@@ -44,12 +45,17 @@ fn every_md5_and_hmac_comparison_goes_through_ct_eq() {
     let signer = src("signer.rs");
     let digest_rs = src("digest.rs");
 
-    // Every digest computed in verify / verify_second is compared by hex_matches.
-    for f in ["verify", "verify_second"] {
+    // verify (and diagnose) check signatures only through check_signature.
+    assert!(
+        function(&signer, "verify").contains("check_signature("),
+        "verify bypasses check_signature"
+    );
+    // Every digest computed in check_signature / verify_second is compared by hex_matches.
+    for f in ["check_signature", "verify_second"] {
         let body = function(&signer, f);
         assert!(body.contains("digest::hex_matches("), "{f} does not use hex_matches");
     }
-    let verify = function(&signer, "verify");
+    let verify = function(&signer, "check_signature");
     for computed in ["digest::md5(", "digest::hmac_md5(", "digest::hmac_sha256("] {
         for line in verify.lines().filter(|l| l.contains(computed)) {
             assert!(

@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::keys::Key;
 use crate::options::Options;
 use crate::params::Params;
-use crate::profile::{Empty, Join, Layout, Method, Profile, RsaOut, SecretAt, SigAt, Slot};
+use crate::profile::{Empty, Join, Layout, Method, Profile, SecretAt, SigAt, Slot};
 use crate::signer;
 use serde_json::{json, Value};
 use zeroize::Zeroizing;
@@ -119,7 +119,7 @@ pub(super) fn received_order_message(
     })())
 }
 
-/// Checks a received signature over message bytes the way `signer::verify` does.
+/// Checks a received signature over message bytes exactly as `signer::verify` does.
 pub(super) fn check(
     p: &Profile,
     opts: &Options,
@@ -128,31 +128,7 @@ pub(super) fn check(
     sig: &str,
     key: Option<&Key>,
 ) -> Result<bool> {
-    let field = p.sig_field();
-    let secret = || {
-        key.and_then(Key::secret_value)
-            .map(|s| s.as_bytes())
-            .ok_or_else(|| Error::key_mismatch("a secret key is needed"))
-    };
-    match method {
-        Method::Md5(_) => digest::hex_matches(&digest::md5(bytes), sig, field),
-        Method::HmacMd5(_) => digest::hex_matches(&digest::hmac_md5(secret()?, bytes), sig, field),
-        Method::HmacSha256(_) => digest::hex_matches(&digest::hmac_sha256(secret()?, bytes), sig, field),
-        Method::Rsa { hash, also, out } => {
-            let public = key
-                .and_then(Key::rsa_public_ref)
-                .ok_or_else(|| Error::key_mismatch("an RSA key is needed"))?;
-            let raw = match out {
-                RsaOut::Base64 => digest::unbase64_lenient(sig, field)?,
-                RsaOut::HexLower => digest::unhex(sig.trim(), field)?,
-            };
-            let hashes: Vec<_> = match opts.hash {
-                Some(h) => vec![h],
-                None => std::iter::once(hash).chain(also).collect(),
-            };
-            Ok(hashes.iter().any(|h| digest::rsa_verify(public, *h, bytes, &raw)))
-        }
-    }
+    crate::signer::check_signature(p, opts, method, bytes, sig, key)
 }
 
 /// The secrets a sign string may contain: the key's secret and the `query_key` option.
