@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Builds tests/c/test_diagnose.c against include/paysign.h and the release static library
 # ($CARGO_TARGET_DIR or target/) with -Wall -Wextra -Werror, runs it, then again under valgrind.
-# Build the library first: cargo build --release.
+# Builds the release library first if needed.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 target=${CARGO_TARGET_DIR:-$root/target}
 out=$root/target/ctest
 mkdir -p "$out"
+# The static library is a cargo build product (cargo test builds only the rlib).
+(cd "$root" && cargo build --release --lib --quiet)
 cc -std=c11 -Wall -Wextra -Werror -g -I"$root/include" "$root/tests/c/test_diagnose.c" \
    "$target/release/libpaysign.a" -lpthread -ldl -lm -o "$out/test_diagnose"
 "$out/test_diagnose"
