@@ -660,7 +660,7 @@ fn explain(c: &Ctx<'_>, v: &Variant, method: Option<Method>) -> String {
             "The signature verifies without the field '{}': the gateway did not sign it. It was probably added on \
              your side (a query parameter of your notify URL, a router parameter); leave it out of the body you \
              verify.",
-            variants::printable(&s("field"))
+            crate::charset::printable(&s("field"))
         ),
         "other_gateway_key" => format!(
             "The signature verifies with the gateway key {}, not with the key given: use that certificate \

@@ -538,7 +538,7 @@ fn extra_field(c: &Ctx<'_>) -> Vec<Variant> {
         .map(|name| {
             let mut v = c.variant(
                 "extra_field_signed",
-                format!("without the field '{}'", printable(name)),
+                format!("without the field '{}'", crate::charset::printable(name)),
                 json!({"field": name}),
             );
             v.params = Src::Without(name.to_string());
@@ -636,19 +636,6 @@ fn raw_form(body: &[u8], cs: Charset, dups: Duplicates) -> Result<Params> {
         params.push(n, v);
     }
     Ok(params)
-}
-
-/// A name from outside, with control characters escaped.
-pub(super) fn printable(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]
