@@ -176,6 +176,14 @@ void paysign_params_free(paysign_params *params);
 paysign_status paysign_params_set(paysign_params *params, const char *name, const char *value);
 
 /*
+ Sets many fields in one call. `data` holds `len` bytes of UTF-8: `name NUL value NUL` for
+ each field, the last NUL included (`"a\0" "1\0" "b\0" "\0"` sets a=1 and b to empty). Each
+ pair is set as by `paysign_params_set`. On any error (INVALID_ARGUMENT naming the pair, or
+ NULL_ARGUMENT) the list is unchanged. `len` 0 sets nothing.
+ */
+paysign_status paysign_params_set_all(paysign_params *params, const uint8_t *data, size_t len);
+
+/*
  Copies the value of `name`; MISSING_FIELD when absent.
  */
 paysign_status paysign_params_get(const paysign_params *params,

@@ -15,7 +15,7 @@
 //! panics on any input.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -30,15 +30,8 @@ pub const MAX_BODY: usize = 1 << 20;
 /// element or top-level object is depth 1).
 const MAX_DEPTH: usize = 32;
 
-/// An ordered list of name/value pairs.
-///
-/// [`Params::set`] and [`Params::from_pairs`] keep names unique, and [`Params::parse`]
-/// never returns a repeated name (it rejects it or keeps the last occurrence). Only
-/// [`Params::push`] can create one, for callers that must reproduce a query exactly.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Params {
-    pairs: Vec<(String, String)>,
-}
+mod store;
+pub use store::Params;
 
 /// A wire format for [`Params::parse`] and [`Params::encode`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,11 +83,6 @@ pub enum Duplicates {
 }
 
 impl Params {
-    /// An empty list.
-    pub fn new() -> Params {
-        Params { pairs: Vec::new() }
-    }
-
     /// A list built from pairs in order, with [`Params::set`] semantics: a repeated name
     /// replaces the earlier value in place.
     pub fn from_pairs<I, K, V>(pairs: I) -> Params
@@ -108,67 +96,6 @@ impl Params {
             p.set(k.as_ref(), v.as_ref());
         }
         p
-    }
-
-    /// Replaces the value of the first field called `name` in place, or appends the field.
-    pub fn set(&mut self, name: &str, value: &str) {
-        match self.pairs.iter_mut().find(|(n, _)| n == name) {
-            Some((_, v)) => {
-                v.clear();
-                v.push_str(value);
-            }
-            None => self.pairs.push((name.to_owned(), value.to_owned())),
-        }
-    }
-
-    /// Appends a field even if the name exists.
-    pub fn push(&mut self, name: String, value: String) {
-        self.pairs.push((name, value));
-    }
-
-    /// The value of the first field called `name`.
-    pub fn get(&self, name: &str) -> Option<&str> {
-        self.pairs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
-    }
-
-    /// Removes every field called `name` and returns the value of the first one.
-    pub fn remove(&mut self, name: &str) -> Option<String> {
-        let pos = self.pairs.iter().position(|(n, _)| n == name)?;
-        let (_, value) = self.pairs.remove(pos);
-        self.pairs.retain(|(n, _)| n != name);
-        Some(value)
-    }
-
-    /// The number of fields.
-    pub fn len(&self) -> usize {
-        self.pairs.len()
-    }
-
-    /// Whether there are no fields.
-    pub fn is_empty(&self) -> bool {
-        self.pairs.is_empty()
-    }
-
-    /// The fields in order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
-        self.pairs.iter().map(|(n, v)| (n.as_str(), v.as_str()))
-    }
-
-    /// The name of the field at position `i`.
-    pub fn name_at(&self, i: usize) -> Option<&str> {
-        self.pairs.get(i).map(|(n, _)| n.as_str())
-    }
-
-    /// The value of the field at position `i`.
-    pub fn value_at(&self, i: usize) -> Option<&str> {
-        self.pairs.get(i).map(|(_, v)| v.as_str())
-    }
-
-    /// The first name, in order of the repeats, that occurs more than once: the name of the
-    /// earliest field whose name was already seen.
-    pub fn first_duplicate(&self) -> Option<&str> {
-        let mut seen = HashSet::with_capacity(self.pairs.len());
-        self.pairs.iter().map(|(n, _)| n.as_str()).find(|n| !seen.insert(*n))
     }
 
     /// Parses a received body.
@@ -211,9 +138,7 @@ impl Params {
                 )));
             }
         }
-        Ok(Params {
-            pairs: apply_duplicates(pairs, dups)?,
-        })
+        Ok(Params::from_vec(apply_duplicates(pairs, dups)?))
     }
 
     /// Encodes the fields in order.
@@ -235,7 +160,7 @@ impl Params {
     /// as `PAYSIGN_CHARSET_ERROR` naming the field, in every format.
     /// An empty name is `PAYSIGN_INVALID_ARGUMENT` in every format.
     pub fn encode(&self, format: Format, charset: Charset) -> Result<String> {
-        if self.pairs.iter().any(|(n, _)| n.is_empty()) {
+        if self.iter().any(|(n, _)| n.is_empty()) {
             return Err(Error::invalid_argument("empty field name"));
         }
         match format {
@@ -246,8 +171,8 @@ impl Params {
     }
 
     fn encode_form(&self, charset: Charset) -> Result<String> {
-        let mut out = String::with_capacity(self.pairs.iter().map(|(n, v)| n.len() + v.len() + 2).sum());
-        for (i, (name, value)) in self.pairs.iter().enumerate() {
+        let mut out = String::with_capacity(self.iter().map(|(n, v)| n.len() + v.len() + 2).sum());
+        for (i, (name, value)) in self.iter().enumerate() {
             if i > 0 {
                 out.push('&');
             }
@@ -259,15 +184,9 @@ impl Params {
     }
 
     fn encode_xml(&self, charset: Charset) -> Result<String> {
-        let mut out = String::with_capacity(
-            11 + self
-                .pairs
-                .iter()
-                .map(|(n, v)| 2 * n.len() + v.len() + 17)
-                .sum::<usize>(),
-        );
+        let mut out = String::with_capacity(11 + self.iter().map(|(n, v)| 2 * n.len() + v.len() + 17).sum::<usize>());
         out.push_str("<xml>");
-        for (name, value) in &self.pairs {
+        for (name, value) in self.iter() {
             if !is_xml_name(name) {
                 return Err(Error::invalid_argument(format!(
                     "field name '{}' is not a valid XML element name",
@@ -287,7 +206,7 @@ impl Params {
             out.push_str(name);
             out.push_str("><![CDATA[");
             // "]]>" would end the section: close it after "]]" and reopen before ">".
-            let mut rest = value.as_str();
+            let mut rest = value;
             while let Some(p) = rest.find("]]>") {
                 out.push_str(&rest[..p + 2]);
                 out.push_str("]]><![CDATA[");
@@ -309,9 +228,9 @@ impl Params {
                 printable(d)
             )));
         }
-        let mut out = String::with_capacity(2 + self.pairs.iter().map(|(n, v)| n.len() + v.len() + 6).sum::<usize>());
+        let mut out = String::with_capacity(2 + self.iter().map(|(n, v)| n.len() + v.len() + 6).sum::<usize>());
         out.push('{');
-        for (i, (name, value)) in self.pairs.iter().enumerate() {
+        for (i, (name, value)) in self.iter().enumerate() {
             field_bytes(charset, name, name, true)?;
             field_bytes(charset, value, name, false)?;
             if i > 0 {
@@ -1041,7 +960,7 @@ mod tests {
         assert_eq!(p.len(), 2);
         assert_eq!(p.get("a"), Some("3"));
         assert_eq!(p.name_at(0), Some("a"));
-        p.push("b".into(), "4".into());
+        p.push("b", "4");
         assert_eq!(p.first_duplicate(), Some("b"));
         assert_eq!(p.get("b"), Some("2"));
         assert_eq!(p.remove("b"), Some("2".to_owned()));

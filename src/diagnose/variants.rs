@@ -224,7 +224,7 @@ impl Ctx<'_> {
         let params = self.params.as_ref()?;
         let mut out = Params::new();
         for (n, v) in params.iter() {
-            out.push(n.to_string(), f(v));
+            out.push(n, &f(v));
         }
         self.override_sig(&mut out);
         Some(out)
@@ -633,7 +633,7 @@ fn raw_form(body: &[u8], cs: Charset, dups: Duplicates) -> Result<Params> {
     }
     let mut params = Params::new();
     for (n, v) in pairs {
-        params.push(n, v);
+        params.push(&n, &v);
     }
     Ok(params)
 }

@@ -48,6 +48,23 @@ pub unsafe extern "C" fn paysign_params_set(
     })
 }
 
+/// Sets many fields in one call. `data` holds `len` bytes of UTF-8: `name NUL value NUL` for
+/// each field, the last NUL included (`"a\0" "1\0" "b\0" "\0"` sets a=1 and b to empty). Each
+/// pair is set as by `paysign_params_set`. On any error (INVALID_ARGUMENT naming the pair, or
+/// NULL_ARGUMENT) the list is unchanged. `len` 0 sets nothing.
+#[no_mangle]
+pub unsafe extern "C" fn paysign_params_set_all(
+    params: *mut paysign_params,
+    data: *const u8,
+    len: usize,
+) -> paysign_status {
+    guard(|| {
+        let p = handle_mut(params, "params")?;
+        p.inner.set_packed(bytes(data, len, "data")?)?;
+        Ok(Status::PAYSIGN_OK)
+    })
+}
+
 /// Copies the value of `name`; MISSING_FIELD when absent.
 #[no_mangle]
 pub unsafe extern "C" fn paysign_params_get(

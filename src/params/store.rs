@@ -1,0 +1,325 @@
+//! How a [`Params`] list is stored: every name and value back to back in one string, and a
+//! span per field. Filling a list costs two allocations however many fields it has, which is
+//! what makes a 14-field request cheap to hand over from PHP, Java or .NET in one call.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use crate::charset::printable;
+use crate::error::{Error, Result};
+
+/// An ordered list of name/value pairs.
+///
+/// [`Params::set`] and [`Params::from_pairs`] keep names unique, and [`Params::parse`]
+/// never returns a repeated name (it rejects it or keeps the last occurrence). Only
+/// [`Params::push`] can create one, for callers that must reproduce a query exactly.
+#[derive(Clone, Default)]
+pub struct Params {
+    /// Names and values back to back. A replaced or removed field leaves its bytes here
+    /// until [`Params::compact`] runs.
+    text: String,
+    spans: Vec<Span>,
+    /// Bytes of `text` no span points at.
+    dead: usize,
+}
+
+/// Where one field's name and value are in `text`.
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    name: usize,
+    name_len: usize,
+    value: usize,
+    value_len: usize,
+}
+
+/// Below this many fields, a pairwise scan finds duplicates faster than hashing.
+const PAIRWISE_MAX: usize = 48;
+
+impl Params {
+    /// An empty list.
+    pub fn new() -> Params {
+        Params::default()
+    }
+
+    fn name_of(&self, s: &Span) -> &str {
+        &self.text[s.name..s.name + s.name_len]
+    }
+
+    fn value_of(&self, s: &Span) -> &str {
+        &self.text[s.value..s.value + s.value_len]
+    }
+
+    fn position(&self, name: &str) -> Option<usize> {
+        self.spans.iter().position(|s| self.name_of(s) == name)
+    }
+
+    fn append(&mut self, s: &str) -> usize {
+        let at = self.text.len();
+        self.text.push_str(s);
+        at
+    }
+
+    /// Replaces the value of the first field called `name` in place, or appends the field.
+    pub fn set(&mut self, name: &str, value: &str) {
+        match self.position(name) {
+            Some(i) => {
+                self.dead += self.spans[i].value_len;
+                let at = self.append(value);
+                let s = &mut self.spans[i];
+                s.value = at;
+                s.value_len = value.len();
+                self.compact_if_wasteful();
+            }
+            None => self.push(name, value),
+        }
+    }
+
+    /// Appends a field even if the name exists.
+    pub fn push(&mut self, name: &str, value: &str) {
+        let name_at = self.append(name);
+        let value_at = self.append(value);
+        self.spans.push(Span {
+            name: name_at,
+            name_len: name.len(),
+            value: value_at,
+            value_len: value.len(),
+        });
+    }
+
+    /// The value of the first field called `name`.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.spans
+            .iter()
+            .find(|s| self.name_of(s) == name)
+            .map(|s| self.value_of(s))
+    }
+
+    /// Removes every field called `name` and returns the value of the first one.
+    pub fn remove(&mut self, name: &str) -> Option<String> {
+        let first = self.get(name)?.to_owned();
+        let mut dead = 0;
+        let text = &self.text;
+        self.spans.retain(|s| {
+            let keep = &text[s.name..s.name + s.name_len] != name;
+            if !keep {
+                dead += s.name_len + s.value_len;
+            }
+            keep
+        });
+        self.dead += dead;
+        self.compact_if_wasteful();
+        Some(first)
+    }
+
+    /// The number of fields.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Whether there are no fields.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The fields in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+        self.spans.iter().map(|s| (self.name_of(s), self.value_of(s)))
+    }
+
+    /// The name of the field at position `i`.
+    pub fn name_at(&self, i: usize) -> Option<&str> {
+        self.spans.get(i).map(|s| self.name_of(s))
+    }
+
+    /// The value of the field at position `i`.
+    pub fn value_at(&self, i: usize) -> Option<&str> {
+        self.spans.get(i).map(|s| self.value_of(s))
+    }
+
+    /// The first name, in order of the repeats, that occurs more than once: the name of the
+    /// earliest field whose name was already seen.
+    pub fn first_duplicate(&self) -> Option<&str> {
+        if self.spans.len() <= PAIRWISE_MAX {
+            return (1..self.spans.len())
+                .find(|&j| {
+                    let n = self.name_of(&self.spans[j]);
+                    self.spans[..j]
+                        .iter()
+                        .any(|s| s.name_len == n.len() && self.name_of(s) == n)
+                })
+                .map(|j| self.name_of(&self.spans[j]));
+        }
+        let mut seen = HashSet::with_capacity(self.spans.len());
+        self.iter().map(|(n, _)| n).find(|n| !seen.insert(*n))
+    }
+
+    /// Sets many fields from one buffer: `name NUL value NUL name NUL value NUL ...`, UTF-8,
+    /// each pair as by [`Params::set`]. The list is unchanged unless every pair is good.
+    ///
+    /// This is how a wrapper hands over a whole request in one call (`paysign_params_set_all`).
+    pub fn set_packed(&mut self, data: &[u8]) -> Result<()> {
+        if data.is_empty() {
+            return Ok(());
+        }
+        let text = std::str::from_utf8(data).map_err(|e| {
+            Error::invalid_argument(format!(
+                "argument 'data' is not valid UTF-8 (at byte {})",
+                e.valid_up_to()
+            ))
+        })?;
+        let Some(body) = text.strip_suffix('\0') else {
+            return Err(Error::invalid_argument(
+                "argument 'data' must end with a NUL (name NUL value NUL ...)",
+            ));
+        };
+        let mut pieces = body.split('\0');
+        let mut pairs = Vec::new();
+        while let Some(name) = pieces.next() {
+            if name.is_empty() {
+                return Err(Error::invalid_argument(format!(
+                    "argument 'data': the name of pair {} is empty",
+                    pairs.len()
+                )));
+            }
+            let Some(value) = pieces.next() else {
+                return Err(Error::invalid_argument(format!(
+                    "argument 'data': field '{}' has no value (name NUL value NUL ...)",
+                    printable(name)
+                )));
+            };
+            pairs.push((name, value));
+        }
+        if self.spans.is_empty() && !has_repeat(&pairs) {
+            // A fresh list: one copy of the whole buffer, no lookups.
+            self.text.reserve(body.len());
+            self.spans.reserve(pairs.len());
+            for (name, value) in pairs {
+                self.push(name, value);
+            }
+        } else {
+            for (name, value) in pairs {
+                self.set(name, value);
+            }
+        }
+        Ok(())
+    }
+
+    /// Builds a list from owned pairs as parsed, keeping every one in order.
+    pub(super) fn from_vec(pairs: Vec<(String, String)>) -> Params {
+        let mut p = Params {
+            text: String::with_capacity(pairs.iter().map(|(n, v)| n.len() + v.len()).sum()),
+            spans: Vec::with_capacity(pairs.len()),
+            dead: 0,
+        };
+        for (n, v) in &pairs {
+            p.push(n, v);
+        }
+        p
+    }
+
+    /// Drops the bytes of replaced and removed fields once they are half the text.
+    fn compact_if_wasteful(&mut self) {
+        if self.dead > 256 && self.dead * 2 > self.text.len() {
+            *self = Params::from_pairs(self.iter());
+        }
+    }
+}
+
+/// Whether a name repeats among freshly split pairs (pairwise: these lists are short).
+fn has_repeat(pairs: &[(&str, &str)]) -> bool {
+    if pairs.len() > PAIRWISE_MAX {
+        let mut seen = HashSet::with_capacity(pairs.len());
+        return !pairs.iter().all(|(n, _)| seen.insert(*n));
+    }
+    (1..pairs.len()).any(|j| pairs[..j].iter().any(|(n, _)| *n == pairs[j].0))
+}
+
+impl PartialEq for Params {
+    fn eq(&self, other: &Params) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Params {}
+
+impl fmt::Debug for Params {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Status;
+
+    #[test]
+    fn replaced_values_are_compacted_away() {
+        let mut p = Params::new();
+        p.set("a", "1");
+        p.set("b", "2");
+        for i in 0..1000 {
+            p.set("a", &format!("value {i:04}"));
+        }
+        assert_eq!(p.get("a"), Some("value 0999"));
+        assert_eq!(p.get("b"), Some("2"));
+        assert_eq!(p.name_at(1), Some("b"));
+        assert!(p.text.len() < 600, "{} bytes kept", p.text.len());
+    }
+
+    #[test]
+    fn first_duplicate_agrees_above_and_below_the_pairwise_limit() {
+        for n in [3, PAIRWISE_MAX, PAIRWISE_MAX + 5] {
+            let mut p = Params::new();
+            for i in 0..n {
+                p.push(&format!("f{i}"), "v");
+            }
+            assert_eq!(p.first_duplicate(), None);
+            p.push("f1", "again");
+            p.push("f0", "again");
+            assert_eq!(p.first_duplicate(), Some("f1"), "{n} fields");
+        }
+    }
+
+    #[test]
+    fn set_packed_sets_pairs_in_order() {
+        let mut p = Params::new();
+        p.set_packed("a\x001\x00订单\x00值\x00empty\x00\x00".as_bytes())
+            .unwrap();
+        let got: Vec<_> = p.iter().collect();
+        assert_eq!(got, [("a", "1"), ("订单", "值"), ("empty", "")]);
+        // Into a list that has fields: set semantics, replaced in place.
+        p.set_packed(b"a\x002\x00z\x009\x00").unwrap();
+        let got: Vec<_> = p.iter().collect();
+        assert_eq!(got, [("a", "2"), ("订单", "值"), ("empty", ""), ("z", "9")]);
+        // A repeat inside one buffer: the later value wins, as with two sets.
+        let mut q = Params::new();
+        q.set_packed(b"a\x001\x00b\x002\x00a\x003\x00").unwrap();
+        assert_eq!(q.iter().collect::<Vec<_>>(), [("a", "3"), ("b", "2")]);
+        q.set_packed(b"").unwrap();
+        assert_eq!(q.len(), 2);
+    }
+
+    #[test]
+    fn set_packed_rejects_bad_buffers_and_changes_nothing() {
+        for (data, msg) in [
+            (
+                &b"a\x001"[..],
+                "argument 'data' must end with a NUL (name NUL value NUL ...)",
+            ),
+            (
+                b"a\x001\x00b\x00",
+                "argument 'data': field 'b' has no value (name NUL value NUL ...)",
+            ),
+            (b"a\x001\x00\x002\x00", "argument 'data': the name of pair 1 is empty"),
+            (b"a\x00\xff\x00", "argument 'data' is not valid UTF-8 (at byte 2)"),
+            (b"\x00", "argument 'data': the name of pair 0 is empty"),
+        ] {
+            let mut p = Params::from_pairs([("keep", "me")]);
+            let e = p.set_packed(data).unwrap_err();
+            assert_eq!(e.status, Status::PAYSIGN_INVALID_ARGUMENT);
+            assert_eq!(e.message, msg);
+            assert_eq!(p.iter().collect::<Vec<_>>(), [("keep", "me")]);
+        }
+    }
+}
