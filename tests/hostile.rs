@@ -508,7 +508,7 @@ fn a_second_signature_field() {
         PAYSIGN_DUPLICATE_FIELD
     );
     let mut p = wx_notify();
-    p.push("sign".into(), sig.into());
+    p.push("sign", sig);
     assert_eq!(
         verify_status("wechatpay.notify", "", &p, &secret()),
         PAYSIGN_DUPLICATE_FIELD

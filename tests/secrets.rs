@@ -469,7 +469,7 @@ fn variants(p: &Profile, signed: &Params) -> Vec<Params> {
         out.push(q);
     }
     let mut dup = signed.clone();
-    dup.push(sig.to_string(), "x".into());
+    dup.push(sig, "x");
     out.push(dup);
     out
 }

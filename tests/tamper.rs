@@ -318,7 +318,7 @@ fn every_profile_rejects_every_attack() {
         // signature sent twice
         if !matches!(p.layout, paysign::profile::Layout::Document { .. }) {
             let mut t = params.clone();
-            t.push(sig_field.to_string(), params.get(sig_field).unwrap().to_string());
+            t.push(sig_field, params.get(sig_field).unwrap());
             match p.duplicates {
                 paysign::params::Duplicates::Reject => {
                     assert_eq!(

@@ -24,7 +24,7 @@ fn run(file: &str, c: &serde_json::Value) -> Result<(), String> {
                 return Err(format!("{file}/{id}: auth input {} vs {input}", *s));
             }
         }
-        params.push("authenticator".into(), expect_hex);
+        params.push("authenticator", &expect_hex);
         let v = paysign::verify(profile, &Options::default(), &params, Some(&key)).map_err(|e| e.to_string())?;
         return if v.is_valid() == want_ok {
             Ok(())

@@ -43,10 +43,7 @@ pub fn case(file: &str, id: &str) -> Value {
 pub fn params_of(c: &Value) -> Params {
     let mut p = Params::new();
     for pair in c["params"].as_array().unwrap() {
-        p.push(
-            pair[0].as_str().unwrap().to_string(),
-            pair[1].as_str().unwrap().to_string(),
-        );
+        p.push(pair[0].as_str().unwrap(), pair[1].as_str().unwrap());
     }
     p
 }

@@ -43,10 +43,7 @@ pub fn case(id: &str) -> Value {
 pub fn params_of(c: &Value) -> Params {
     let mut p = Params::new();
     for pair in c["params"].as_array().unwrap() {
-        p.push(
-            pair[0].as_str().unwrap().to_string(),
-            pair[1].as_str().unwrap().to_string(),
-        );
+        p.push(pair[0].as_str().unwrap(), pair[1].as_str().unwrap());
     }
     p
 }
@@ -85,7 +82,7 @@ pub fn authenticator_inputs(c: &Value) -> (Params, Key) {
         if name == "shared_secret" {
             secret = Some(text);
         } else {
-            p.push(name.clone(), text);
+            p.push(name, &text);
         }
     }
     (p, Key::secret(&secret.expect("shared_secret")).unwrap())
