@@ -19,16 +19,53 @@ pub fn md5(msg: &[u8]) -> [u8; 16] {
 }
 
 pub fn hmac_md5(key: &[u8], msg: &[u8]) -> Vec<u8> {
-    // HMAC accepts keys of any length (RFC 2104: long keys are hashed first).
-    let mut m = <hmac::Hmac<Md5> as KeyInit>::new_from_slice(key).expect("HMAC takes any key length");
-    m.update(msg);
-    m.finalize().into_bytes().to_vec()
+    let mut h = Hasher::hmac_md5(key);
+    h.update(msg);
+    h.finish()
 }
 
 pub fn hmac_sha256(key: &[u8], msg: &[u8]) -> Vec<u8> {
-    let mut m = <hmac::Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes any key length");
-    m.update(msg);
-    m.finalize().into_bytes().to_vec()
+    let mut h = Hasher::hmac_sha256(key);
+    h.update(msg);
+    h.finish()
+}
+
+/// A digest or MAC fed in pieces, for messages that are streamed rather than built.
+pub enum Hasher {
+    Md5(Md5),
+    HmacMd5(hmac::Hmac<Md5>),
+    HmacSha256(hmac::Hmac<Sha256>),
+}
+
+impl Hasher {
+    pub fn md5() -> Hasher {
+        Hasher::Md5(Md5::new())
+    }
+
+    // HMAC accepts keys of any length (RFC 2104: long keys are hashed first).
+    pub fn hmac_md5(key: &[u8]) -> Hasher {
+        Hasher::HmacMd5(KeyInit::new_from_slice(key).expect("HMAC takes any key length"))
+    }
+
+    pub fn hmac_sha256(key: &[u8]) -> Hasher {
+        Hasher::HmacSha256(KeyInit::new_from_slice(key).expect("HMAC takes any key length"))
+    }
+
+    pub fn update(&mut self, b: &[u8]) {
+        match self {
+            Hasher::Md5(h) => Digest::update(h, b),
+            Hasher::HmacMd5(m) => m.update(b),
+            Hasher::HmacSha256(m) => m.update(b),
+        }
+    }
+
+    pub fn finish(self) -> Vec<u8> {
+        match self {
+            Hasher::Md5(h) => h.finalize().to_vec(),
+            Hasher::HmacMd5(m) => m.finalize().into_bytes().to_vec(),
+            Hasher::HmacSha256(m) => m.finalize().into_bytes().to_vec(),
+        }
+    }
 }
 
 pub fn hex(bytes: &[u8], case: Case) -> String {

@@ -31,7 +31,7 @@ pub const MAX_BODY: usize = 1 << 20;
 const MAX_DEPTH: usize = 32;
 
 mod store;
-pub use store::Params;
+pub use store::{same_name, Params};
 
 /// A wire format for [`Params::parse`] and [`Params::encode`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,7 +138,7 @@ impl Params {
                 )));
             }
         }
-        Ok(Params::from_vec(apply_duplicates(pairs, dups)?))
+        Ok(Params::from_unique(apply_duplicates(pairs, dups)?))
     }
 
     /// Encodes the fields in order.

@@ -24,6 +24,12 @@ pub enum Slot {
     Key(&'static str),
 }
 
+impl Slot {
+    pub fn is_key(&self) -> bool {
+        matches!(self, Slot::Key(_))
+    }
+}
+
 /// One piece of a binary message (CMPP/SMGP authenticators).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {

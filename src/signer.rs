@@ -9,7 +9,7 @@ use crate::gateways;
 use crate::keys::Key;
 use crate::options::Options;
 use crate::params::{Duplicates, Format, Params};
-use crate::profile::{Absent, Join, Layout, Method, Profile, RsaOut, SigAt};
+use crate::profile::{Absent, Case, Join, Layout, Method, Profile, RsaOut, SigAt};
 use zeroize::Zeroizing;
 
 /// The verdict of a verification that ran.
@@ -161,6 +161,24 @@ pub fn plan(
     received_sig: Option<&str>,
     doc: DocForm,
 ) -> Result<Plan> {
+    let (method, charset, secret) = resolve(p, params, opts, key, received_sig)?;
+    let message = canon::message(p, params, secret, charset, doc)?;
+    Ok(Plan {
+        method,
+        charset,
+        message,
+    })
+}
+
+/// Everything [`plan`] decides before the message is built: method, charset, and the secret
+/// that enters the text.
+fn resolve<'k>(
+    p: &Profile,
+    params: &Params,
+    opts: &'k Options,
+    key: Option<&'k Key>,
+    received_sig: Option<&str>,
+) -> Result<(Method, Charset, Option<&'k [u8]>)> {
     if p.duplicates == Duplicates::Reject {
         if let Some(d) = params.first_duplicate() {
             return Err(Error::duplicate_field(d));
@@ -170,12 +188,7 @@ pub fn plan(
     check_required(p, params)?;
     let charset = charset_of(p, params, opts)?;
     let secret = text_secret(p, method, key, opts)?;
-    let message = canon::message(p, params, secret, charset, doc)?;
-    Ok(Plan {
-        method,
-        charset,
-        message,
-    })
+    Ok((method, charset, secret))
 }
 
 /// The exact text that is digested or signed (hex for binary profiles), secret included.
@@ -214,32 +227,43 @@ pub fn place(p: &Profile, params: &mut Params, sig: &str) {
 
 /// The signature text, without touching `params`.
 pub fn compute(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) -> Result<String> {
-    let plan = plan(p, params, opts, key, None, DocForm::Emptied)?;
-    let msg = &plan.message.bytes;
-    Ok(match plan.method {
-        Method::Md5(case) => digest::hex(&digest::md5(msg), case),
-        Method::HmacMd5(case) => digest::hex(&digest::hmac_md5(hmac_key(p, key)?, msg), case),
-        Method::HmacSha256(case) => digest::hex(&digest::hmac_sha256(hmac_key(p, key)?, msg), case),
-        Method::Rsa { hash, out, .. } => {
-            let k = key.ok_or_else(|| {
-                Error::new(
-                    Status::PAYSIGN_NULL_ARGUMENT,
-                    format!("profile '{}' needs an RSA private key", p.id),
-                )
-            })?;
-            k.rsa_private().ok_or_else(|| {
-                Error::key_mismatch(if k.is_secret() {
-                    format!("profile '{}' signs with RSA: a secret key cannot do that", p.id)
-                } else {
-                    "a public key or certificate cannot sign: load the merchant's private key".to_string()
-                })
-            })?;
-            let raw = digest::rsa_sign_key(k, opts.hash.unwrap_or(hash), msg)?;
-            match out {
-                RsaOut::Base64 => digest::base64(&raw),
-                RsaOut::HexLower => digest::hex(&raw, crate::profile::Case::Lower),
-            }
-        }
+    let (method, charset, secret) = resolve(p, params, opts, key, None)?;
+    if let Some((mut h, case)) = hasher(p, method, key)? {
+        // Digests take the message in pieces: no sign string is built (canon::feed).
+        canon::feed(p, params, secret, charset, &mut |b| h.update(b))?;
+        return Ok(digest::hex(&h.finish(), case));
+    }
+    let message = canon::message(p, params, secret, charset, DocForm::Emptied)?;
+    let Method::Rsa { hash, out, .. } = method else {
+        unreachable!("hasher() takes every digest method")
+    };
+    let k = key.ok_or_else(|| {
+        Error::new(
+            Status::PAYSIGN_NULL_ARGUMENT,
+            format!("profile '{}' needs an RSA private key", p.id),
+        )
+    })?;
+    k.rsa_private().ok_or_else(|| {
+        Error::key_mismatch(if k.is_secret() {
+            format!("profile '{}' signs with RSA: a secret key cannot do that", p.id)
+        } else {
+            "a public key or certificate cannot sign: load the merchant's private key".to_string()
+        })
+    })?;
+    let raw = digest::rsa_sign_key(k, opts.hash.unwrap_or(hash), message.bytes())?;
+    Ok(match out {
+        RsaOut::Base64 => digest::base64(&raw),
+        RsaOut::HexLower => digest::hex(&raw, crate::profile::Case::Lower),
+    })
+}
+
+/// The digest or MAC of a non-RSA method, keyed when it is an HMAC, and the case of its hex.
+fn hasher(p: &Profile, method: Method, key: Option<&Key>) -> Result<Option<(digest::Hasher, Case)>> {
+    Ok(match method {
+        Method::Md5(case) => Some((digest::Hasher::md5(), case)),
+        Method::HmacMd5(case) => Some((digest::Hasher::hmac_md5(hmac_key(p, key)?), case)),
+        Method::HmacSha256(case) => Some((digest::Hasher::hmac_sha256(hmac_key(p, key)?), case)),
+        Method::Rsa { .. } => None,
     })
 }
 
@@ -272,10 +296,12 @@ pub fn check_signature(
     key: Option<&Key>,
 ) -> Result<bool> {
     let field = p.sig_field();
+    if let Some((mut h, _)) = hasher(p, method, key)? {
+        h.update(bytes);
+        return digest::hex_matches(&h.finish(), sig, field);
+    }
     match method {
-        Method::Md5(_) => digest::hex_matches(&digest::md5(bytes), sig, field),
-        Method::HmacMd5(_) => digest::hex_matches(&digest::hmac_md5(hmac_key(p, key)?, bytes), sig, field),
-        Method::HmacSha256(_) => digest::hex_matches(&digest::hmac_sha256(hmac_key(p, key)?, bytes), sig, field),
+        Method::Md5(_) | Method::HmacMd5(_) | Method::HmacSha256(_) => unreachable!("hasher() takes these"),
         Method::Rsa { hash, also, out } => {
             let k = key.ok_or_else(|| {
                 Error::new(
@@ -304,11 +330,11 @@ pub fn verify(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) -
     let sig = received(p, params)?;
     let field = p.sig_field();
     let plan = plan(p, params, opts, key, Some(sig), DocForm::Emptied)?;
-    let mut ok = check_signature(p, opts, plan.method, &plan.message.bytes, sig, key)?;
+    let mut ok = check_signature(p, opts, plan.method, plan.message.bytes(), sig, key)?;
     if !ok && matches!(p.layout, Layout::Document { .. }) {
         // Some AIPG implementations removed the element instead of emptying it.
         let alt = self::plan(p, params, opts, key, Some(sig), DocForm::Removed)?;
-        ok = check_signature(p, opts, alt.method, &alt.message.bytes, sig, key)?;
+        ok = check_signature(p, opts, alt.method, alt.message.bytes(), sig, key)?;
     }
     if !ok {
         return Ok(Verdict::Invalid(format!(
@@ -334,7 +360,7 @@ fn verify_second(p: &Profile, s: crate::profile::Second, params: &Params, key: O
         ..*p
     };
     let list = canon::entries(&rule, params, None);
-    let text = canon::join(s.join, &list);
+    let text = canon::join(s.join, &list, 0);
     let bytes = charset_of(p, params, &Options::default())?
         .encode(&text, "sign string")?
         .into_owned();

@@ -260,6 +260,29 @@ fn wechat_replies() {
     assert!(paysign::reply(p, false, None).unwrap().contains("<![CDATA[FAIL]]>"));
 }
 
+#[test]
+fn a_character_the_charset_lacks_is_the_same_error_signing_and_showing() {
+    // Signing streams the string into MD5 piece by piece; sign_string builds it whole. Both
+    // must refuse U+1F600 in a GBK request the same way, naming the sign string.
+    let key = Key::secret("K123").unwrap();
+    let p = paysign::profile("99bill.pay.request").unwrap();
+    let params = Params::from_pairs([
+        ("inputCharset", "2"),
+        ("version", "v2.0"),
+        ("signType", "1"),
+        ("merchantAcctId", "1001214035601"),
+        ("orderId", "A1"),
+        ("orderAmount", "100"),
+        ("productName", "书\u{1F600}"),
+    ]);
+    let signed = paysign::sign(p, &Options::default(), &mut params.clone(), Some(&key)).unwrap_err();
+    let shown = paysign::sign_string(p, &Options::default(), &params, Some(&key)).unwrap_err();
+    assert_eq!(signed.status, Status::PAYSIGN_CHARSET_ERROR);
+    assert_eq!(signed.message, shown.message);
+    assert!(signed.message.contains("sign string"), "{}", signed.message);
+    assert!(!signed.message.contains("K123"), "{}", signed.message);
+}
+
 // ------------------------------------------------------------------------------------ Alipay
 
 #[test]

@@ -819,7 +819,7 @@ fn encode_errors() {
     assert_eq!(e.message, "field 'a' contains U+0001, which XML cannot carry");
 
     let mut p = Params::from_pairs([("a", "1")]);
-    p.push("a".into(), "2".into());
+    p.push("a", "2");
     let e = p.encode(Format::Json, Charset::Utf8).unwrap_err();
     assert_eq!(e.status, Status::PAYSIGN_INVALID_ARGUMENT);
     assert_eq!(p.encode(Format::Form, Charset::Utf8).unwrap(), "a=1&a=2");

@@ -40,12 +40,10 @@ pub fn case(file: &str, id: &str) -> Value {
         .clone()
 }
 
+/// The vector's fields, set as a merchant's code sets them (`Params::set`: names unique).
 pub fn params_of(c: &Value) -> Params {
-    let mut p = Params::new();
-    for pair in c["params"].as_array().unwrap() {
-        p.push(pair[0].as_str().unwrap(), pair[1].as_str().unwrap());
-    }
-    p
+    let pairs = c["params"].as_array().unwrap();
+    Params::from_pairs(pairs.iter().map(|p| (p[0].as_str().unwrap(), p[1].as_str().unwrap())))
 }
 
 pub fn options(text: &str) -> Options {

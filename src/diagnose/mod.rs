@@ -267,9 +267,10 @@ pub fn diagnose(req: &Request<'_>) -> Report {
         tried: 0,
     };
     if let Some(pl) = &plan {
-        search
-            .seen
-            .push((tag(pl.method, opts, "given"), pl.message.bytes.clone()));
+        search.seen.push((
+            tag(pl.method, opts, "given"),
+            Zeroizing::new(pl.message.bytes().to_vec()),
+        ));
     }
     if verdict != "valid" && cause.is_none() {
         let mut found = None;
@@ -444,17 +445,17 @@ impl Search<'_, '_> {
         if self
             .seen
             .iter()
-            .any(|(st, sb)| *st == t && sb.as_slice() == message.bytes.as_slice())
+            .any(|(st, sb)| *st == t && sb.as_slice() == message.bytes())
         {
             return Run::Skipped;
         }
-        self.seen.push((t, message.bytes.clone()));
+        self.seen.push((t, Zeroizing::new(message.bytes().to_vec())));
         self.tried += 1;
         let ok = match v.order {
             Order::Profile => matches!(signer::verify(&v.profile, &v.opts, params, key), Ok(Verdict::Valid)),
             Order::Received => sig.as_deref().is_some_and(|s| {
                 matches!(
-                    text::check(&v.profile, &v.opts, method, &message.bytes, s, key),
+                    text::check(&v.profile, &v.opts, method, message.bytes(), s, key),
                     Ok(true)
                 )
             }),

@@ -91,31 +91,14 @@ pub(super) fn received_order_message(
                 continue;
             }
             seen.push(n);
-            let v = if p.trim { v.trim() } else { v };
+            let v = canon::trimmed(p, v);
             if p.empty == Empty::Skip && v.is_empty() {
                 continue;
             }
             list.push((n, v));
         }
-        let mut text = Zeroizing::new(canon::join(p.join, &list));
-        if let Some(k) = secret {
-            match p.secret {
-                SecretAt::Pair(name) => {
-                    if !text.is_empty() {
-                        text.push_str(match p.join {
-                            Join::Pairs(sep) | Join::Values(sep) => sep,
-                        });
-                    }
-                    text.push_str(name);
-                    text.push('=');
-                    text.push_str(k);
-                }
-                SecretAt::Raw => text.push_str(k),
-                SecretAt::Nowhere | SecretAt::InList => {}
-            }
-        }
-        let bytes = Zeroizing::new(charset.encode(&text, "sign string")?.into_owned());
-        Ok((method, Message { text, bytes }))
+        let text = canon::with_secret(p, &list, secret);
+        Ok((method, Message::in_charset(text, charset, "sign string")?))
     })())
 }
 

@@ -21,6 +21,9 @@ pub struct Params {
     spans: Vec<Span>,
     /// Bytes of `text` no span points at.
     dead: usize,
+    /// Whether [`Params::push`] may have repeated a name; otherwise every name is unique and
+    /// [`Params::first_duplicate`] has nothing to look for.
+    may_repeat: bool,
 }
 
 /// Where one field's name and value are in `text`.
@@ -30,6 +33,13 @@ struct Span {
     name_len: usize,
     value: usize,
     value_len: usize,
+}
+
+/// Whether two field names are equal: length and first byte before the full comparison,
+/// which settles most unequal names without a call to `memcmp`.
+#[inline]
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }
 
 /// Below this many fields, a pairwise scan finds duplicates faster than hashing.
@@ -50,7 +60,7 @@ impl Params {
     }
 
     fn position(&self, name: &str) -> Option<usize> {
-        self.spans.iter().position(|s| self.name_of(s) == name)
+        self.spans.iter().position(|s| same_name(self.name_of(s), name))
     }
 
     fn append(&mut self, s: &str) -> usize {
@@ -70,12 +80,18 @@ impl Params {
                 s.value_len = value.len();
                 self.compact_if_wasteful();
             }
-            None => self.push(name, value),
+            None => self.append_pair(name, value),
         }
     }
 
     /// Appends a field even if the name exists.
     pub fn push(&mut self, name: &str, value: &str) {
+        self.may_repeat = true;
+        self.append_pair(name, value);
+    }
+
+    /// Appends a field without looking for its name.
+    fn append_pair(&mut self, name: &str, value: &str) {
         let name_at = self.append(name);
         let value_at = self.append(value);
         self.spans.push(Span {
@@ -116,6 +132,11 @@ impl Params {
         self.spans.len()
     }
 
+    /// The bytes of all names and values together.
+    pub fn text_len(&self) -> usize {
+        self.text.len() - self.dead
+    }
+
     /// Whether there are no fields.
     pub fn is_empty(&self) -> bool {
         self.spans.is_empty()
@@ -139,6 +160,9 @@ impl Params {
     /// The first name, in order of the repeats, that occurs more than once: the name of the
     /// earliest field whose name was already seen.
     pub fn first_duplicate(&self) -> Option<&str> {
+        if !self.may_repeat {
+            return None;
+        }
         if self.spans.len() <= PAIRWISE_MAX {
             return (1..self.spans.len())
                 .find(|&j| {
@@ -172,47 +196,69 @@ impl Params {
                 "argument 'data' must end with a NUL (name NUL value NUL ...)",
             ));
         };
-        let mut pieces = body.split('\0');
-        let mut pairs = Vec::new();
-        while let Some(name) = pieces.next() {
-            if name.is_empty() {
+        // Where each pair is in `body`, all checked before the list changes.
+        let b = body.as_bytes();
+        let end_from = |at: usize| memchr::memchr(0, &b[at..]).map_or(b.len(), |i| at + i);
+        let mut found = Vec::with_capacity(16);
+        let mut at = 0;
+        while at <= b.len() {
+            let name_end = end_from(at);
+            if name_end == at {
                 return Err(Error::invalid_argument(format!(
                     "argument 'data': the name of pair {} is empty",
-                    pairs.len()
+                    found.len()
                 )));
             }
-            let Some(value) = pieces.next() else {
+            if name_end == b.len() {
                 return Err(Error::invalid_argument(format!(
                     "argument 'data': field '{}' has no value (name NUL value NUL ...)",
-                    printable(name)
+                    printable(&body[at..name_end])
                 )));
-            };
-            pairs.push((name, value));
-        }
-        if self.spans.is_empty() && !has_repeat(&pairs) {
-            // A fresh list: one copy of the whole buffer, no lookups.
-            self.text.reserve(body.len());
-            self.spans.reserve(pairs.len());
-            for (name, value) in pairs {
-                self.push(name, value);
             }
+            let value_end = end_from(name_end + 1);
+            found.push(Span {
+                name: at,
+                name_len: name_end - at,
+                value: name_end + 1,
+                value_len: value_end - name_end - 1,
+            });
+            at = value_end + 1;
+        }
+        let name = |s: &Span| &body[s.name..s.name + s.name_len];
+        let repeats = if found.len() <= PAIRWISE_MAX {
+            (1..found.len()).any(|j| found[..j].iter().any(|s| same_name(name(s), name(&found[j]))))
         } else {
-            for (name, value) in pairs {
-                self.set(name, value);
+            let mut seen = HashSet::with_capacity(found.len());
+            !found.iter().all(|s| seen.insert(name(s)))
+        };
+        if self.spans.is_empty() && !repeats {
+            // A fresh list: the buffer is copied once, NULs and all, and the spans point into it.
+            let base = self.text.len();
+            self.text.push_str(body);
+            self.dead += 2 * found.len() - 1; // the NULs between the pieces
+            self.spans.extend(found.into_iter().map(|s| Span {
+                name: base + s.name,
+                value: base + s.value,
+                ..s
+            }));
+        } else {
+            for s in &found {
+                self.set(name(s), &body[s.value..s.value + s.value_len]);
             }
         }
         Ok(())
     }
 
-    /// Builds a list from owned pairs as parsed, keeping every one in order.
-    pub(super) fn from_vec(pairs: Vec<(String, String)>) -> Params {
+    /// Builds a list from parsed pairs, which keep every one in order and repeat no name.
+    pub(super) fn from_unique(pairs: Vec<(String, String)>) -> Params {
         let mut p = Params {
             text: String::with_capacity(pairs.iter().map(|(n, v)| n.len() + v.len()).sum()),
             spans: Vec::with_capacity(pairs.len()),
             dead: 0,
+            may_repeat: false,
         };
         for (n, v) in &pairs {
-            p.push(n, v);
+            p.append_pair(n, v);
         }
         p
     }
@@ -220,18 +266,16 @@ impl Params {
     /// Drops the bytes of replaced and removed fields once they are half the text.
     fn compact_if_wasteful(&mut self) {
         if self.dead > 256 && self.dead * 2 > self.text.len() {
-            *self = Params::from_pairs(self.iter());
+            let mut fresh = Params {
+                may_repeat: self.may_repeat,
+                ..Params::default()
+            };
+            for (n, v) in self.iter() {
+                fresh.append_pair(n, v);
+            }
+            *self = fresh;
         }
     }
-}
-
-/// Whether a name repeats among freshly split pairs (pairwise: these lists are short).
-fn has_repeat(pairs: &[(&str, &str)]) -> bool {
-    if pairs.len() > PAIRWISE_MAX {
-        let mut seen = HashSet::with_capacity(pairs.len());
-        return !pairs.iter().all(|(n, _)| seen.insert(*n));
-    }
-    (1..pairs.len()).any(|j| pairs[..j].iter().any(|(n, _)| *n == pairs[j].0))
 }
 
 impl PartialEq for Params {
@@ -265,6 +309,26 @@ mod tests {
         assert_eq!(p.get("b"), Some("2"));
         assert_eq!(p.name_at(1), Some("b"));
         assert!(p.text.len() < 600, "{} bytes kept", p.text.len());
+        // Compaction keeps repeats made by push.
+        p.push("b", "again");
+        for i in 0..1000 {
+            p.set("a", &format!("value {i:04}"));
+        }
+        assert_eq!(
+            p.iter().collect::<Vec<_>>(),
+            [("a", "value 0999"), ("b", "2"), ("b", "again")]
+        );
+        assert_eq!(p.first_duplicate(), Some("b"));
+    }
+
+    #[test]
+    fn only_push_can_repeat_a_name() {
+        let mut p = Params::from_pairs([("a", "1"), ("b", "2"), ("a", "3")]);
+        p.set_packed(b"b\x005\x00c\x006\x00c\x007\x00").unwrap();
+        assert!(!p.may_repeat);
+        assert_eq!(p.first_duplicate(), None);
+        p.push("c", "8");
+        assert_eq!(p.first_duplicate(), Some("c"));
     }
 
     #[test]
