@@ -127,6 +127,8 @@ def main(binary):
                 pass
             write('params_parse', bytes([1]) + xml(params))
             write('params_parse', bytes([2]) + json.dumps(dict(params), ensure_ascii=False).encode())
+            # bit 5: the packed buffer of paysign_params_set_all
+            write('params_parse', bytes([32]) + b''.join(n.encode() + b'\0' + v.encode() + b'\0' for n, v in params))
         if c['op'] in ('verify', 'verify_body'):
             k = key_index(c.get('key'), private=False)
             if k is None:

@@ -185,12 +185,7 @@ impl Params {
         if data.is_empty() {
             return Ok(());
         }
-        let text = std::str::from_utf8(data).map_err(|e| {
-            Error::invalid_argument(format!(
-                "argument 'data' is not valid UTF-8 (at byte {})",
-                e.valid_up_to()
-            ))
-        })?;
+        let text = std::str::from_utf8(data).map_err(|e| not_utf8(data, e.valid_up_to()))?;
         let Some(body) = text.strip_suffix('\0') else {
             return Err(Error::invalid_argument(
                 "argument 'data' must end with a NUL (name NUL value NUL ...)",
@@ -276,6 +271,26 @@ impl Params {
             *self = fresh;
         }
     }
+}
+
+/// The error for a packed buffer that is not UTF-8 at byte `at`, naming the field.
+fn not_utf8(data: &[u8], at: usize) -> Error {
+    let start = data[..at].iter().rposition(|&b| b == 0).map_or(0, |i| i + 1);
+    let piece = data[..at].iter().filter(|&&b| b == 0).count();
+    let offset = at - start;
+    if piece % 2 == 0 {
+        return Error::invalid_argument(format!(
+            "argument 'data': the name of pair {} is not valid UTF-8 (at byte {offset})",
+            piece / 2
+        ));
+    }
+    // Everything before `at` is UTF-8, so the name before this value is too.
+    let name_start = data[..start - 1].iter().rposition(|&b| b == 0).map_or(0, |i| i + 1);
+    let name = String::from_utf8_lossy(&data[name_start..start - 1]);
+    Error::invalid_argument(format!(
+        "argument 'data': the value of field '{}' is not valid UTF-8 (at byte {offset})",
+        printable(&name)
+    ))
 }
 
 impl PartialEq for Params {
@@ -376,7 +391,22 @@ mod tests {
                 "argument 'data': field 'b' has no value (name NUL value NUL ...)",
             ),
             (b"a\x001\x00\x002\x00", "argument 'data': the name of pair 1 is empty"),
-            (b"a\x00\xff\x00", "argument 'data' is not valid UTF-8 (at byte 2)"),
+            (
+                b"a\x00\xff\x00",
+                "argument 'data': the value of field 'a' is not valid UTF-8 (at byte 0)",
+            ),
+            (
+                b"a\x001\x00b\x00xy\xe4\xb8\x00",
+                "argument 'data': the value of field 'b' is not valid UTF-8 (at byte 2)",
+            ),
+            (
+                b"a\x001\x00n\xc3\x00v\x00",
+                "argument 'data': the name of pair 1 is not valid UTF-8 (at byte 1)",
+            ),
+            (
+                b"\xff\x00v\x00",
+                "argument 'data': the name of pair 0 is not valid UTF-8 (at byte 0)",
+            ),
             (b"\x00", "argument 'data': the name of pair 0 is empty"),
         ] {
             let mut p = Params::from_pairs([("keep", "me")]);
