@@ -449,59 +449,174 @@ static zend_string *ps_value_string(zval *val, uint32_t arg_num, const char *wha
 	}
 }
 
-/* name => value array (in order) to a new paysign_params; NULL after throwing. */
+/* An int as (string) $int gives it, written at the end of buf; returns its first digit. */
+static const char *ps_long_text(char buf[MAX_LENGTH_OF_LONG + 1], zend_long n, size_t *len)
+{
+	char *end = buf + MAX_LENGTH_OF_LONG;
+	const char *start;
+
+	*end = '\0';
+	start = zend_print_long_to_buf(end, n);
+	*len = (size_t) (end - start);
+	return start;
+}
+
+/* The packed form paysign_params_set_all takes: "name NUL value NUL ..." in one buffer, on the
+ * stack for a usual request and in emalloc'd memory past that. Values may be personal data
+ * (card numbers, payer ids): the bytes are zeroed before the buffer is let go. */
+#define PS_PACK_STACK 4096
+
+typedef struct {
+	char *buf;
+	size_t len;
+	size_t cap;
+	char stack[PS_PACK_STACK];
+} ps_pack;
+
+static void ps_pack_grow(ps_pack *pk, size_t more)
+{
+	size_t cap = pk->cap * 2;
+	char *buf;
+
+	if (cap < pk->len + more) {
+		cap = pk->len + more;
+	}
+	buf = emalloc(cap);
+	memcpy(buf, pk->buf, pk->len);
+	ZEND_SECURE_ZERO(pk->buf, pk->len);
+	if (pk->buf != pk->stack) {
+		efree(pk->buf);
+	}
+	pk->buf = buf;
+	pk->cap = cap;
+}
+
+/* Appends len bytes and a NUL. */
+static zend_always_inline void ps_pack_add(ps_pack *pk, const char *s, size_t len)
+{
+	if (UNEXPECTED(pk->cap - pk->len <= len)) {
+		ps_pack_grow(pk, len + 1);
+	}
+	memcpy(pk->buf + pk->len, s, len);
+	pk->len += len;
+	pk->buf[pk->len++] = '\0';
+}
+
+static void ps_pack_release(ps_pack *pk)
+{
+	ZEND_SECURE_ZERO(pk->buf, pk->len);
+	if (pk->buf != pk->stack) {
+		efree(pk->buf);
+	}
+}
+
+/* paysign_params_set_all refused the buffer: hand it over again a pair at a time (to a
+ * scratch list) to name the field the core's message is about. Error path only. */
+static void ps_throw_packed(paysign_status st, const char *data, size_t len)
+{
+	paysign_params *scratch = paysign_params_new();
+	const char *p = data, *end = data + len;
+
+	while (scratch != NULL && p < end) {
+		const char *value = p + strlen(p) + 1;
+		const char *next = value + strlen(value) + 1;
+		paysign_status pst = paysign_params_set_all(scratch, (const uint8_t *) p, (size_t) (next - p));
+
+		if (pst != PAYSIGN_OK) {
+			/* the core names the argument; say which field */
+			char *context;
+			zend_spprintf(&context, 0, "field \"%s\"", p);
+			ps_throw_status_ctx(pst, context);
+			efree(context);
+			paysign_params_free(scratch);
+			return;
+		}
+		p = next;
+	}
+	paysign_params_free(scratch);
+	/* no single pair fails (not expected): the status of the whole call, without its text */
+	ps_throw(st, "paysign_params_set_all: %s", paysign_status_name(st) ? paysign_status_name(st) : "error");
+}
+
+/* name => value array (in order) to a new paysign_params, set in one paysign_params_set_all
+ * call; NULL after throwing. Integer keys are their decimal text; int and float values are
+ * converted as PHP converts them to string; anything else is a TypeError naming the field.
+ * A NUL would end a name or value early in the packed form: it is refused here, by name. */
 static paysign_params *ps_params_from_array(HashTable *ht, uint32_t arg_num)
 {
-	paysign_params *p = paysign_params_new();
+	ps_pack pk;
+	paysign_params *p = NULL;
+	paysign_status st;
 	zend_string *key;
 	zend_ulong idx;
 	zval *val;
 
-	if (p == NULL) {
-		ps_throw(PAYSIGN_PANIC, "paysign_params_new failed");
-		return NULL;
-	}
+	pk.buf = pk.stack;
+	pk.len = 0;
+	pk.cap = sizeof pk.stack;
+
 	ZEND_HASH_FOREACH_KEY_VAL(ht, idx, key, val) {
 		char numbuf[MAX_LENGTH_OF_LONG + 1];
+		char valbuf[MAX_LENGTH_OF_LONG + 1];
 		const char *name;
-		zend_string *sval;
-		paysign_status st;
+		const char *v;
+		size_t len;
+		zend_string *tmp = NULL;
 
 		if (key) {
 			name = ZSTR_VAL(key);
 			if (ps_has_nul(ZSTR_VAL(key), ZSTR_LEN(key))) {
 				ps_throw(PAYSIGN_INVALID_ARGUMENT, "field name \"%s\" contains a NUL byte", name);
-				goto fail;
+				goto done;
 			}
+			ps_pack_add(&pk, ZSTR_VAL(key), ZSTR_LEN(key));
 		} else {
-			snprintf(numbuf, sizeof numbuf, ZEND_LONG_FMT, (zend_long) idx);
-			name = numbuf;
+			name = ps_long_text(numbuf, (zend_long) idx, &len);
+			ps_pack_add(&pk, name, len);
 		}
-		sval = ps_value_string(val, arg_num, "value of field", name);
-		if (sval == NULL) {
-			goto fail;
+
+		ZVAL_DEREF(val);
+		if (EXPECTED(Z_TYPE_P(val) == IS_STRING)) {
+			v = Z_STRVAL_P(val);
+			len = Z_STRLEN_P(val);
+		} else if (Z_TYPE_P(val) == IS_LONG) {
+			v = ps_long_text(valbuf, Z_LVAL_P(val), &len);
+		} else {
+			tmp = ps_value_string(val, arg_num, "value of field", name); /* float, or TypeError */
+			if (tmp == NULL) {
+				goto done;
+			}
+			v = ZSTR_VAL(tmp);
+			len = ZSTR_LEN(tmp);
 		}
-		if (ps_has_nul(ZSTR_VAL(sval), ZSTR_LEN(sval))) {
-			zend_string_release(sval);
+		if (ps_has_nul(v, len)) {
+			if (tmp) {
+				zend_string_release(tmp);
+			}
 			ps_throw(PAYSIGN_INVALID_ARGUMENT, "value of field \"%s\" contains a NUL byte", name);
-			goto fail;
+			goto done;
 		}
-		st = paysign_params_set(p, name, ZSTR_VAL(sval));
-		zend_string_release(sval);
-		if (st != PAYSIGN_OK) {
-			/* the core names the argument ('name' or 'value'); say which field */
-			char *context;
-			zend_spprintf(&context, 0, "field \"%s\"", name);
-			ps_throw_status_ctx(st, context);
-			efree(context);
-			goto fail;
+		ps_pack_add(&pk, v, len);
+		if (tmp) {
+			zend_string_release(tmp);
 		}
 	} ZEND_HASH_FOREACH_END();
-	return p;
 
-fail:
-	paysign_params_free(p);
-	return NULL;
+	p = paysign_params_new();
+	if (p == NULL) {
+		ps_throw(PAYSIGN_PANIC, "paysign_params_new failed");
+		goto done;
+	}
+	st = paysign_params_set_all(p, (const uint8_t *) pk.buf, pk.len);
+	if (st != PAYSIGN_OK) {
+		ps_throw_packed(st, pk.buf, pk.len);
+		paysign_params_free(p);
+		p = NULL;
+	}
+
+done:
+	ps_pack_release(&pk);
+	return p;
 }
 
 typedef struct {

@@ -8,22 +8,38 @@
 #
 # Environment: PAYSIGN_SKIP_CARGO=1 skips the cargo build; PAYSIGN_TEST_ROOT=DIR builds
 # against another tree (include/, target/release/, testdata/, examples/); KEEP_BUILD=1 keeps the
-# scratch build folder (its path is printed); PHP_TEST_ARGS adds run-tests.php
-# options (e.g. "-m" to run the tests under valgrind).
+# scratch build folder (its path is printed); PHP_TEST_ARGS adds run-tests.php options.
+#
+# --valgrind (or PAYSIGN_PHP_VALGRIND=1): the .phpt suite only, each test under valgrind
+# memcheck (run-tests.php -m, which sets USE_ZEND_ALLOC=0), failing on any valgrind error and on
+# any definite or indirect leak; suppressions only from valgrind.supp beside this script.
+# The last line is then "php-valgrind: N passed, M failed".
 set -euo pipefail
+
+valgrind_mode="${PAYSIGN_PHP_VALGRIND:-0}"
+for arg in "$@"; do
+    case "$arg" in
+        --valgrind) valgrind_mode=1 ;;
+        *) echo "test.sh: unknown argument $arg (only --valgrind)" >&2; exit 2 ;;
+    esac
+done
+label=php
+[ "$valgrind_mode" = 1 ] && label=php-valgrind
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="${PAYSIGN_TEST_ROOT:-$(cd "$here/../.." && pwd)}"
 
 finish() { # passed failed
-    echo "php: $1 passed, $2 failed"
+    echo "$label: $1 passed, $2 failed"
     if [ "$2" -ne 0 ] || [ "$1" -eq 0 ]; then exit 1; fi
     exit 0
 }
 
-for tool in phpize php-config php; do
+tools="phpize php-config php"
+[ "$valgrind_mode" = 1 ] && tools="$tools valgrind"
+for tool in $tools; do
     if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "test.sh: $tool not found; install the Debian packages php-dev and php-cli" >&2
+        echo "test.sh: $tool not found; install the Debian packages php-dev and php-cli (and valgrind)" >&2
         finish 0 1
     fi
 done
@@ -74,9 +90,19 @@ fi
 
 # The .phpt tests, through run-tests.php (make test), non-interactively.
 export PAYSIGN_ROOT="$root"
+run_args="--show-diff ${PHP_TEST_ARGS:-}"
+if [ "$valgrind_mode" = 1 ]; then
+    # run-tests.php -m runs `valgrind -q --log-file=X.mem` with USE_ZEND_ALLOC=0 and counts a
+    # test whose X.mem is not empty as leaked; these options make definite and indirect leaks
+    # show up there. One worker per core: valgrind is slow.
+    export VALGRIND_OPTS="--leak-check=full --show-leak-kinds=definite,indirect
+        --errors-for-leak-kinds=definite,indirect --num-callers=40 --suppressions=$here/valgrind.supp"
+    run_args="$run_args -m -j$(nproc 2>/dev/null || echo 2)"
+    echo "valgrind $(valgrind --version)"
+fi
 rc=0
 NO_INTERACTION=1 REPORT_EXIT_STATUS=1 \
-    make test TESTS="--show-diff ${PHP_TEST_ARGS:-} $build/tests" >"$build/make-test.log" 2>&1 || rc=$?
+    make test TESTS="$run_args $build/tests" >"$build/make-test.log" 2>&1 || rc=$?
 # run-tests.php colours its output in PHP 8; strip the escapes before reading it
 sed -i 's/\x1b\[[0-9;]*m//g' "$build/make-test.log"
 grep -E '^TEST [0-9]+/[0-9]+ ' "$build/make-test.log" | sed 's/^TEST [0-9]*\/[0-9]* \[[^]]*\]//; s/ \[[^]]*\] *$//' || true
@@ -93,9 +119,12 @@ if [ "$rc" -ne 0 ] && [ "$phpt_failed" -eq 0 ]; then
     phpt_failed=1
 fi
 if [ "$phpt_failed" -ne 0 ]; then
-    for d in "$build"/tests/*.diff; do
+    for d in "$build"/tests/*.diff "$build"/tests/*.mem; do
         [ -f "$d" ] && { echo "--- $d"; cat "$d"; }
     done
+fi
+if [ "$valgrind_mode" = 1 ]; then
+    finish "$phpt_passed" "$phpt_failed"
 fi
 
 # The shared vectors once more on the command line, to show the count.
