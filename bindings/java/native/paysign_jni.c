@@ -2,7 +2,8 @@
  * JNI glue between com.paysign.Native and the paysign C ABI (include/paysign.h).
  *
  * Conversion only: Java hands over UTF-8 bytes (never JNI's modified UTF-8), this file adds the
- * NUL terminator, builds paysign_params lists, runs the call, and turns output buffers back into
+ * NUL terminator, builds paysign_params lists (a params map arrives packed and is set with one
+ * paysign_params_set_all), runs the call, and turns output buffers back into
  * byte[] (decoded as UTF-8 in Java). A non-OK status becomes a com.paysign.PaySignException
  * carrying the status and the core's last-error text. Every local reference is deleted and every
  * malloc'd copy freed on every path; secrets are wiped before they are freed.
@@ -20,6 +21,8 @@
 /* A diagnosis report is often a few KB and is recomputed on every call (the variant search runs
  * again), so its first buffer is large enough for nearly every report. */
 #define REPORT_CAP 16384
+/* A packed params map up to this size is copied to the stack (a 99bill request is ~1 KB). */
+#define PACKED_CAP 4096
 
 static jclass g_exception_class;   /* com.paysign.PaySignException */
 static jmethodID g_exception_ctor; /* (I[B[B)V */
@@ -214,69 +217,53 @@ static int to_cstr(JNIEnv *env, jbyteArray arr, char **out) {
     return 0;
 }
 
-/* Element i of a byte[][] as a C string. Returns 0 or -1 with an exception pending. */
-static int element_cstr(JNIEnv *env, jobjectArray arr, jsize i, char **out) {
-    int rc;
-    jbyteArray el = (jbyteArray)(*env)->GetObjectArrayElement(env, arr, i);
-    *out = NULL;
-    if ((*env)->ExceptionCheck(env)) {
-        if (el != NULL) {
-            (*env)->DeleteLocalRef(env, el);
-        }
-        return -1;
-    }
-    rc = to_cstr(env, el, out);
-    if (el != NULL) {
-        (*env)->DeleteLocalRef(env, el);
-    }
-    return rc;
-}
-
 /*
- * A paysign_params list from {name0, value0, ...}. A NULL array gives *out = NULL (the core
- * reports NULL_ARGUMENT). Returns 0, or -1 with an exception pending.
+ * A paysign_params list from a packed params map: the first len bytes of packed hold UTF-8
+ * `name NUL value NUL ...` (com.paysign.Strings.pack), set with one paysign_params_set_all.
+ * A NULL array gives *out = NULL (the core reports NULL_ARGUMENT). The bytes are copied to the
+ * stack (the heap when large) and the copy is wiped: values may be confidential.
+ * Returns 0, or -1 with an exception pending.
  */
-static int build_params(JNIEnv *env, jobjectArray kv, paysign_params **out) {
-    jsize n, i;
-    paysign_params *params;
+static int build_params(JNIEnv *env, jbyteArray packed, jint len, paysign_params **out) {
+    char stack_buf[PACKED_CAP];
+    char *data = stack_buf;
+    paysign_params *params = NULL;
+    paysign_status st = PAYSIGN_OK;
     *out = NULL;
-    if (kv == NULL) {
+    if (packed == NULL) {
         return 0;
     }
-    n = (*env)->GetArrayLength(env, kv);
-    if (n % 2 != 0) {
-        throw_java(env, "java/lang/IllegalArgumentException", "paysign: odd name/value list");
+    if (len < 0 || len > (*env)->GetArrayLength(env, packed)) {
+        throw_java(env, "java/lang/IllegalArgumentException", "paysign: bad packed params length");
         return -1;
     }
-    params = paysign_params_new();
-    if (params == NULL) {
-        throw_oom(env);
-        return -1;
+    if ((size_t)len > sizeof stack_buf) {
+        data = (char *)malloc((size_t)len);
+        if (data == NULL) {
+            throw_oom(env);
+            return -1;
+        }
     }
-    for (i = 0; i < n; i += 2) {
-        char *name = NULL;
-        char *value = NULL;
-        paysign_status st;
-        if (element_cstr(env, kv, i, &name) != 0) {
-            paysign_params_free(params);
-            return -1;
+    (*env)->GetByteArrayRegion(env, packed, 0, len, (jbyte *)data);
+    if (!(*env)->ExceptionCheck(env)) {
+        params = paysign_params_new();
+        if (params != NULL) {
+            st = paysign_params_set_all(params, (const uint8_t *)data, (size_t)len);
+            if (st != PAYSIGN_OK) {
+                throw_status(env, st); /* before any other paysign call */
+                paysign_params_free(params);
+                params = NULL;
+            }
+        } else {
+            throw_oom(env);
         }
-        if (element_cstr(env, kv, i + 1, &value) != 0) {
-            free_cstr(name);
-            paysign_params_free(params);
-            return -1;
-        }
-        st = paysign_params_set(params, name, value);
-        free_cstr(name);
-        free_secret(value);
-        if (st != PAYSIGN_OK) {
-            throw_status(env, st);
-            paysign_params_free(params);
-            return -1;
-        }
+    }
+    explicit_bzero(data, (size_t)len);
+    if (data != stack_buf) {
+        free(data);
     }
     *out = params;
-    return 0;
+    return params != NULL ? 0 : -1;
 }
 
 /* Pinned contents of a byte[] body (NULL array -> data NULL, len 0). */
@@ -575,7 +562,7 @@ typedef struct {
 } call_in;
 
 static int call_in_get(JNIEnv *env, call_in *in, jbyteArray jprofile, jbyteArray joptions,
-                       jobjectArray jparams) {
+                       jbyteArray jparams, jint len) {
     in->profile = NULL;
     in->options = NULL;
     in->params = NULL;
@@ -585,7 +572,7 @@ static int call_in_get(JNIEnv *env, call_in *in, jbyteArray jprofile, jbyteArray
     if (to_cstr(env, joptions, &in->options) != 0) {
         return -1;
     }
-    if (build_params(env, jparams, &in->params) != 0) {
+    if (build_params(env, jparams, len, &in->params) != 0) {
         return -1;
     }
     return 0;
@@ -617,51 +604,60 @@ static paysign_status sign_fn(void *c, char *buf, size_t cap, size_t *out_len) {
                         out_len);
 }
 
-JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_signString(JNIEnv *env, jclass cls,
-                                                                jbyteArray jprofile,
-                                                                jbyteArray joptions,
-                                                                jobjectArray jparams, jlong key) {
+/*
+ * Runs fn (sign_string_fn or sign_fn) on the converted inputs. Returns its text as byte[], or
+ * with want_params {text, name0, value0, ...}: the params after the call. NULL with an
+ * exception pending on failure.
+ */
+static jobject sign_call(JNIEnv *env, out_fn fn, int want_params, jbyteArray jprofile,
+                         jbyteArray joptions, jbyteArray jparams, jint len, jlong key) {
     call_in in;
     sign_ctx ctx;
-    jbyteArray result = NULL;
-    (void)cls;
-    if (call_in_get(env, &in, jprofile, joptions, jparams) == 0) {
+    jbyteArray text;
+    jobject result = NULL;
+    if (call_in_get(env, &in, jprofile, joptions, jparams, len) == 0) {
         ctx.in = &in;
         ctx.key = key_ptr(key);
-        result = call_out(env, sign_string_fn, &ctx);
-    }
-    call_in_free(&in);
-    return result;
-}
-
-JNIEXPORT jobjectArray JNICALL Java_com_paysign_Native_sign(JNIEnv *env, jclass cls,
-                                                            jbyteArray jprofile, jbyteArray joptions,
-                                                            jobjectArray jparams, jlong key) {
-    call_in in;
-    sign_ctx ctx;
-    jbyteArray signature;
-    jobjectArray result = NULL;
-    (void)cls;
-    if (call_in_get(env, &in, jprofile, joptions, jparams) == 0) {
-        ctx.in = &in;
-        ctx.key = key_ptr(key);
-        signature = call_out(env, sign_fn, &ctx);
-        if (signature != NULL) {
-            result = params_to_java(env, signature, in.params);
-            (*env)->DeleteLocalRef(env, signature);
+        text = call_out(env, fn, &ctx);
+        if (text != NULL && want_params) {
+            result = params_to_java(env, text, in.params);
+            (*env)->DeleteLocalRef(env, text);
+        } else {
+            result = text;
         }
     }
     call_in_free(&in);
     return result;
 }
 
+/* The signature alone (signature true; nothing else crosses back) or the sign string. */
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_signText(JNIEnv *env, jclass cls,
+                                                              jboolean signature,
+                                                              jbyteArray jprofile,
+                                                              jbyteArray joptions,
+                                                              jbyteArray jparams, jint len,
+                                                              jlong key) {
+    (void)cls;
+    return (jbyteArray)sign_call(env, signature ? sign_fn : sign_string_fn, 0, jprofile, joptions,
+                                 jparams, len, key);
+}
+
+JNIEXPORT jobjectArray JNICALL Java_com_paysign_Native_sign(JNIEnv *env, jclass cls,
+                                                            jbyteArray jprofile, jbyteArray joptions,
+                                                            jbyteArray jparams, jint len,
+                                                            jlong key) {
+    (void)cls;
+    return (jobjectArray)sign_call(env, sign_fn, 1, jprofile, joptions, jparams, len, key);
+}
+
 JNIEXPORT jboolean JNICALL Java_com_paysign_Native_verify(JNIEnv *env, jclass cls,
                                                           jbyteArray jprofile, jbyteArray joptions,
-                                                          jobjectArray jparams, jlong key) {
+                                                          jbyteArray jparams, jint len,
+                                                          jlong key) {
     call_in in;
     jboolean result = JNI_FALSE;
     (void)cls;
-    if (call_in_get(env, &in, jprofile, joptions, jparams) == 0) {
+    if (call_in_get(env, &in, jprofile, joptions, jparams, len) == 0) {
         paysign_status st = paysign_verify(in.profile, in.options, in.params, key_ptr(key));
         if (st == PAYSIGN_OK) {
             result = JNI_TRUE;
@@ -778,7 +774,7 @@ static paysign_status encode_fn(void *c, char *buf, size_t cap, size_t *out_len)
 }
 
 JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_encode(JNIEnv *env, jclass cls,
-                                                            jobjectArray jparams,
+                                                            jbyteArray jparams, jint len,
                                                             jbyteArray jformat, jbyteArray jcharset) {
     char *format = NULL;
     char *charset = NULL;
@@ -786,7 +782,7 @@ JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_encode(JNIEnv *env, jclass 
     jbyteArray result = NULL;
     (void)cls;
     if (to_cstr(env, jformat, &format) == 0 && to_cstr(env, jcharset, &charset) == 0 &&
-        build_params(env, jparams, &params) == 0) {
+        build_params(env, jparams, len, &params) == 0) {
         encode_ctx ctx;
         ctx.params = params;
         ctx.format = format;

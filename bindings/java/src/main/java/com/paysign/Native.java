@@ -2,8 +2,10 @@ package com.paysign;
 
 /**
  * The JNI entry points (bindings/java/native/paysign_jni.c). Every text crosses as UTF-8 bytes
- * without a terminator (the C side appends the NUL); name/value lists cross as a flat
- * {@code byte[][]} {name0, value0, name1, value1, ...}. Errors are thrown from C as
+ * without a terminator (the C side appends the NUL). A params map goes in as one packed byte[]
+ * ({@link Strings#pack}: the first {@code length} bytes hold {@code name NUL value NUL ...}, the
+ * format of paysign_params_set_all) and comes back as a flat {@code byte[][]}
+ * {name0, value0, name1, value1, ...}. Errors are thrown from C as
  * {@link PaySignException}. Keys are passed as the native pointer (0 = NULL).
  */
 final class Native {
@@ -28,12 +30,19 @@ final class Native {
 
     static native void keyFree(long key);
 
-    static native byte[] signString(byte[] profile, byte[] options, byte[][] params, long key);
+    /**
+     * With signature, the signature alone (paysign_sign; nothing else crosses back); else the
+     * sign string (paysign_sign_string).
+     */
+    static native byte[] signText(boolean signature, byte[] profile, byte[] options, byte[] params,
+                                  int length, long key);
 
     /** Returns {signature, name0, value0, ...}: the params after the signature field was set. */
-    static native byte[][] sign(byte[] profile, byte[] options, byte[][] params, long key);
+    static native byte[][] sign(byte[] profile, byte[] options, byte[] params, int length,
+                                long key);
 
-    static native boolean verify(byte[] profile, byte[] options, byte[][] params, long key);
+    static native boolean verify(byte[] profile, byte[] options, byte[] params, int length,
+                                 long key);
 
     /** Returns null for BAD_SIGNATURE, else the parsed pairs (empty when !wantParams). */
     static native byte[][] verifyBody(byte[] profile, byte[] options, byte[] body, byte[] format,
@@ -52,5 +61,5 @@ final class Native {
 
     static native byte[][] parse(byte[] data, byte[] format, byte[] charset);
 
-    static native byte[] encode(byte[][] params, byte[] format, byte[] charset);
+    static native byte[] encode(byte[] params, int length, byte[] format, byte[] charset);
 }

@@ -45,7 +45,10 @@ public final class PaySign {
 
     /** The signature text, exactly as it goes on the wire. */
     public static String sign(String profile, Map<String, String> params, Key key, String options) {
-        return Strings.text(signRaw(profile, params, key, options)[0]);
+        try (MapCall c = new MapCall(profile, params, key, options)) {
+            return Strings.text(
+                    Native.signText(true, c.profile, c.options, c.params, c.length, c.key));
+        }
     }
 
     public static String sign(String profile, Map<String, String> params, Key key) {
@@ -63,7 +66,9 @@ public final class PaySign {
      */
     public static LinkedHashMap<String, String> signParams(String profile, Map<String, String> params,
                                                            Key key, String options) {
-        return Strings.toMap(signRaw(profile, params, key, options), 1);
+        try (MapCall c = new MapCall(profile, params, key, options)) {
+            return Strings.toMap(Native.sign(c.profile, c.options, c.params, c.length, c.key), 1);
+        }
     }
 
     public static LinkedHashMap<String, String> signParams(String profile, Map<String, String> params,
@@ -76,17 +81,32 @@ public final class PaySign {
         return signParams(profile, params, key, Strings.options(options));
     }
 
-    private static byte[][] signRaw(String profile, Map<String, String> params, Key key,
-                                    String options) {
-        byte[] p = Strings.utf8(profile, "profile");
-        byte[] o = Strings.utf8(options, "options");
-        byte[][] kv = Strings.pairs(params);
-        long k = key == null ? 0 : key.acquire();
-        try {
-            return Native.sign(p, o, kv, k);
-        } finally {
-            if (key != null) {
-                key.release();
+    /**
+     * The converted inputs of a call that hands over a params map, the key pinned until
+     * {@link #close()}.
+     */
+    private static final class MapCall implements AutoCloseable {
+        final byte[] profile;
+        final byte[] options;
+        final byte[] params; // packed, see Strings.pack; null for a null map
+        final int length;
+        final long key;
+        private final Key pinned;
+
+        MapCall(String profile, Map<String, String> params, Key key, String options) {
+            this.profile = Strings.utf8(profile, "profile");
+            this.options = Strings.utf8(options, "options");
+            Strings.Packed kv = Strings.pack(params);
+            this.params = kv == null ? null : kv.data;
+            this.length = kv == null ? 0 : kv.length;
+            this.key = key == null ? 0 : key.acquire();
+            this.pinned = key;
+        }
+
+        @Override
+        public void close() {
+            if (pinned != null) {
+                pinned.release();
             }
         }
     }
@@ -100,16 +120,9 @@ public final class PaySign {
      */
     public static String signString(String profile, Map<String, String> params, Key key,
                                     String options) {
-        byte[] p = Strings.utf8(profile, "profile");
-        byte[] o = Strings.utf8(options, "options");
-        byte[][] kv = Strings.pairs(params);
-        long k = key == null ? 0 : key.acquire();
-        try {
-            return Strings.text(Native.signString(p, o, kv, k));
-        } finally {
-            if (key != null) {
-                key.release();
-            }
+        try (MapCall c = new MapCall(profile, params, key, options)) {
+            return Strings.text(
+                    Native.signText(false, c.profile, c.options, c.params, c.length, c.key));
         }
     }
 
@@ -132,16 +145,8 @@ public final class PaySign {
      * @throws PaySignException for anything else (missing signature field, bad key, ...)
      */
     public static boolean verify(String profile, Map<String, String> params, Key key, String options) {
-        byte[] p = Strings.utf8(profile, "profile");
-        byte[] o = Strings.utf8(options, "options");
-        byte[][] kv = Strings.pairs(params);
-        long k = key == null ? 0 : key.acquire();
-        try {
-            return Native.verify(p, o, kv, k);
-        } finally {
-            if (key != null) {
-                key.release();
-            }
+        try (MapCall c = new MapCall(profile, params, key, options)) {
+            return Native.verify(c.profile, c.options, c.params, c.length, c.key);
         }
     }
 
@@ -337,7 +342,8 @@ public final class PaySign {
      * {@code xml} or {@code json}: e.g. a GET URL's query string for a signed request.
      */
     public static String encode(Map<String, String> params, String format, String charset) {
-        return Strings.text(Native.encode(Strings.pairs(params),
+        Strings.Packed kv = Strings.pack(params);
+        return Strings.text(Native.encode(kv == null ? null : kv.data, kv == null ? 0 : kv.length,
                                           Strings.utf8(format == null ? "form" : format, "format"),
                                           Strings.utf8(charset, "charset")));
     }
