@@ -34,28 +34,37 @@ namespace PaySign
         }
 
         /// <summary>
-        /// Runs a call that writes text to a caller buffer: 1024 bytes first, then once more
-        /// with exactly out_len + 1 on PAYSIGN_BUFFER_TOO_SMALL.
+        /// Runs a call that writes text to a caller buffer: the thread's spare buffer (1024
+        /// bytes or more) first, then once more with exactly out_len + 1 on
+        /// PAYSIGN_BUFFER_TOO_SMALL.
         /// </summary>
         internal static string CallForString(BufferCall call)
         {
-            byte[] buf = new byte[InitialBuffer];
-            UIntPtr outLen;
-            int st = call(buf, (UIntPtr)buf.Length, out outLen);
-            if (st == (int)Status.BufferTooSmall)
+            byte[] buf = Rent(InitialBuffer);
+            UIntPtr outLen = UIntPtr.Zero;
+            try
             {
-                ulong need = outLen.ToUInt64() + 1;
-                if (need <= (ulong)buf.Length || need > int.MaxValue)
+                int st = call(buf, (UIntPtr)buf.Length, out outLen);
+                if (st == (int)Status.BufferTooSmall)
+                {
+                    ulong need = outLen.ToUInt64() + 1;
+                    if (need <= (ulong)buf.Length || need > int.MaxValue)
+                        throw Error(st);
+                    buf = new byte[need];
+                    st = call(buf, (UIntPtr)buf.Length, out outLen);
+                }
+                if (st != (int)Status.Ok)
                     throw Error(st);
-                buf = new byte[need];
-                st = call(buf, (UIntPtr)buf.Length, out outLen);
+                ulong len = outLen.ToUInt64();
+                if (len >= (ulong)buf.Length)
+                    throw new PaySignException(Status.Panic, "paysign reported an output length beyond the buffer");
+                return Utf8.FromBuffer(buf, (int)len);
             }
-            if (st != (int)Status.Ok)
-                throw Error(st);
-            ulong len = outLen.ToUInt64();
-            if (len >= (ulong)buf.Length)
-                throw new PaySignException(Status.Panic, "paysign reported an output length beyond the buffer");
-            return Utf8.FromBuffer(buf, (int)len);
+            finally
+            {
+                ulong used = outLen.ToUInt64() + 1;
+                Return(buf, used < (ulong)buf.Length ? (int)used : buf.Length);
+            }
         }
 
         /// <summary>
@@ -162,8 +171,9 @@ namespace PaySign
         }
 
         // One spare buffer per thread for what crosses the boundary and is not kept (the packed
-        // fields). Taken out while in use, so a nested call simply
-        // allocates; the bytes used are cleared on return; one that grew past MaxSpare is dropped.
+        // fields, a signature or field on its way back). Taken out while in use, so a nested
+        // call simply allocates; the bytes used are cleared on return (a sign string holds the
+        // secret); one that grew past MaxSpare is dropped.
         [ThreadStatic]
         private static byte[] spare;
         private const int MaxSpare = 64 * 1024;
