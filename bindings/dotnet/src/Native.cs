@@ -34,28 +34,37 @@ namespace PaySign
         }
 
         /// <summary>
-        /// Runs a call that writes text to a caller buffer: 1024 bytes first, then once more
-        /// with exactly out_len + 1 on PAYSIGN_BUFFER_TOO_SMALL.
+        /// Runs a call that writes text to a caller buffer: the thread's spare buffer (1024
+        /// bytes or more) first, then once more with exactly out_len + 1 on
+        /// PAYSIGN_BUFFER_TOO_SMALL.
         /// </summary>
         internal static string CallForString(BufferCall call)
         {
-            byte[] buf = new byte[InitialBuffer];
-            UIntPtr outLen;
-            int st = call(buf, (UIntPtr)buf.Length, out outLen);
-            if (st == (int)Status.BufferTooSmall)
+            byte[] buf = Rent(InitialBuffer);
+            UIntPtr outLen = UIntPtr.Zero;
+            try
             {
-                ulong need = outLen.ToUInt64() + 1;
-                if (need <= (ulong)buf.Length || need > int.MaxValue)
+                int st = call(buf, (UIntPtr)buf.Length, out outLen);
+                if (st == (int)Status.BufferTooSmall)
+                {
+                    ulong need = outLen.ToUInt64() + 1;
+                    if (need <= (ulong)buf.Length || need > int.MaxValue)
+                        throw Error(st);
+                    buf = new byte[need];
+                    st = call(buf, (UIntPtr)buf.Length, out outLen);
+                }
+                if (st != (int)Status.Ok)
                     throw Error(st);
-                buf = new byte[need];
-                st = call(buf, (UIntPtr)buf.Length, out outLen);
+                ulong len = outLen.ToUInt64();
+                if (len >= (ulong)buf.Length)
+                    throw new PaySignException(Status.Panic, "paysign reported an output length beyond the buffer");
+                return Utf8.FromBuffer(buf, (int)len);
             }
-            if (st != (int)Status.Ok)
-                throw Error(st);
-            ulong len = outLen.ToUInt64();
-            if (len >= (ulong)buf.Length)
-                throw new PaySignException(Status.Panic, "paysign reported an output length beyond the buffer");
-            return Utf8.FromBuffer(buf, (int)len);
+            finally
+            {
+                ulong used = outLen.ToUInt64() + 1;
+                Return(buf, used < (ulong)buf.Length ? (int)used : buf.Length);
+            }
         }
 
         /// <summary>
@@ -104,36 +113,86 @@ namespace PaySign
 
         /// <summary>
         /// A native params list with the pairs in order (IntPtr.Zero for null). The caller frees
-        /// it with paysign_params_free in a finally block. A name given twice replaces the
-        /// earlier value in place (paysign_params_set).
+        /// it with paysign_params_free in a finally block. All pairs cross in one call
+        /// (paysign_params_set_all) as one UTF-8 buffer, name NUL value NUL ...; a name given
+        /// twice replaces the earlier value in place, as paysign_params_set does.
         /// </summary>
         internal static IntPtr BuildParams(IEnumerable<KeyValuePair<string, string>> parameters, string paramName)
         {
             if (parameters == null)
                 return IntPtr.Zero;
-            IntPtr h = NativeMethods.paysign_params_new();
-            if (h == IntPtr.Zero)
-                throw new PaySignException(Status.Panic, "paysign_params_new returned NULL");
-            bool ok = false;
+            byte[] buf = Rent(InitialBuffer);
+            int len = 0;
+            bool packed = false;
             try
             {
-                foreach (KeyValuePair<string, string> kv in parameters)
+                // A List (ParamList is one) is walked by index: no boxed enumerator.
+                List<KeyValuePair<string, string>> list = parameters as List<KeyValuePair<string, string>>;
+                if (list != null)
                 {
-                    byte[] name = Utf8.ToNative(kv.Key, paramName, "a parameter name");
-                    byte[] value = Utf8.ToNative(kv.Value, paramName,
-                        "the value of parameter '" + kv.Key + "'");
-                    int st = NativeMethods.paysign_params_set(h, name, value);
-                    if (st != (int)Status.Ok)
-                        throw Error(st);
+                    for (int i = 0; i < list.Count; i++)
+                        len = Pack(ref buf, len, list[i], paramName);
                 }
-                ok = true;
+                else
+                {
+                    foreach (KeyValuePair<string, string> kv in parameters)
+                        len = Pack(ref buf, len, kv, paramName);
+                }
+                packed = true;
+                IntPtr h = NativeMethods.paysign_params_new();
+                if (h == IntPtr.Zero)
+                    throw new PaySignException(Status.Panic, "paysign_params_new returned NULL");
+                int st = NativeMethods.paysign_params_set_all(h, buf, (UIntPtr)len);
+                if (st != (int)Status.Ok)
+                {
+                    PaySignException e = Error(st);
+                    NativeMethods.paysign_params_free(h);
+                    throw e;
+                }
                 return h;
             }
             finally
             {
-                if (!ok)
-                    NativeMethods.paysign_params_free(h);
+                // A field refused half-way may have left bytes past len.
+                Return(buf, packed ? len : buf.Length);
             }
+        }
+
+        // Appends "name NUL value NUL". A null name or value has no place in the buffer: it is
+        // the NULL_ARGUMENT that paysign_params_set gives for a NULL pointer.
+        private static int Pack(ref byte[] buf, int pos, KeyValuePair<string, string> kv, string paramName)
+        {
+            if (kv.Key == null)
+                throw new PaySignException(Status.NullArgument, "a parameter name is null");
+            if (kv.Value == null)
+                throw new PaySignException(Status.NullArgument, "the value of parameter '" + kv.Key + "' is null");
+            pos = Utf8.Append(ref buf, pos, kv.Key, paramName, "a parameter name", null);
+            return Utf8.Append(ref buf, pos, kv.Value, paramName, "the value of parameter '{0}'", kv.Key);
+        }
+
+        // One spare buffer per thread for what crosses the boundary and is not kept (the packed
+        // fields, a signature or field on its way back). Taken out while in use, so a nested
+        // call simply allocates; the bytes used are cleared on return (a sign string holds the
+        // secret); one that grew past MaxSpare is dropped.
+        [ThreadStatic]
+        private static byte[] spare;
+        private const int MaxSpare = 64 * 1024;
+
+        private static byte[] Rent(int size)
+        {
+            byte[] b = spare;
+            if (b == null || b.Length < size)
+                return new byte[size];
+            spare = null;
+            return b;
+        }
+
+        private static void Return(byte[] buf, int used)
+        {
+            if (buf.Length > MaxSpare)
+                return;
+            Array.Clear(buf, 0, Math.Min(used, buf.Length));
+            spare = buf;
         }
 
         internal static ParamList ReadParams(IntPtr h)

@@ -1,8 +1,8 @@
 // P/Invoke declarations for the paysign C ABI (include/paysign.h).
 //
-// Every string crosses as a NUL-terminated UTF-8 byte[] built by Utf8.ToNative, never
-// through CharSet or LPUTF8Str (absent on .NET Framework 4.x), so the same assembly runs on
-// .NET Framework 4.x, Mono and .NET (Core). size_t is UIntPtr. paysign_status is a C enum
+// Every string crosses as a NUL-terminated UTF-8 byte[] built by Utf8 (a field list as one
+// packed buffer, see Native.BuildParams), never through CharSet or LPUTF8Str (absent on .NET
+// Framework 4.x), so the same assembly runs on .NET Framework 4.x, Mono and .NET (Core). size_t is UIntPtr. paysign_status is a C enum
 // (int). Keys cross as the Key SafeHandle, so a key disposed on another thread can never be
 // freed while a call is using it; calls that accept a NULL key have a second declaration
 // taking IntPtr (the marshaller refuses a null SafeHandle).
@@ -34,7 +34,7 @@ namespace PaySign
         internal static extern void paysign_params_free(IntPtr parameters);
 
         [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
-        internal static extern int paysign_params_set(IntPtr parameters, [In] byte[] name, [In] byte[] value);
+        internal static extern int paysign_params_set_all(IntPtr parameters, [In] byte[] data, UIntPtr len);
 
         [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
         internal static extern UIntPtr paysign_params_count(IntPtr parameters);

@@ -18,28 +18,65 @@ namespace PaySign
         /// </summary>
         internal static byte[] ToNative(string s, string paramName)
         {
-            return ToNative(s, paramName, null);
-        }
-
-        internal static byte[] ToNative(string s, string paramName, string what)
-        {
             if (s == null)
                 return null;
-            if (s.IndexOf('\0') >= 0)
-                throw new ArgumentException(
-                    (what ?? paramName) + " contains an embedded NUL character", paramName);
-            try
+            byte[] bytes = null;
+            Append(ref bytes, 0, s, paramName, paramName, null);
+            return bytes;
+        }
+
+        /// <summary>
+        /// Writes <paramref name="s"/> (not null) as UTF-8 and a NUL at <paramref name="pos"/>,
+        /// growing <paramref name="buf"/> (or creating it when null) to fit; returns the
+        /// position after the NUL. One pass: the room reserved is the worst case, three bytes per
+        /// UTF-16 unit; ASCII is copied here (Mono's encoder costs more per call than the copy),
+        /// the rest from the first non-ASCII unit on goes through the strict encoder. An embedded
+        /// NUL or an unpaired surrogate throws ArgumentException(paramName) whose message starts
+        /// with string.Format(<paramref name="what"/>, <paramref name="whatArg"/>), built only then.
+        /// </summary>
+        internal static int Append(ref byte[] buf, int pos, string s, string paramName, string what, string whatArg)
+        {
+            int n = s.Length;
+            int need = pos + n * 3 + 1;
+            if (buf == null)
+                buf = new byte[need];
+            else if (need > buf.Length)
+                Array.Resize(ref buf, Math.Max(need, buf.Length * 2));
+            byte[] b = buf;
+            int i = 0;
+            for (; i < n; i++)
             {
-                int n = Strict.GetByteCount(s);
-                byte[] bytes = new byte[n + 1];
-                Strict.GetBytes(s, 0, s.Length, bytes, 0);
-                return bytes;
+                char c = s[i];
+                if (c >= 0x80)
+                    break;
+                if (c == '\0')
+                    throw Refused(paramName, what, whatArg, EmbeddedNul, null);
+                b[pos++] = (byte)c;
             }
-            catch (EncoderFallbackException e)
+            if (i < n)
             {
-                throw new ArgumentException(
-                    (what ?? paramName) + " is not valid Unicode (unpaired surrogate)", paramName, e);
+                if (s.IndexOf('\0', i) >= 0)
+                    throw Refused(paramName, what, whatArg, EmbeddedNul, null);
+                try
+                {
+                    pos += Strict.GetBytes(s, i, n - i, b, pos);
+                }
+                catch (EncoderFallbackException e)
+                {
+                    throw Refused(paramName, what, whatArg, "is not valid Unicode (unpaired surrogate)", e);
+                }
             }
+            b[pos] = 0;
+            return pos + 1;
+        }
+
+        private const string EmbeddedNul = "contains an embedded NUL character";
+
+        private static ArgumentException Refused(string paramName, string what, string whatArg,
+            string why, Exception inner)
+        {
+            string subject = whatArg == null ? what : string.Format(what, whatArg);
+            return new ArgumentException(subject + " " + why, paramName, inner);
         }
 
         internal static string FromBuffer(byte[] buf, int len)

@@ -75,7 +75,7 @@ namespace PaySign.Tests
             Assert.That(n, Is.GreaterThan(0), "no vector cases found in " + VectorDir);
         }
 
-        private static string Str(Dictionary<string, object> d, string name)
+        internal static string Str(Dictionary<string, object> d, string name)
         {
             object v;
             return d.TryGetValue(name, out v) ? v as string : null;
@@ -90,7 +90,14 @@ namespace PaySign.Tests
             return Convert.ToString(v, CultureInfo.InvariantCulture);
         }
 
-        private static ParamList Params(object raw)
+        internal static VectorCase ById(string id)
+        {
+            VectorCase c = All().FirstOrDefault(v => v.Id == id);
+            Assert.IsNotNull(c, "no vector " + id);
+            return c;
+        }
+
+        internal static ParamList Params(object raw)
         {
             ParamList p = new ParamList();
             foreach (object pair in (object[])raw)
@@ -101,7 +108,7 @@ namespace PaySign.Tests
             return p;
         }
 
-        private static Key MakeKey(Dictionary<string, object> k, ref string options)
+        internal static Key MakeKey(Dictionary<string, object> k, ref string options)
         {
             string secret = Str(k, "secret");
             string file = Str(k, "file");
