@@ -53,6 +53,10 @@ for lang in php java dotnet; do
   fi
 done
 
+# The phpt suite again under valgrind (USE_ZEND_ALLOC=0): zero errors, zero leaks.
+run php-valgrind bindings/php/test.sh --valgrind
+count php-valgrind "$root/target/test-php-valgrind.log"
+
 echo
 printf '%s\n' "${summaries[@]}"
 echo "all: $total_pass passed, $total_fail failed"

@@ -510,34 +510,6 @@ static void ps_pack_release(ps_pack *pk)
 	}
 }
 
-/* paysign_params_set_all refused the buffer: hand it over again a pair at a time (to a
- * scratch list) to name the field the core's message is about. Error path only. */
-static void ps_throw_packed(paysign_status st, const char *data, size_t len)
-{
-	paysign_params *scratch = paysign_params_new();
-	const char *p = data, *end = data + len;
-
-	while (scratch != NULL && p < end) {
-		const char *value = p + strlen(p) + 1;
-		const char *next = value + strlen(value) + 1;
-		paysign_status pst = paysign_params_set_all(scratch, (const uint8_t *) p, (size_t) (next - p));
-
-		if (pst != PAYSIGN_OK) {
-			/* the core names the argument; say which field */
-			char *context;
-			zend_spprintf(&context, 0, "field \"%s\"", p);
-			ps_throw_status_ctx(pst, context);
-			efree(context);
-			paysign_params_free(scratch);
-			return;
-		}
-		p = next;
-	}
-	paysign_params_free(scratch);
-	/* no single pair fails (not expected): the status of the whole call, without its text */
-	ps_throw(st, "paysign_params_set_all: %s", paysign_status_name(st) ? paysign_status_name(st) : "error");
-}
-
 /* name => value array (in order) to a new paysign_params, set in one paysign_params_set_all
  * call; NULL after throwing. Integer keys are their decimal text; int and float values are
  * converted as PHP converts them to string; anything else is a TypeError naming the field.
@@ -609,7 +581,7 @@ static paysign_params *ps_params_from_array(HashTable *ht, uint32_t arg_num)
 	}
 	st = paysign_params_set_all(p, (const uint8_t *) pk.buf, pk.len);
 	if (st != PAYSIGN_OK) {
-		ps_throw_packed(st, pk.buf, pk.len);
+		ps_throw_status(st); /* the core's message names the field */
 		paysign_params_free(p);
 		p = NULL;
 	}

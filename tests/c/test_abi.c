@@ -52,12 +52,15 @@ struct vcase {
     unsigned char *body;
     size_t body_len;
     paysign_params *params;
+    /* The same fields as one "name NUL value NUL ..." buffer for paysign_params_set_all. */
+    char *packed;
+    size_t packed_len;
 };
 
 static void free_case(struct vcase *c) {
     free(c->id); free(c->profile); free(c->op); free(c->expect); free(c->options);
     free(c->key_file); free(c->key_password); free(c->key_secret); free(c->expect_signature);
-    free(c->expect_sign_string); free(c->format); free(c->charset); free(c->body);
+    free(c->expect_sign_string); free(c->format); free(c->charset); free(c->body); free(c->packed);
     paysign_params_free(c->params);
     memset(c, 0, sizeof *c);
 }
@@ -112,6 +115,26 @@ static void run_case(struct vcase *c) {
     paysign_key_free(key);
 }
 
+/* paysign_params_set_all of the case's fields gives the list that one set per field gives. */
+static void same_as_packed(struct vcase *c) {
+    paysign_params *q = paysign_params_new();
+    CHECK(paysign_params_set_all(q, (const uint8_t *)c->packed, c->packed_len) == PAYSIGN_OK, "%s: set_all: %s", c->id, err());
+    size_t n = paysign_params_count(c->params);
+    CHECK(paysign_params_count(q) == n, "%s: set_all gave %zu fields, not %zu", c->id, paysign_params_count(q), n);
+    char a[8192], b[8192];
+    for (size_t i = 0; i < n; i++) {
+        int same = paysign_params_name_at(c->params, i, a, sizeof a, NULL) == PAYSIGN_OK
+                   && paysign_params_name_at(q, i, b, sizeof b, NULL) == PAYSIGN_OK && strcmp(a, b) == 0
+                   && paysign_params_value_at(c->params, i, a, sizeof a, NULL) == PAYSIGN_OK
+                   && paysign_params_value_at(q, i, b, sizeof b, NULL) == PAYSIGN_OK && strcmp(a, b) == 0;
+        if (!same) {
+            CHECK(0, "%s: field %zu differs after set_all", c->id, i);
+            break;
+        }
+    }
+    paysign_params_free(q);
+}
+
 static int run_vectors(const char *path) {
     FILE *f = fopen(path, "r");
     if (!f) {
@@ -142,9 +165,16 @@ static int run_vectors(const char *path) {
             *sp2 = 0;
             char *name = (char *)unhex(v, NULL), *value = (char *)unhex(sp2 + 1, NULL);
             paysign_params_set(c.params, name, value);
+            size_t nl = strlen(name) + 1, vl = strlen(value) + 1;
+            c.packed = realloc(c.packed, c.packed_len + nl + vl);
+            if (!c.packed) abort();
+            memcpy(c.packed + c.packed_len, name, nl);
+            memcpy(c.packed + c.packed_len + nl, value, vl);
+            c.packed_len += nl + vl;
             free(name);
             free(value);
         } else if (strcmp(line, "end") == 0) {
+            same_as_packed(&c);
             run_case(&c);
             free_case(&c);
             count++;
@@ -196,6 +226,34 @@ static void test_buffers(void) {
     CHECK(st == PAYSIGN_BUFFER_TOO_SMALL && n == 32 && paysign_params_count(q) == 1, "sign too small: %d %zu", st, n);
     paysign_key_free(k);
     paysign_params_free(q);
+    paysign_params_free(p);
+}
+
+static void test_set_all(void) {
+    static const char good[] = "a\0" "1\0" "b\0" "\0" "a\0" "3\0";
+    paysign_params *p = paysign_params_new();
+    size_t n;
+    char buf[64];
+    CHECK(paysign_params_set_all(p, (const uint8_t *)good, sizeof good - 1) == PAYSIGN_OK, "set_all: %s", err());
+    CHECK(paysign_params_count(p) == 2, "a repeated name replaces: %zu fields", paysign_params_count(p));
+    CHECK(paysign_params_get(p, "a", buf, sizeof buf, &n) == PAYSIGN_OK && strcmp(buf, "3") == 0, "a=%s", buf);
+    CHECK(paysign_params_get(p, "b", buf, sizeof buf, &n) == PAYSIGN_OK && n == 0, "b is empty");
+    CHECK(paysign_params_set_all(p, NULL, 0) == PAYSIGN_OK, "NULL with length 0 sets nothing");
+    CHECK(paysign_params_set_all(p, NULL, 3) == PAYSIGN_NULL_ARGUMENT, "NULL data");
+    CHECK(strcmp(err(), "argument 'data' is NULL") == 0, "%s", errbuf);
+    CHECK(paysign_params_set_all(NULL, (const uint8_t *)good, 4) == PAYSIGN_NULL_ARGUMENT, "NULL params");
+    static const struct { const char *data; size_t len; const char *message; } bad[] = {
+        {"x\0" "1", 3, "argument 'data' must end with a NUL (name NUL value NUL ...)"},
+        {"x\0" "1\0" "orderId\0", 12, "argument 'data': field 'orderId' has no value (name NUL value NUL ...)"},
+        {"x\0" "1\0" "\0" "v\0", 7, "argument 'data': the name of pair 1 is empty"},
+        {"x\0" "1\0" "payerName\0" "\xe5\xbc\0", 17, "argument 'data': the value of field 'payerName' is not valid UTF-8 (at byte 0)"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        CHECK(paysign_params_set_all(p, (const uint8_t *)bad[i].data, bad[i].len) == PAYSIGN_INVALID_ARGUMENT, "bad %zu", i);
+        CHECK(strcmp(err(), bad[i].message) == 0, "bad %zu: %s", i, errbuf);
+        CHECK(paysign_params_count(p) == 2 && paysign_params_get(p, "x", buf, sizeof buf, &n) == PAYSIGN_MISSING_FIELD,
+              "bad %zu changed the list", i);
+    }
     paysign_params_free(p);
 }
 
@@ -330,6 +388,7 @@ int main(int argc, char **argv) {
     int cases = argc > 1 ? run_vectors(argv[1]) : 0;
     CHECK(cases >= 79, "only %d vector cases ran", cases);
     test_buffers();
+    test_set_all();
     test_nulls();
     test_errors();
     test_notify_flow();

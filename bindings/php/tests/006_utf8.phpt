@@ -18,7 +18,7 @@ echo 'redirect url ', code_of(function () use ($bad) { return PaySign\reply('99b
 try {
     PaySign\sign('wechatpay.request', array('appid' => "wx$bad"), $k);
 } catch (PaySign\Exception $e) {
-    var_dump($e->getStatusName(), stripos($e->getMessage(), 'UTF-8') !== false, strpos($e->getMessage(), '"appid"') !== false);
+    var_dump($e->getStatusName(), stripos($e->getMessage(), 'UTF-8') !== false, strpos($e->getMessage(), "'appid'") !== false);
 }
 ?>
 --EXPECT--

@@ -63,7 +63,7 @@ foreach (array('value' => array('f20' => "x\0y"), 'name' => array("f2\x001" => '
 try {
     PaySign\sign('wechatpay.request', array('appid' => 'wx1', 'mch_id' => "\xc3", 'body' => 'x'), $k, 'sign_type=MD5');
 } catch (PaySign\Exception $e) {
-    var_dump($e->getCode(), strpos($e->getMessage(), 'field "mch_id"') === 0, stripos($e->getMessage(), 'UTF-8') !== false);
+    var_dump($e->getCode(), strpos($e->getMessage(), "field 'mch_id'") !== false, stripos($e->getMessage(), 'UTF-8') !== false);
 }
 // after a refused array the next call is whole
 var_dump(PaySign\sign('wechatpay.request', $p, $k, $wx['options']) === $wx['expect_signature']);
