@@ -152,7 +152,7 @@ fn each_entry<'a>(p: &Profile, params: &'a Params, secret: Option<&'a str>, mut 
             let sig = p.sig_field();
             let mut all: Vec<(&str, &str)> = params
                 .iter()
-                .filter(|(n, _)| *n != sig && !exclude.contains(n))
+                .filter(|(n, _)| !same_name(n, sig) && !exclude.iter().any(|e| same_name(e, n)))
                 .map(|(n, v)| (n, trimmed(p, v)))
                 .filter(|(_, v)| keep(v))
                 .collect();

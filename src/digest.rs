@@ -21,13 +21,15 @@ pub fn md5(msg: &[u8]) -> [u8; 16] {
 pub fn hmac_md5(key: &[u8], msg: &[u8]) -> Vec<u8> {
     let mut h = Hasher::hmac_md5(key);
     h.update(msg);
-    h.finish()
+    let (d, n) = h.finish();
+    d[..n].to_vec()
 }
 
 pub fn hmac_sha256(key: &[u8], msg: &[u8]) -> Vec<u8> {
     let mut h = Hasher::hmac_sha256(key);
     h.update(msg);
-    h.finish()
+    let (d, n) = h.finish();
+    d[..n].to_vec()
 }
 
 /// A digest or MAC fed in pieces, for messages that are streamed rather than built.
@@ -59,13 +61,21 @@ impl Hasher {
         }
     }
 
-    pub fn finish(self) -> Vec<u8> {
-        match self {
-            Hasher::Md5(h) => h.finalize().to_vec(),
-            Hasher::HmacMd5(m) => m.finalize().into_bytes().to_vec(),
-            Hasher::HmacSha256(m) => m.finalize().into_bytes().to_vec(),
-        }
+    /// The digest or MAC: 16 or 32 bytes, at the start of the array.
+    pub fn finish(self) -> ([u8; 32], usize) {
+        let mut out = [0; 32];
+        let n = match self {
+            Hasher::Md5(h) => put(&mut out, &h.finalize()),
+            Hasher::HmacMd5(m) => put(&mut out, &m.finalize().into_bytes()),
+            Hasher::HmacSha256(m) => put(&mut out, &m.finalize().into_bytes()),
+        };
+        (out, n)
     }
+}
+
+fn put(out: &mut [u8; 32], b: &[u8]) -> usize {
+    out[..b.len()].copy_from_slice(b);
+    b.len()
 }
 
 pub fn hex(bytes: &[u8], case: Case) -> String {

@@ -231,7 +231,8 @@ pub fn compute(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) 
     if let Some((mut h, case)) = hasher(p, method, key)? {
         // Digests take the message in pieces: no sign string is built (canon::feed).
         canon::feed(p, params, secret, charset, &mut |b| h.update(b))?;
-        return Ok(digest::hex(&h.finish(), case));
+        let (d, n) = h.finish();
+        return Ok(digest::hex(&d[..n], case));
     }
     let message = canon::message(p, params, secret, charset, DocForm::Emptied)?;
     let Method::Rsa { hash, out, .. } = method else {
@@ -298,7 +299,8 @@ pub fn check_signature(
     let field = p.sig_field();
     if let Some((mut h, _)) = hasher(p, method, key)? {
         h.update(bytes);
-        return digest::hex_matches(&h.finish(), sig, field);
+        let (d, n) = h.finish();
+        return digest::hex_matches(&d[..n], sig, field);
     }
     match method {
         Method::Md5(_) | Method::HmacMd5(_) | Method::HmacSha256(_) => unreachable!("hasher() takes these"),
