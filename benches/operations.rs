@@ -126,11 +126,36 @@ fn digest_profiles(c: &mut Criterion) {
     type Bare = fn(&[u8], &[u8]) -> Vec<u8>;
     let md5: Bare = |_, m| digest::md5(m).to_vec();
     let cases: [(&str, &str, &str, Bare); 5] = [
-        ("wechatpay.json", "wechat-doc-example-md5", "wechatpay md5 (sorted, 5 fields)", md5),
-        ("wechatpay.json", "wechat-doc-example-hmac-sha256", "wechatpay hmac-sha256 (sorted, 5 fields)", digest::hmac_sha256),
-        ("alipay.json", "alipay-mapi-md5-omnipay", "alipay mapi md5 (sorted, 7 fields)", md5),
-        ("yeepay.json", "yeepay-request-hmac-md5-demo-1", "yeepay hmac-md5 (fixed, 13 fields)", digest::hmac_md5),
-        ("dinpay.json", "dinpay-request-md5-crasader", "dinpay md5 (fixed, 13 fields)", md5),
+        (
+            "wechatpay.json",
+            "wechat-doc-example-md5",
+            "wechatpay md5 (sorted, 5 fields)",
+            md5,
+        ),
+        (
+            "wechatpay.json",
+            "wechat-doc-example-hmac-sha256",
+            "wechatpay hmac-sha256 (sorted, 5 fields)",
+            digest::hmac_sha256,
+        ),
+        (
+            "alipay.json",
+            "alipay-mapi-md5-omnipay",
+            "alipay mapi md5 (sorted, 7 fields)",
+            md5,
+        ),
+        (
+            "yeepay.json",
+            "yeepay-request-hmac-md5-demo-1",
+            "yeepay hmac-md5 (fixed, 13 fields)",
+            digest::hmac_md5,
+        ),
+        (
+            "dinpay.json",
+            "dinpay-request-md5-crasader",
+            "dinpay md5 (fixed, 13 fields)",
+            md5,
+        ),
     ];
     for (file, id, label, bare) in cases {
         let v = case(file, id);
@@ -140,7 +165,9 @@ fn digest_profiles(c: &mut Criterion) {
         let profile = paysign::profile(v["profile"].as_str().unwrap()).unwrap();
         let opts = options(v["options"].as_str().unwrap_or(""));
         let expect = v["expect_signature"].as_str().unwrap();
-        assert!(signer::compute(profile, &opts, &params, Some(&key)).unwrap().eq_ignore_ascii_case(expect));
+        assert!(signer::compute(profile, &opts, &params, Some(&key))
+            .unwrap()
+            .eq_ignore_ascii_case(expect));
         g.bench_function(label, |b| {
             b.iter(|| signer::compute(profile, &opts, black_box(&params), Some(&key)).unwrap())
         });

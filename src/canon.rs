@@ -150,14 +150,27 @@ fn each_entry<'a>(p: &Profile, params: &'a Params, secret: Option<&'a str>, mut 
         }
         Layout::Sorted { exclude } => {
             let sig = p.sig_field();
-            let mut all: Vec<(&str, &str)> = params
+            let wanted = params
                 .iter()
                 .filter(|(n, _)| !same_name(n, sig) && !exclude.iter().any(|e| same_name(e, n)))
                 .map(|(n, v)| (n, trimmed(p, v)))
-                .filter(|(_, v)| keep(v))
-                .collect();
+                .filter(|(_, v)| keep(v));
+            // A request's few fields are sorted on the stack; a long list on the heap.
+            let mut stack = [("", ""); 32];
+            let mut heap = Vec::new();
+            let all = if params.len() <= stack.len() {
+                let mut n = 0;
+                for e in wanted {
+                    stack[n] = e;
+                    n += 1;
+                }
+                &mut stack[..n]
+            } else {
+                heap.extend(wanted);
+                &mut heap[..]
+            };
             all.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-            for (n, v) in all {
+            for &mut (n, v) in all {
                 emit(n, v);
             }
         }

@@ -4,7 +4,8 @@ use crate::error::{Error, Result};
 use crate::keys::Key;
 use crate::profile::{Case, Hash};
 use base64::Engine as _;
-use hmac::{KeyInit, Mac};
+use hmac::KeyInit;
+use md5::digest::{FixedOutput, Update};
 use md5::{Digest, Md5};
 use rsa::{Pkcs1v15Sign, PrivateKey, PublicKey};
 use sha1::Sha1;
@@ -19,63 +20,62 @@ pub fn md5(msg: &[u8]) -> [u8; 16] {
 }
 
 pub fn hmac_md5(key: &[u8], msg: &[u8]) -> Vec<u8> {
-    let mut h = Hasher::hmac_md5(key);
-    h.update(msg);
-    let (d, n) = h.finish();
+    let (d, n) = keyed(Keyed::HmacMd5, key, |out| {
+        out(msg);
+        Ok(())
+    })
+    .expect("nothing to fail");
     d[..n].to_vec()
 }
 
 pub fn hmac_sha256(key: &[u8], msg: &[u8]) -> Vec<u8> {
-    let mut h = Hasher::hmac_sha256(key);
-    h.update(msg);
-    let (d, n) = h.finish();
+    let (d, n) = keyed(Keyed::HmacSha256, key, |out| {
+        out(msg);
+        Ok(())
+    })
+    .expect("nothing to fail");
     d[..n].to_vec()
 }
 
-/// A digest or MAC fed in pieces, for messages that are streamed rather than built.
-pub enum Hasher {
-    Md5(Md5),
-    HmacMd5(hmac::Hmac<Md5>),
-    HmacSha256(hmac::Hmac<Sha256>),
+/// The digests and MACs of the non-RSA methods.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keyed {
+    /// Plain MD5: the key is not used (it is inside the message).
+    Md5,
+    HmacMd5,
+    HmacSha256,
 }
 
-impl Hasher {
-    pub fn md5() -> Hasher {
-        Hasher::Md5(Md5::new())
-    }
-
-    // HMAC accepts keys of any length (RFC 2104: long keys are hashed first).
-    pub fn hmac_md5(key: &[u8]) -> Hasher {
-        Hasher::HmacMd5(KeyInit::new_from_slice(key).expect("HMAC takes any key length"))
-    }
-
-    pub fn hmac_sha256(key: &[u8]) -> Hasher {
-        Hasher::HmacSha256(KeyInit::new_from_slice(key).expect("HMAC takes any key length"))
-    }
-
-    pub fn update(&mut self, b: &[u8]) {
-        match self {
-            Hasher::Md5(h) => Digest::update(h, b),
-            Hasher::HmacMd5(m) => m.update(b),
-            Hasher::HmacSha256(m) => m.update(b),
-        }
-    }
-
-    /// The digest or MAC: 16 or 32 bytes, at the start of the array.
-    pub fn finish(self) -> ([u8; 32], usize) {
+/// The digest or MAC of whatever `feed` hands to its writer, in pieces (a streamed sign
+/// string), as 16 or 32 bytes at the start of the array. Each algorithm runs in its own
+/// instance of `run`: no state is moved around or boxed.
+pub fn keyed(
+    kind: Keyed,
+    key: &[u8],
+    feed: impl FnOnce(&mut dyn FnMut(&[u8])) -> Result<()>,
+) -> Result<([u8; 32], usize)> {
+    fn run<D: Update + FixedOutput>(
+        mut d: D,
+        feed: impl FnOnce(&mut dyn FnMut(&[u8])) -> Result<()>,
+    ) -> Result<([u8; 32], usize)> {
+        feed(&mut |b| d.update(b))?;
+        let digest = d.finalize_fixed();
         let mut out = [0; 32];
-        let n = match self {
-            Hasher::Md5(h) => put(&mut out, &h.finalize()),
-            Hasher::HmacMd5(m) => put(&mut out, &m.finalize().into_bytes()),
-            Hasher::HmacSha256(m) => put(&mut out, &m.finalize().into_bytes()),
-        };
-        (out, n)
+        out[..digest.len()].copy_from_slice(&digest);
+        Ok((out, digest.len()))
     }
-}
-
-fn put(out: &mut [u8; 32], b: &[u8]) -> usize {
-    out[..b.len()].copy_from_slice(b);
-    b.len()
+    // HMAC accepts keys of any length (RFC 2104: long keys are hashed first).
+    match kind {
+        Keyed::Md5 => run(Md5::new(), feed),
+        Keyed::HmacMd5 => run(
+            <hmac::Hmac<Md5> as KeyInit>::new_from_slice(key).expect("any key length"),
+            feed,
+        ),
+        Keyed::HmacSha256 => run(
+            <hmac::Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("any key length"),
+            feed,
+        ),
+    }
 }
 
 pub fn hex(bytes: &[u8], case: Case) -> String {

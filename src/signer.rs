@@ -228,15 +228,16 @@ pub fn place(p: &Profile, params: &mut Params, sig: &str) {
 /// The signature text, without touching `params`.
 pub fn compute(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) -> Result<String> {
     let (method, charset, secret) = resolve(p, params, opts, key, None)?;
-    if let Some((mut h, case)) = hasher(p, method, key)? {
+    if let Some((kind, case)) = keyed(method) {
         // Digests take the message in pieces: no sign string is built (canon::feed).
-        canon::feed(p, params, secret, charset, &mut |b| h.update(b))?;
-        let (d, n) = h.finish();
+        let (d, n) = digest::keyed(kind, mac_key(p, kind, key)?, |out| {
+            canon::feed(p, params, secret, charset, out)
+        })?;
         return Ok(digest::hex(&d[..n], case));
     }
     let message = canon::message(p, params, secret, charset, DocForm::Emptied)?;
     let Method::Rsa { hash, out, .. } = method else {
-        unreachable!("hasher() takes every digest method")
+        unreachable!("keyed() takes every digest method")
     };
     let k = key.ok_or_else(|| {
         Error::new(
@@ -258,14 +259,22 @@ pub fn compute(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) 
     })
 }
 
-/// The digest or MAC of a non-RSA method, keyed when it is an HMAC, and the case of its hex.
-fn hasher(p: &Profile, method: Method, key: Option<&Key>) -> Result<Option<(digest::Hasher, Case)>> {
-    Ok(match method {
-        Method::Md5(case) => Some((digest::Hasher::md5(), case)),
-        Method::HmacMd5(case) => Some((digest::Hasher::hmac_md5(hmac_key(p, key)?), case)),
-        Method::HmacSha256(case) => Some((digest::Hasher::hmac_sha256(hmac_key(p, key)?), case)),
+/// The digest or MAC of a non-RSA method, and the case of its hex.
+fn keyed(method: Method) -> Option<(digest::Keyed, Case)> {
+    match method {
+        Method::Md5(case) => Some((digest::Keyed::Md5, case)),
+        Method::HmacMd5(case) => Some((digest::Keyed::HmacMd5, case)),
+        Method::HmacSha256(case) => Some((digest::Keyed::HmacSha256, case)),
         Method::Rsa { .. } => None,
-    })
+    }
+}
+
+/// The key of an HMAC; nothing for plain MD5, whose secret is inside the message.
+fn mac_key<'k>(p: &Profile, kind: digest::Keyed, key: Option<&'k Key>) -> Result<&'k [u8]> {
+    match kind {
+        digest::Keyed::Md5 => Ok(&[]),
+        digest::Keyed::HmacMd5 | digest::Keyed::HmacSha256 => hmac_key(p, key),
+    }
 }
 
 /// The received signature text.
@@ -297,13 +306,15 @@ pub fn check_signature(
     key: Option<&Key>,
 ) -> Result<bool> {
     let field = p.sig_field();
-    if let Some((mut h, _)) = hasher(p, method, key)? {
-        h.update(bytes);
-        let (d, n) = h.finish();
+    if let Some((kind, _)) = keyed(method) {
+        let (d, n) = digest::keyed(kind, mac_key(p, kind, key)?, |out| {
+            out(bytes);
+            Ok(())
+        })?;
         return digest::hex_matches(&d[..n], sig, field);
     }
     match method {
-        Method::Md5(_) | Method::HmacMd5(_) | Method::HmacSha256(_) => unreachable!("hasher() takes these"),
+        Method::Md5(_) | Method::HmacMd5(_) | Method::HmacSha256(_) => unreachable!("keyed() takes these"),
         Method::Rsa { hash, also, out } => {
             let k = key.ok_or_else(|| {
                 Error::new(
