@@ -153,7 +153,7 @@ fn digest_profiles(c: &mut Criterion) {
         (
             "dinpay.json",
             "dinpay-request-md5-crasader",
-            "dinpay md5 (fixed, 13 fields)",
+            "dinpay md5 (sorted, 13 fields)",
             md5,
         ),
     ];
