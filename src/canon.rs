@@ -245,24 +245,22 @@ impl Sink for String {
 }
 
 fn textual(p: &Profile, params: &Params, secret: Option<&str>) -> String {
-    let sep = separator(p.join);
+    let sep = separator(p.join).len();
     // Room for every field, its separators and the secret up front: growing the string
-    // would copy it and leave the old buffer behind un-zeroized.
+    // would copy it and leave the old buffer behind un-zeroized. A fixed layout may write a
+    // slot's name without a field (profiles that keep empties), and a Key slot the secret.
     let k = secret.map_or(0, str::len);
-    let key_slots = match p.layout {
-        Layout::Fixed(slots) if p.secret == SecretAt::InList => slots
+    let names = match p.layout {
+        Layout::Fixed(slots) => slots
             .iter()
-            .map(|s| {
-                if let Slot::Key(n) = s {
-                    n.len() + 1 + sep.len() + k
-                } else {
-                    0
-                }
+            .map(|s| match s {
+                Slot::F(n) => n.len() + 1 + sep,
+                Slot::Key(n) => n.len() + 1 + sep + k,
             })
             .sum(),
         _ => 0,
     };
-    let room = params.text_len() + params.len() * (sep.len() + 1) + key_slots + secret_room(p, secret);
+    let room = params.text_len() + params.len() * (sep + 1) + names + secret_room(p, secret);
     let mut s = String::with_capacity(room);
     write_text(p, params, secret, &mut s);
     debug_assert!(s.len() <= room);
