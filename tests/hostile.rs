@@ -943,47 +943,14 @@ fn unknown_algorithm_fields() {
 
 /// A plausible message of profile `p`, for the secret method (`rsa` false) or RSA.
 fn natural_message(p: &paysign::Profile, rsa: bool) -> Option<Params> {
-    use paysign::profile::{Absent, Layout, Part, Slot};
-    let mut params = Params::new();
-    match p.layout {
-        Layout::Fixed(slots) => {
-            for s in slots {
-                if let Slot::F(name) = s {
-                    params.set(name, &format!("v-{name}"));
-                }
-            }
-        }
-        Layout::Sorted { .. } => {
-            for (n, v) in [
-                ("appid", "wx1"),
-                ("out_trade_no", "A1"),
-                ("total_fee", "100"),
-                ("notify_id", "n1"),
-            ] {
-                params.set(n, v);
-            }
-        }
-        Layout::Binary(parts) => {
-            for part in parts {
-                match *part {
-                    Part::Ascii(f) => params.set(f, "900001"),
-                    Part::Decimal10(f) => params.set(f, "1021080510"),
-                    Part::UintBe { field, .. } => params.set(field, "0"),
-                    Part::Hex(f) => params.set(f, "90d00c1d517abd0b4f65f6bcf8535d16"),
-                    Part::Zeros(_) | Part::Secret => {}
-                }
-            }
-        }
-        Layout::Document { field, element } => {
-            params.set(
-                field,
-                &format!("<AIPG><INFO><TRX_CODE>1</TRX_CODE><{element}></{element}></INFO></AIPG>"),
-            );
-        }
-    }
-    if let Some(f) = p.charset.field {
-        params.set(f, p.charset.codes.first().map_or("utf-8", |(code, _)| *code));
-    }
+    use paysign::profile::Absent;
+    let sorted = [
+        ("appid", "wx1"),
+        ("out_trade_no", "A1"),
+        ("total_fee", "100"),
+        ("notify_id", "n1"),
+    ];
+    let mut params = common::plausible_fields(p, |name| format!("v-{name}"), &sorted);
     let m = p.methods;
     if let Some(f) = m.field {
         match m.by_value.iter().find(|(_, method)| method.is_rsa() == rsa) {

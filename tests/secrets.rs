@@ -7,7 +7,6 @@ mod common;
 use common::key_path;
 use paysign::digest;
 use paysign::params::Duplicates;
-use paysign::profile::{Absent, Layout, Part, Slot};
 use paysign::{Charset, Format, Key, Options, Params, Profile, Verdict};
 use std::alloc::{GlobalAlloc, Layout as AllocLayout, System};
 use std::collections::HashSet;
@@ -338,53 +337,19 @@ fn natural_params() -> std::collections::HashMap<&'static str, Params> {
 }
 
 fn natural(p: &Profile) -> Params {
-    let mut params = Params::new();
-    match p.layout {
-        Layout::Fixed(slots) => {
-            for s in slots {
-                if let Slot::F(name) = s {
-                    params.set(name, &format!("v{}", name.len()));
-                }
-            }
-        }
-        Layout::Sorted { .. } => {
-            for (n, v) in [
-                ("appid", "wx1"),
-                ("out_trade_no", "A1"),
-                ("total_fee", "100"),
-                ("body", "商品"),
-            ] {
-                params.set(n, v);
-            }
-        }
-        Layout::Binary(parts) => {
-            for part in parts {
-                match *part {
-                    Part::Ascii(f) => params.set(f, "900001"),
-                    Part::Decimal10(f) => params.set(f, "1021080510"),
-                    Part::UintBe { field, .. } => params.set(field, "0"),
-                    Part::Hex(f) => params.set(f, "90d00c1d517abd0b4f65f6bcf8535d16"),
-                    Part::Zeros(_) | Part::Secret => {}
-                }
-            }
-        }
-        Layout::Document { field, element } => {
-            params.set(
-                field,
-                &format!("<AIPG><INFO><TRX_CODE>1</TRX_CODE><{element}></{element}></INFO></AIPG>"),
-            );
-        }
-    }
-    if let Some(f) = p.charset.field {
-        params.set(f, p.charset.codes.first().map_or("utf-8", |(code, _)| *code));
-    }
+    let sorted = [
+        ("appid", "wx1"),
+        ("out_trade_no", "A1"),
+        ("total_fee", "100"),
+        ("body", "商品"),
+    ];
+    let mut params = common::plausible_fields(p, |name| format!("v{}", name.len()), &sorted);
     let m = p.methods;
     if let (Some(f), Some((v, _))) = (m.field, m.by_value.iter().find(|(_, method)| !method.is_rsa())) {
         params.set(f, v);
     } else if let (Some(f), Some((v, _))) = (m.field, m.by_value.first()) {
         params.set(f, v);
     }
-    let _ = Absent::Required;
     params
 }
 

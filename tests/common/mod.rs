@@ -95,3 +95,46 @@ pub fn body_of(c: &Value) -> Vec<u8> {
         None => c["body"].as_str().unwrap().as_bytes().to_vec(),
     }
 }
+
+/// Every field a profile's layout signs, with plausible values: fixed slots get `value(name)`,
+/// sorted profiles the pairs of `sorted`, binary and document layouts fixed samples, and the
+/// charset field the profile's first code. The method field is left to the caller.
+pub fn plausible_fields(p: &paysign::Profile, value: impl Fn(&str) -> String, sorted: &[(&str, &str)]) -> Params {
+    use paysign::profile::{Layout, Part, Slot};
+    let mut params = Params::new();
+    match p.layout {
+        Layout::Fixed(slots) => {
+            for s in slots {
+                if let Slot::F(name) = s {
+                    params.set(name, &value(name));
+                }
+            }
+        }
+        Layout::Sorted { .. } => {
+            for (n, v) in sorted {
+                params.set(n, v);
+            }
+        }
+        Layout::Binary(parts) => {
+            for part in parts {
+                match *part {
+                    Part::Ascii(f) => params.set(f, "900001"),
+                    Part::Decimal10(f) => params.set(f, "1021080510"),
+                    Part::UintBe { field, .. } => params.set(field, "0"),
+                    Part::Hex(f) => params.set(f, "90d00c1d517abd0b4f65f6bcf8535d16"),
+                    Part::Zeros(_) | Part::Secret => {}
+                }
+            }
+        }
+        Layout::Document { field, element } => {
+            params.set(
+                field,
+                &format!("<AIPG><INFO><TRX_CODE>1</TRX_CODE><{element}></{element}></INFO></AIPG>"),
+            );
+        }
+    }
+    if let Some(f) = p.charset.field {
+        params.set(f, p.charset.codes.first().map_or("utf-8", |(code, _)| *code));
+    }
+    params
+}
