@@ -20,20 +20,20 @@ pub fn md5(msg: &[u8]) -> [u8; 16] {
 }
 
 pub fn hmac_md5(key: &[u8], msg: &[u8]) -> Vec<u8> {
-    let (d, n) = keyed(Keyed::HmacMd5, key, |out| {
-        out(msg);
-        Ok(())
-    })
-    .expect("nothing to fail");
-    d[..n].to_vec()
+    keyed_once(Keyed::HmacMd5, key, msg)
 }
 
 pub fn hmac_sha256(key: &[u8], msg: &[u8]) -> Vec<u8> {
-    let (d, n) = keyed(Keyed::HmacSha256, key, |out| {
+    keyed_once(Keyed::HmacSha256, key, msg)
+}
+
+/// [`keyed`] of one whole message.
+pub fn keyed_once(kind: Keyed, key: &[u8], msg: &[u8]) -> Vec<u8> {
+    let whole = |out: &mut dyn FnMut(&[u8])| {
         out(msg);
         Ok(())
-    })
-    .expect("nothing to fail");
+    };
+    let (d, n) = keyed(kind, key, whole).expect("a whole message cannot fail");
     d[..n].to_vec()
 }
 

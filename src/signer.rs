@@ -307,11 +307,7 @@ pub fn check_signature(
 ) -> Result<bool> {
     let field = p.sig_field();
     if let Some((kind, _)) = keyed(method) {
-        let (d, n) = digest::keyed(kind, mac_key(p, kind, key)?, |out| {
-            out(bytes);
-            Ok(())
-        })?;
-        return digest::hex_matches(&d[..n], sig, field);
+        return digest::hex_matches(&digest::keyed_once(kind, mac_key(p, kind, key)?, bytes), sig, field);
     }
     match method {
         Method::Md5(_) | Method::HmacMd5(_) | Method::HmacSha256(_) => unreachable!("keyed() takes these"),

@@ -186,18 +186,7 @@ impl Params {
         if !self.may_repeat {
             return None;
         }
-        if self.spans.len() <= PAIRWISE_MAX {
-            return (1..self.spans.len())
-                .find(|&j| {
-                    let n = self.name_of(&self.spans[j]);
-                    self.spans[..j]
-                        .iter()
-                        .any(|s| s.name_len == n.len() && self.name_of(s) == n)
-                })
-                .map(|j| self.name_of(&self.spans[j]));
-        }
-        let mut seen = HashSet::with_capacity(self.spans.len());
-        self.iter().map(|(n, _)| n).find(|n| !seen.insert(*n))
+        first_repeat(self.spans.len(), |i| self.name_of(&self.spans[i])).map(|j| self.name_of(&self.spans[j]))
     }
 
     /// Sets many fields from one buffer: `name NUL value NUL name NUL value NUL ...`, UTF-8,
@@ -243,12 +232,7 @@ impl Params {
             at = value_end + 1;
         }
         let name = |s: &Span| &body[s.name..s.name + s.name_len];
-        let repeats = if found.len() <= PAIRWISE_MAX {
-            (1..found.len()).any(|j| found[..j].iter().any(|s| same_name(name(s), name(&found[j]))))
-        } else {
-            let mut seen = HashSet::with_capacity(found.len());
-            !found.iter().all(|s| seen.insert(name(s)))
-        };
+        let repeats = first_repeat(found.len(), |i| name(&found[i])).is_some();
         if self.spans.is_empty() && !repeats {
             // A fresh list: the buffer is copied once, NULs and all, and the spans point into it.
             let base = self.text.len();
@@ -294,6 +278,16 @@ impl Params {
             *self = fresh;
         }
     }
+}
+
+/// The position of the first of `n` names (`name(i)`) that an earlier one repeats: pairwise
+/// for a request's few fields, hashed past [`PAIRWISE_MAX`].
+fn first_repeat<'a>(n: usize, name: impl Fn(usize) -> &'a str) -> Option<usize> {
+    if n <= PAIRWISE_MAX {
+        return (1..n).find(|&j| (0..j).any(|i| same_name(name(i), name(j))));
+    }
+    let mut seen = HashSet::with_capacity(n);
+    (0..n).find(|&j| !seen.insert(name(j)))
 }
 
 /// The error for a packed buffer that is not UTF-8 at byte `at`, naming the field.
