@@ -221,15 +221,11 @@ fn fixed_positions(slots: &[Slot], params: &Params, at: &mut [usize]) -> Option<
 trait Sink {
     fn put(&mut self, piece: &str);
     /// One entry: the separator unless it is the first, `name=` for pair joins, the value.
-    fn entry(&mut self, sep: Option<&str>, name: Option<&str>, value: &str) {
-        if let Some(sep) = sep {
-            self.put(sep);
-        }
-        if let Some(n) = name {
-            self.put(n);
-            self.put("=");
-        }
-        self.put(value);
+    fn entry(&mut self, sep: Option<&str>, name: Option<&str>, value: &str)
+    where
+        Self: Sized,
+    {
+        entry_in_pieces(self, sep, name, value);
     }
     /// Whether anything was put yet.
     fn started(&self) -> bool;
@@ -242,6 +238,18 @@ impl Sink for String {
     fn started(&self) -> bool {
         !self.is_empty()
     }
+}
+
+/// An entry as separate pieces: the separator, `name=` when the join writes names, the value.
+fn entry_in_pieces(s: &mut impl Sink, sep: Option<&str>, name: Option<&str>, value: &str) {
+    if let Some(sep) = sep {
+        s.put(sep);
+    }
+    if let Some(n) = name {
+        s.put(n);
+        s.put("=");
+    }
+    s.put(value);
 }
 
 fn textual(p: &Profile, params: &Params, secret: Option<&str>) -> String {

@@ -283,6 +283,24 @@ fn a_character_the_charset_lacks_is_the_same_error_signing_and_showing() {
     assert!(!signed.message.contains("K123"), "{}", signed.message);
 }
 
+#[test]
+fn an_empty_name_signs_as_the_sign_string_shows_it() {
+    // Only the Rust API can set an empty name. Signing streams pieces, sign_string builds the
+    // text: both must write `=value` for it (python3: hashlib.md5(b'=x&appid=wx1&key=K').hexdigest()).
+    let key = Key::secret("K").unwrap();
+    let p = paysign::profile("wechatpay.request").unwrap();
+    let params = Params::from_pairs([("", "x"), ("appid", "wx1")]);
+    let o = opts("sign_type=MD5");
+    assert_eq!(
+        paysign::sign_string(p, &o, &params, Some(&key)).unwrap().as_str(),
+        "=x&appid=wx1&key=K"
+    );
+    assert_eq!(
+        paysign::sign(p, &o, &mut params.clone(), Some(&key)).unwrap(),
+        "140C9487E6EC18A9205DBFAF1F4A0627"
+    );
+}
+
 // ------------------------------------------------------------------------------------ Alipay
 
 #[test]

@@ -2,7 +2,7 @@
 //! message's charset and gathered into 128-byte blocks (two MD5/SHA-256 blocks), which are
 //! handed on full so the digest can compress them without buffering of its own.
 
-use super::Sink;
+use super::{entry_in_pieces, Sink};
 use crate::charset::Charset;
 use crate::error::{Error, Result};
 use std::borrow::Cow;
@@ -106,13 +106,15 @@ impl Sink for Blocks<'_> {
     /// block: one room check instead of four.
     #[inline(always)]
     fn entry(&mut self, sep: Option<&str>, name: Option<&str>, value: &str) {
-        let (sep, name) = (sep.unwrap_or(""), name.unwrap_or(""));
-        let eq = usize::from(!name.is_empty());
-        let total = sep.len() + name.len() + eq + value.len();
-        let plain = self.charset == Charset::Utf8 || (name.is_ascii() && value.is_ascii() && sep.is_ascii());
+        // `name=` whenever the join writes names, even an empty one, as the String sink does.
+        let eq = usize::from(name.is_some());
+        let (sep_s, name_s) = (sep.unwrap_or(""), name.unwrap_or(""));
+        let total = sep_s.len() + name_s.len() + eq + value.len();
+        let plain = self.charset == Charset::Utf8 || (name_s.is_ascii() && value.is_ascii() && sep_s.is_ascii());
         if !plain || self.len + total >= BLOCK {
-            return self.entry_in_pieces(sep, name, value);
+            return entry_in_pieces(self, sep, name, value);
         }
+        let (sep, name) = (sep_s, name_s);
         self.started |= total > 0;
         let mut at = self.len;
         for piece in [sep.as_bytes(), name.as_bytes()] {
@@ -148,17 +150,6 @@ fn copy_short(dst: &mut [u8], src: &[u8]) {
             }
         }
         _ => dst.copy_from_slice(src),
-    }
-}
-
-impl Blocks<'_> {
-    fn entry_in_pieces(&mut self, sep: &str, name: &str, value: &str) {
-        self.put(sep);
-        if !name.is_empty() {
-            self.put(name);
-            self.put("=");
-        }
-        self.put(value);
     }
 }
 
