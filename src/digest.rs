@@ -79,17 +79,31 @@ pub fn keyed(
 }
 
 pub fn hex(bytes: &[u8], case: Case) -> String {
-    let digits: &[u8; 16] = match case {
-        Case::Upper => b"0123456789ABCDEF",
-        Case::Lower => b"0123456789abcdef",
+    let table = match case {
+        Case::Upper => &HEX_UPPER,
+        Case::Lower => &HEX_LOWER,
     };
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        s.push(digits[(b >> 4) as usize] as char);
-        s.push(digits[(b & 15) as usize] as char);
+    // Bytes from a pair table, then one conversion: pushing chars checks capacity and encodes
+    // each one, which cost a signature more than its 32 digits.
+    let mut s = vec![0; bytes.len() * 2];
+    for (pair, &b) in s.chunks_exact_mut(2).zip(bytes) {
+        pair.copy_from_slice(&table[usize::from(b)]);
     }
-    s
+    String::from_utf8(s).expect("hex digits are ASCII")
 }
+
+/// The two hex digits of every byte value.
+const fn hex_pairs(digits: &[u8; 16]) -> [[u8; 2]; 256] {
+    let mut t = [[0; 2]; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = [digits[b >> 4], digits[b & 15]];
+        b += 1;
+    }
+    t
+}
+static HEX_UPPER: [[u8; 2]; 256] = hex_pairs(b"0123456789ABCDEF");
+static HEX_LOWER: [[u8; 2]; 256] = hex_pairs(b"0123456789abcdef");
 
 /// Hex text (either case) to bytes; `field` names the field in the error.
 pub fn unhex(text: &str, field: &str) -> Result<Vec<u8>> {
@@ -313,6 +327,16 @@ mod tests {
         assert!(!hex_matches(&d, "900150983CD24FB0D6963F7D28E17F73", "s").unwrap());
         assert!(hex_matches(&d, "900150983CD24FB0D6963F7D28E17F7", "s").is_err());
         assert!(hex_matches(&d, "900150983CD24FB0D6963F7D28E17FZZ", "s").is_err());
+    }
+
+    #[test]
+    fn hex_writes_every_byte_value_in_both_cases() {
+        let all: Vec<u8> = (0..=255).collect();
+        let expect: String = all.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(hex(&all, Case::Lower), expect);
+        assert_eq!(hex(&all, Case::Upper), expect.to_uppercase());
+        assert_eq!(hex(&md5(b"abc"), Case::Lower), "900150983cd24fb0d6963f7d28e17f72");
+        assert_eq!(hex(&[], Case::Upper), "");
     }
 
     fn test_key(name: &str, password: Option<&str>) -> Key {

@@ -40,13 +40,7 @@ fn unix(t: x509_cert::time::Time) -> i64 {
 
 /// Lowercase hex without separators.
 pub(crate) fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for &b in bytes {
-        s.push(char::from(DIGITS[usize::from(b >> 4)]));
-        s.push(char::from(DIGITS[usize::from(b & 15)]));
-    }
-    s
+    crate::digest::hex(bytes, crate::profile::Case::Lower)
 }
 
 /// Formats the DER of an X.501 Name: RDNs last to first, joined by `,`; multi-valued RDNs
