@@ -150,28 +150,35 @@ fn each_entry<'a>(p: &Profile, params: &'a Params, secret: Option<&'a str>, mut 
         }
         Layout::Sorted { exclude } => {
             let sig = p.sig_field();
-            let wanted = params
-                .iter()
-                .filter(|(n, _)| !same_name(n, sig) && !exclude.iter().any(|e| same_name(e, n)))
-                .map(|(n, v)| (n, trimmed(p, v)))
-                .filter(|(_, v)| keep(v));
-            // A request's few fields are sorted on the stack; a long list on the heap.
-            let mut stack = [("", ""); 32];
+            // Positions, not pairs, are sorted: a request's few fit a small stack array that
+            // costs nothing to set up, and a plain loop fills it (no iterator state to spill).
+            let mut stack = [0u32; 32];
             let mut heap = Vec::new();
             let all = if params.len() <= stack.len() {
-                let mut n = 0;
-                for e in wanted {
-                    stack[n] = e;
-                    n += 1;
-                }
-                &mut stack[..n]
+                &mut stack[..]
             } else {
-                heap.extend(wanted);
+                heap.resize(params.len(), 0);
                 &mut heap[..]
             };
-            all.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-            for &mut (n, v) in all {
-                emit(n, v);
+            let mut n = 0;
+            for i in 0..params.len() {
+                let (name, v) = params.pair_at(i);
+                if !same_name(name, sig) && !exclude.iter().any(|e| same_name(e, name)) && keep(trimmed(p, v)) {
+                    all[n] = i as u32;
+                    n += 1;
+                }
+            }
+            let all = &mut all[..n];
+            all.sort_by(|&a, &b| {
+                params
+                    .pair_at(a as usize)
+                    .0
+                    .as_bytes()
+                    .cmp(params.pair_at(b as usize).0.as_bytes())
+            });
+            for &i in all.iter() {
+                let (name, v) = params.pair_at(i as usize);
+                emit(name, trimmed(p, v));
             }
         }
         Layout::Document { .. } | Layout::Binary(_) => {}
@@ -335,11 +342,15 @@ pub fn with_secret(p: &Profile, list: &[(&str, &str)], secret: Option<&str>) -> 
 /// SDK, strips only chars <= U+0020, so a trailing ideographic space (U+3000) or NBSP stays
 /// signed.
 pub fn trimmed<'a>(p: &Profile, v: &'a str) -> &'a str {
-    if p.trim {
-        v.trim_matches(|c: char| c <= ' ')
-    } else {
-        v
+    if !p.trim {
+        return v;
     }
+    // Every char <= U+0020 is one byte, and no byte of a longer char is below 0x80: trimming
+    // bytes is trimming chars, without decoding them.
+    let b = v.as_bytes();
+    let start = b.iter().position(|&c| c > b' ').unwrap_or(b.len());
+    let end = b.iter().rposition(|&c| c > b' ').map_or(start, |e| e + 1);
+    &v[start..end]
 }
 
 /// Joins entries by the profile's join rule, with `extra` bytes of room after them.
@@ -462,6 +473,29 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn trimming_bytes_is_java_string_trim() {
+        let p = gateways::all().find(|p| p.trim).expect("a trimming profile");
+        let java_trim = |v: &str| v.trim_matches(|c: char| c <= ' ').to_owned();
+        for v in [
+            "",
+            " ",
+            "\0\t x \x1f",
+            "x",
+            " 金额 ",
+            "\u{3000}a\u{3000}",
+            "\u{a0} b\u{a0}",
+            "\u{80}\u{1}",
+            "\x7f a \x7f",
+            "\u{20}\u{21}\u{20}",
+            "\u{10ffff} \n",
+        ] {
+            assert_eq!(trimmed(p, v), java_trim(v), "{v:?}");
+        }
+        let keep = gateways::all().find(|p| !p.trim).expect("a profile that keeps spaces");
+        assert_eq!(trimmed(keep, " a "), " a ");
     }
 
     #[test]

@@ -129,7 +129,7 @@ impl Params {
     pub fn get(&self, name: &str) -> Option<&str> {
         self.spans
             .iter()
-            .find(|s| self.name_of(s) == name)
+            .find(|s| same_name(self.name_of(s), name))
             .map(|s| self.value_of(s))
     }
 
@@ -173,6 +173,13 @@ impl Params {
     /// The name of the field at position `i`.
     pub fn name_at(&self, i: usize) -> Option<&str> {
         self.spans.get(i).map(|s| self.name_of(s))
+    }
+
+    /// The name and value at position `i`, which must be below [`Params::len`].
+    #[inline]
+    pub(crate) fn pair_at(&self, i: usize) -> (&str, &str) {
+        let s = &self.spans[i];
+        (self.name_of(s), self.value_of(s))
     }
 
     /// The value of the field at position `i`.
