@@ -169,19 +169,24 @@ fn each_entry<'a>(p: &Profile, params: &'a Params, secret: Option<&'a str>, mut 
                 }
             }
             let all = &mut all[..n];
-            all.sort_by(|&a, &b| {
-                params
-                    .pair_at(a as usize)
-                    .0
-                    .as_bytes()
-                    .cmp(params.pair_at(b as usize).0.as_bytes())
-            });
+            all.sort_by(|&a, &b| name_order(params.pair_at(a as usize).0, params.pair_at(b as usize).0));
             for &i in all.iter() {
                 let (name, v) = params.pair_at(i as usize);
                 emit(name, trimmed(p, v));
             }
         }
         Layout::Document { .. } | Layout::Binary(_) => {}
+    }
+}
+
+/// Byte order of two names, as `a.cmp(b)`. Sorted names differ within their first bytes: a
+/// loop that stops there is cheaper than a call to `memcmp` per comparison.
+#[inline]
+fn name_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    match a.iter().zip(b).position(|(x, y)| x != y) {
+        Some(i) => a[i].cmp(&b[i]),
+        None => a.len().cmp(&b.len()),
     }
 }
 
@@ -471,6 +476,30 @@ mod tests {
                         assert!(!again, "{}: field '{name}' has two slots", p.id);
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn name_order_is_byte_order() {
+        let names = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "b",
+            "B",
+            "_input_charset",
+            "sign",
+            "sign_type",
+            "金额",
+            "é",
+            "\u{7f}",
+            "a\0",
+        ];
+        for a in names {
+            for b in names {
+                assert_eq!(name_order(a, b), a.as_bytes().cmp(b.as_bytes()), "{a:?} {b:?}");
             }
         }
     }

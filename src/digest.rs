@@ -85,11 +85,14 @@ pub fn hex(bytes: &[u8], case: Case) -> String {
     };
     // Bytes from a pair table, then one conversion: pushing chars checks capacity and encodes
     // each one, which cost a signature more than its 32 digits.
-    let mut s = vec![0; bytes.len() * 2];
-    for (pair, &b) in s.chunks_exact_mut(2).zip(bytes) {
-        pair.copy_from_slice(&table[usize::from(b)]);
+    let mut s = Vec::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        s.extend_from_slice(&table[usize::from(b)]);
     }
-    String::from_utf8(s).expect("hex digits are ASCII")
+    debug_assert!(s.is_ascii());
+    // SAFETY: every byte comes from the tables below, which hold only ASCII hex digits.
+    // (Validating 32 known-ASCII bytes cost an MD5 request about 5 % of its time.)
+    unsafe { String::from_utf8_unchecked(s) }
 }
 
 /// The two hex digits of every byte value.
