@@ -150,9 +150,11 @@ fn each_entry<'a>(p: &Profile, params: &'a Params, secret: Option<&'a str>, mut 
         }
         Layout::Sorted { exclude } => {
             let sig = p.sig_field();
-            // Positions, not pairs, are sorted: a request's few fit a small stack array that
-            // costs nothing to set up, and a plain loop fills it (no iterator state to spill).
-            let mut stack = [0u32; 32];
+            // Each kept field as one integer: its name's first 8 bytes above its position.
+            // Integers sort with no call or lookup per comparison, the position keeps equal
+            // prefixes in their order, and names that share 8 bytes are then ordered in full.
+            // A request's few fit a stack array; a plain loop fills it.
+            let mut stack = [0u128; 32];
             let mut heap = Vec::new();
             let all = if params.len() <= stack.len() {
                 &mut stack[..]
@@ -164,19 +166,40 @@ fn each_entry<'a>(p: &Profile, params: &'a Params, secret: Option<&'a str>, mut 
             for i in 0..params.len() {
                 let (name, v) = params.pair_at(i);
                 if !same_name(name, sig) && !exclude.iter().any(|e| same_name(e, name)) && keep(trimmed(p, v)) {
-                    all[n] = i as u32;
+                    all[n] = u128::from(name_prefix(name)) << 64 | i as u128;
                     n += 1;
                 }
             }
             let all = &mut all[..n];
-            all.sort_by(|&a, &b| name_order(params.pair_at(a as usize).0, params.pair_at(b as usize).0));
-            for &i in all.iter() {
-                let (name, v) = params.pair_at(i as usize);
+            let at = |x: u128| x as u64 as usize;
+            all.sort_unstable();
+            if all.windows(2).any(|w| w[0] >> 64 == w[1] >> 64) {
+                all.sort_by(|&a, &b| name_order(params.pair_at(at(a)).0, params.pair_at(at(b)).0));
+            }
+            for &x in all.iter() {
+                let (name, v) = params.pair_at(at(x));
                 emit(name, trimmed(p, v));
             }
         }
         Layout::Document { .. } | Layout::Binary(_) => {}
     }
+}
+
+/// A name's first 8 bytes as a big-endian number, zero-padded: different prefixes order as
+/// their names do (a NUL pad sorts before any byte, as a shorter name does).
+#[inline]
+fn name_prefix(name: &str) -> u64 {
+    let b = name.as_bytes();
+    let mut w = [0u8; 8];
+    match b.first_chunk::<8>() {
+        Some(first) => w = *first,
+        None => {
+            for (d, s) in w.iter_mut().zip(b) {
+                *d = *s;
+            }
+        }
+    }
+    u64::from_be_bytes(w)
 }
 
 /// Byte order of two names, as `a.cmp(b)`. Sorted names differ within their first bytes: a
@@ -477,6 +500,51 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn sorted_layouts_order_names_by_bytes_in_full() {
+        let p = gateways::all()
+            .find(|p| matches!(p.layout, Layout::Sorted { exclude: [] }) && p.empty == Empty::Skip)
+            .expect("a sorted profile");
+        // Names sharing their first 8 bytes, a prefix of another, a NUL, non-ASCII, and more
+        // fields than the stack array holds.
+        let mut names: Vec<String> = [
+            "notify_url_2",
+            "notify_url",
+            "notify_url_10",
+            "ab",
+            "ab\0",
+            "ab\0x",
+            "a",
+            "金额",
+            "é",
+            "Z",
+            "_x",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefg",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for many in [false, true] {
+            if many {
+                names.extend((0..40).map(|i| format!("f{:02}", 97 - i * 2)));
+            }
+            let mut params = Params::new();
+            for n in &names {
+                params.set(n, "v");
+            }
+            let got: Vec<&str> = entries(p, &params, None).into_iter().map(|(n, _)| n).collect();
+            let mut want: Vec<&str> = names
+                .iter()
+                .map(String::as_str)
+                .filter(|n| *n != p.sig_field())
+                .collect();
+            want.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+            assert_eq!(got, want);
         }
     }
 
