@@ -189,17 +189,19 @@ fn each_entry<'a>(p: &Profile, params: &'a Params, secret: Option<&'a str>, mut 
 /// their names do (a NUL pad sorts before any byte, as a shorter name does).
 #[inline]
 fn name_prefix(name: &str) -> u64 {
+    // Loads and shifts: bytes copied into a buffer and read back as a word stall the load.
     let b = name.as_bytes();
-    let mut w = [0u8; 8];
-    match b.first_chunk::<8>() {
-        Some(first) => w = *first,
-        None => {
-            for (d, s) in w.iter_mut().zip(b) {
-                *d = *s;
-            }
-        }
+    let n = b.len();
+    let be32 = |at: usize| u64::from(u32::from_be_bytes(b[at..at + 4].try_into().expect("4 bytes")));
+    match n {
+        8.. => u64::from_be_bytes(b[..8].try_into().expect("8 bytes")),
+        // Two overlapping 4-byte loads; the bytes they share are the same.
+        4..=7 => be32(0) << 32 | be32(n - 4) << (64 - 8 * n),
+        _ => b
+            .iter()
+            .enumerate()
+            .fold(0, |w, (i, &c)| w | u64::from(c) << (56 - 8 * i)),
     }
-    u64::from_be_bytes(w)
 }
 
 /// Byte order of two names, as `a.cmp(b)`. Sorted names differ within their first bytes: a
@@ -545,6 +547,19 @@ mod tests {
                 .collect();
             want.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
             assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn name_prefix_is_the_first_8_bytes_zero_padded() {
+        let text = "abcdefghijk\u{7f}\u{80}";
+        for n in 0..=text.len() {
+            let Some(name) = text.get(..n) else { continue };
+            let mut padded = [0u8; 8];
+            for (d, s) in padded.iter_mut().zip(name.as_bytes()) {
+                *d = *s;
+            }
+            assert_eq!(name_prefix(name), u64::from_be_bytes(padded), "{name:?}");
         }
     }
 
