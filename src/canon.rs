@@ -111,18 +111,11 @@ fn each_entry<'a>(p: &Profile, params: &'a Params, secret: Option<&'a str>, mut 
     let keep = |v: &str| !(p.empty == Empty::Skip && v.is_empty());
     match p.layout {
         Layout::Fixed(slots) => {
-            let mut stack = [ABSENT; 64];
-            let mut heap = Vec::new();
-            let at = if slots.len() <= stack.len() {
-                &mut stack[..slots.len()]
-            } else {
-                heap.resize(slots.len(), ABSENT);
-                &mut heap[..]
-            };
-            let in_order = fixed_positions(slots, params, at);
-            if let Some(mask) = in_order.filter(|_| p.empty == Empty::Skip && !slots.iter().any(Slot::is_key)) {
+            let plain = p.empty == Empty::Skip && !slots.iter().any(Slot::is_key);
+            if let Some(mask) = plain.then(|| slot_order_mask(slots, params)).flatten() {
                 // The fields came in slot order, as requests are usually built: emit them as
-                // they are, rather than walking every slot (a branch per absent slot).
+                // they are, rather than placing them and walking every slot (a branch per
+                // absent slot).
                 for (pos, (name, v)) in params.iter().enumerate() {
                     let v = trimmed(p, v);
                     if mask & (1 << pos) != 0 && keep(v) {
@@ -131,6 +124,15 @@ fn each_entry<'a>(p: &Profile, params: &'a Params, secret: Option<&'a str>, mut 
                 }
                 return;
             }
+            let mut stack = [ABSENT; 64];
+            let mut heap = Vec::new();
+            let at = if slots.len() <= stack.len() {
+                &mut stack[..slots.len()]
+            } else {
+                heap.resize(slots.len(), ABSENT);
+                &mut heap[..]
+            };
+            fixed_positions(slots, params, at);
             for (slot, &i) in slots.iter().zip(at.iter()) {
                 match *slot {
                     Slot::F(_) if i == ABSENT && p.empty == Empty::Skip => {}
@@ -218,39 +220,53 @@ fn name_order(a: &str, b: &str) -> std::cmp::Ordering {
 /// A slot whose field is not in the params.
 const ABSENT: usize = usize::MAX;
 
-/// Fills `at` with the position in `params` of each slot's field (its first occurrence), in
-/// slot order; [`ABSENT`] for `Key` slots and absent fields. One pass over the fields: each
-/// looks for its slot from the slot after the previous match, so a request built in the
-/// gateway's order costs about one comparison per field instead of a lookup through every
-/// field per slot. Fixed layouts never repeat a name (`tests::fixed_layouts_name_each_field_once`).
-///
-/// Returns, when the fields that have slots came in slot order with no repeat and there are
-/// at most 64 fields, the bit mask of their positions.
-fn fixed_positions(slots: &[Slot], params: &Params, at: &mut [usize]) -> Option<u64> {
+/// Walks the fields in order and calls `found(position, slot, in_order)` for each field that
+/// has a slot, until it returns false. Each field looks for its slot from the slot after the
+/// previous match (`in_order`), then before it: a request built in the gateway's order costs
+/// about one comparison per field instead of a lookup through every field per slot. Fixed
+/// layouts never repeat a name (`tests::fixed_layouts_name_each_field_once`).
+fn match_slots(slots: &[Slot], params: &Params, mut found: impl FnMut(usize, usize, bool) -> bool) {
     let mut next = 0;
-    let mut mask = 0u64;
-    let mut in_order = params.len() <= 64;
     for (pos, (name, _)) in params.iter().enumerate() {
         let is_it = |i: &usize| matches!(slots[*i], Slot::F(f) if same_name(f, name));
-        let i = match (next..slots.len()).find(is_it) {
-            Some(i) => {
-                mask |= 1u64.checked_shl(pos as u32).unwrap_or(0);
-                i
-            }
+        let (i, in_order) = match (next..slots.len()).find(is_it) {
+            Some(i) => (i, true),
             None => match (0..next).find(is_it) {
-                Some(i) => {
-                    in_order = false;
-                    i
-                }
+                Some(i) => (i, false),
                 None => continue, // not a field of this layout
             },
         };
-        if at[i] == ABSENT {
-            at[i] = pos;
+        if !found(pos, i, in_order) {
+            return;
         }
         next = i + 1;
     }
+}
+
+/// When the fields that have slots came in slot order with no repeat and there are at most
+/// 64 fields, the bit mask of their positions.
+fn slot_order_mask(slots: &[Slot], params: &Params) -> Option<u64> {
+    if params.len() > 64 {
+        return None;
+    }
+    let (mut mask, mut in_order) = (0u64, true);
+    match_slots(slots, params, |pos, _, ok| {
+        mask |= 1 << pos;
+        in_order = ok;
+        ok
+    });
     in_order.then_some(mask)
+}
+
+/// Fills `at` with the position in `params` of each slot's field (its first occurrence), in
+/// slot order; [`ABSENT`] for `Key` slots and absent fields.
+fn fixed_positions(slots: &[Slot], params: &Params, at: &mut [usize]) {
+    match_slots(slots, params, |pos, i, _| {
+        if at[i] == ABSENT {
+            at[i] = pos;
+        }
+        true
+    });
 }
 
 /// Where the pieces of a textual sign string go: a `String`, or [`feed::Blocks`] on the way
@@ -645,7 +661,7 @@ mod tests {
             for n in names {
                 p.push(n, "v");
             }
-            fixed_positions(&slots, &p, &mut [ABSENT; 5])
+            slot_order_mask(&slots, &p)
         };
         assert_eq!(mask(&["a", "x", "c", "d"]), Some(0b1101));
         assert_eq!(mask(&["a", "c", "b"]), None);
