@@ -111,11 +111,12 @@ fn each_entry<'a>(p: &Profile, params: &'a Params, secret: Option<&'a str>, mut 
     let keep = |v: &str| !(p.empty == Empty::Skip && v.is_empty());
     match p.layout {
         Layout::Fixed(slots) => {
-            let plain = p.empty == Empty::Skip && !slots.iter().any(Slot::is_key);
-            if let Some(mask) = plain.then(|| slot_order_mask(slots, params)).flatten() {
-                // The fields came in slot order, as requests are usually built: emit them as
-                // they are, rather than placing them and walking every slot (a branch per
-                // absent slot).
+            // The fields came in slot order, as requests are usually built: emit them as they
+            // are, rather than placing them and walking every slot. Where empties are kept, a
+            // slot without a field still writes, so every slot must have come.
+            let whole = |mask: &u64| p.empty == Empty::Skip || mask.count_ones() as usize == slots.len();
+            let no_key = !slots.iter().any(Slot::is_key);
+            if let Some(mask) = no_key.then(|| slot_order_mask(slots, params)).flatten().filter(whole) {
                 for (pos, (name, v)) in params.iter().enumerate() {
                     let v = trimmed(p, v);
                     if mask & (1 << pos) != 0 && keep(v) {
