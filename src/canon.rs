@@ -568,6 +568,31 @@ mod tests {
     }
 
     #[test]
+    fn fixed_layouts_keeping_empties_write_every_slot_in_or_out_of_order() {
+        use Slot::F;
+        let base = *gateways::all().next().expect("a profile");
+        for empty in [Empty::Keep, Empty::Skip] {
+            let p = Profile {
+                layout: Layout::Fixed(&[F("a"), F("b"), F("c")]),
+                empty,
+                join: Join::Pairs("&"),
+                trim: false,
+                ..base
+            };
+            let text = |pairs: &[(&str, &str)]| {
+                let params = Params::from_pairs(pairs.iter().copied());
+                join(p.join, &entries(&p, &params, None), 0)
+            };
+            let absent_b = if empty == Empty::Keep { "a=1&b=&c=3" } else { "a=1&c=3" };
+            // In slot order with a slot missing, out of order, complete in order, one empty.
+            assert_eq!(text(&[("a", "1"), ("c", "3")]), absent_b);
+            assert_eq!(text(&[("c", "3"), ("x", "9"), ("a", "1")]), absent_b);
+            assert_eq!(text(&[("a", "1"), ("b", "2"), ("c", "3")]), "a=1&b=2&c=3");
+            assert_eq!(text(&[("a", "1"), ("b", ""), ("c", "3")]), absent_b);
+        }
+    }
+
+    #[test]
     fn name_prefix_is_the_first_8_bytes_zero_padded() {
         let text = "abcdefghijk\u{7f}\u{80}";
         for n in 0..=text.len() {
