@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # paysign against what it replaces, one run on one machine, ratios printed:
+#   Core  every MD5/HMAC sign vector against a bare digest of its sign string
+#         (examples/digest_ratio; the target is at most 1.5x);
 #   C     RSA-2048 PKCS#1 v1.5 sign/verify (SHA-256, SHA-1) and an MD5 request sign through
 #         the C ABI (libpaysign.a) against the OpenSSL library (libcrypto) on the same input;
 #   PHP   the paysign extension against vendor-style PHP (string building + md5() /
@@ -22,7 +24,7 @@
 #
 # Needs cargo, cc, python3 and the OpenSSL headers (Debian: apt-get install libssl-dev).
 # A language whose tools or wrapper are missing is skipped, and the script says so.
-# Raw output: target/bench-compare/results.txt. Takes about 3 minutes plus wrapper builds.
+# Raw output: target/bench-compare/results.txt. Takes about 3.5 minutes plus wrapper builds.
 # CARGO_TARGET_DIR is honoured (the wrappers are then built against $CARGO_TARGET_DIR/release).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,7 +34,7 @@ cargo_args=()
 for a in "$@"; do
   case "$a" in
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     *) cargo_args+=("$a") ;;
   esac
 done
@@ -65,6 +67,8 @@ python3 bench/inputs.py testdata/vectors "$work"
   --key "$keys/99bill_10012140356.pem" --options hash=sha256 --output form > "$work/notify.form"
 python3 bench/inputs.py --tsv "$work/notify.form" "$work/notify.tsv"
 
+skip() { say ""; say "== $1: skipped: $2"; }
+
 # ratio NAME BASE_FILE BASE_LABEL PAYSIGN_FILE: one line per operation, "paysign / base".
 ratio() {
   say ""
@@ -74,6 +78,18 @@ ratio() {
     ($1 in b) { printf "%-20s %s %10.0f   paysign %10.0f   ratio %5.2f\n", $1, base, b[$1], $2, $2 / b[$1] }
   ' "$2" "$4" | tee -a "$results"
 }
+
+# ---- Core: MD5/HMAC signing against a bare digest of the same sign string ------------------
+if [ "$build" = 1 ]; then
+  cargo build --release --quiet --example digest_ratio "${cargo_args[@]}"
+fi
+if [ -x "$lib/examples/digest_ratio" ]; then
+  say ""
+  say "== Core: every MD5/HMAC sign vector vs a bare digest of its sign string, hex included (target: ratio <= 1.5)"
+  "$lib/examples/digest_ratio" | tee -a "$results"
+else
+  skip "Core digest ratios" "examples/digest_ratio is not built (cargo build --release --example digest_ratio)"
+fi
 
 # ---- C: libcrypto against libpaysign.a -------------------------------------------------------
 if [ -f /usr/include/openssl/evp.h ] || pkg-config --exists libcrypto 2>/dev/null; then
@@ -105,7 +121,6 @@ lang_ratio() {
   awk '$2 == "paysign" { print $1, $3 }' "$2" > "$2.paysign"
   ratio "$1" "$2.vendor" vendor "$2.paysign"
 }
-skip() { say ""; say "== $1: skipped: $2"; }
 
 # The wrappers are built by their own scripts in a scratch tree: copies of bindings/*, links
 # to everything else, and target/release -> the core built above.
