@@ -212,24 +212,23 @@ impl Params {
         };
         // Where each pair is in `body`, all checked before the list changes.
         let b = body.as_bytes();
-        let end_from = |at: usize| memchr::memchr(0, &b[at..]).map_or(b.len(), |i| at + i);
+        // One search over the buffer for every NUL, rather than one per piece.
+        let mut ends = memchr::memchr_iter(0, b).chain(std::iter::once(b.len()));
         let mut found = Vec::with_capacity(16);
         let mut at = 0;
-        while at <= b.len() {
-            let name_end = end_from(at);
+        while let Some(name_end) = ends.next() {
             if name_end == at {
                 return Err(Error::invalid_argument(format!(
                     "argument 'data': the name of pair {} is empty",
                     found.len()
                 )));
             }
-            if name_end == b.len() {
+            let Some(value_end) = ends.next() else {
                 return Err(Error::invalid_argument(format!(
                     "argument 'data': field '{}' has no value (name NUL value NUL ...)",
                     printable(&body[at..name_end])
                 )));
-            }
-            let value_end = end_from(name_end + 1);
+            };
             found.push(Span {
                 name: at,
                 name_len: name_end - at,
@@ -291,10 +290,30 @@ impl Params {
 /// for a request's few fields, hashed past [`PAIRWISE_MAX`].
 fn first_repeat<'a>(n: usize, name: impl Fn(usize) -> &'a str) -> Option<usize> {
     if n <= PAIRWISE_MAX {
-        return (1..n).find(|&j| (0..j).any(|i| same_name(name(i), name(j))));
+        // Pairs compare one word each, in a tight loop; names only where the words agree.
+        let mut words = [0u64; PAIRWISE_MAX];
+        for (i, w) in words[..n].iter_mut().enumerate() {
+            *w = fingerprint(name(i));
+        }
+        return (1..n).find(|&j| (0..j).any(|i| words[i] == words[j] && same_name(name(i), name(j))));
     }
     let mut seen = HashSet::with_capacity(n);
     (0..n).find(|&j| !seen.insert(name(j)))
+}
+
+/// A word that equal names share and different names rarely do: their length and their first
+/// and last 8 bytes.
+fn fingerprint(name: &str) -> u64 {
+    let b = name.as_bytes();
+    let n = b.len();
+    let ends = match b.first_chunk::<8>() {
+        Some(first) => {
+            let last = u64::from_le_bytes(b[n - 8..].try_into().expect("8 bytes"));
+            u64::from_le_bytes(*first) ^ last.rotate_left(29)
+        }
+        None => b.iter().fold(0, |w, &c| w << 8 | u64::from(c)),
+    };
+    ends ^ (n as u64).rotate_right(8)
 }
 
 /// The error for a packed buffer that is not UTF-8 at byte `at`, naming the field.
@@ -396,6 +415,18 @@ mod tests {
             p.push("f0", "again");
             assert_eq!(p.first_duplicate(), Some("f1"), "{n} fields");
         }
+    }
+
+    #[test]
+    fn names_that_share_a_fingerprint_are_still_told_apart() {
+        let (a, b) = ("abcdefgh_X_12345678", "abcdefgh_Y_12345678");
+        assert_eq!(fingerprint(a), fingerprint(b));
+        assert_eq!(first_repeat(2, |i| [a, b][i]), None);
+        assert_eq!(first_repeat(3, |i| [a, b, a][i]), Some(2));
+        for short in ["", "a", "ab", "abcdefg", "abcdefgh"] {
+            assert_eq!(first_repeat(2, |i| [short, short][i]), Some(1));
+        }
+        assert_ne!(fingerprint("ab"), fingerprint("ba"));
     }
 
     #[test]
