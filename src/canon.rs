@@ -116,7 +116,11 @@ fn each_entry<'a>(p: &Profile, params: &'a Params, secret: Option<&'a str>, mut 
             // slot without a field still writes, so every slot must have come.
             let whole = |mask: &u64| p.empty == Empty::Skip || mask.count_ones() as usize == slots.len();
             let no_key = !slots.iter().any(Slot::is_key);
-            if let Some(mask) = no_key.then(|| slot_order_mask(slots, params)).flatten().filter(whole) {
+            if let Some(mask) = no_key
+                .then(|| slot_order_mask(slots, p.sig_field(), params))
+                .flatten()
+                .filter(whole)
+            {
                 for (pos, (name, v)) in params.iter().enumerate() {
                     let v = trimmed(p, v);
                     if mask & (1 << pos) != 0 && keep(v) {
@@ -133,7 +137,7 @@ fn each_entry<'a>(p: &Profile, params: &'a Params, secret: Option<&'a str>, mut 
                 heap.resize(slots.len(), ABSENT);
                 &mut heap[..]
             };
-            fixed_positions(slots, params, at);
+            fixed_positions(slots, p.sig_field(), params, at);
             for (slot, &i) in slots.iter().zip(at.iter()) {
                 match *slot {
                     Slot::F(_) if i == ABSENT && p.empty == Empty::Skip => {}
@@ -225,10 +229,14 @@ const ABSENT: usize = usize::MAX;
 /// has a slot, until it returns false. Each field looks for its slot from the slot after the
 /// previous match (`in_order`), then before it: a request built in the gateway's order costs
 /// about one comparison per field instead of a lookup through every field per slot. Fixed
-/// layouts never repeat a name (`tests::fixed_layouts_name_each_field_once`).
-fn match_slots(slots: &[Slot], params: &Params, mut found: impl FnMut(usize, usize, bool) -> bool) {
+/// layouts never repeat a name (`tests::fixed_layouts_name_each_field_once`). The signature
+/// field `sig`, which has no slot, is passed over without a search through every slot.
+fn match_slots(slots: &[Slot], sig: &str, params: &Params, mut found: impl FnMut(usize, usize, bool) -> bool) {
     let mut next = 0;
     for (pos, (name, _)) in params.iter().enumerate() {
+        if same_name(name, sig) {
+            continue;
+        }
         let is_it = |i: &usize| matches!(slots[*i], Slot::F(f) if same_name(f, name));
         let (i, in_order) = match (next..slots.len()).find(is_it) {
             Some(i) => (i, true),
@@ -246,12 +254,12 @@ fn match_slots(slots: &[Slot], params: &Params, mut found: impl FnMut(usize, usi
 
 /// When the fields that have slots came in slot order with no repeat and there are at most
 /// 64 fields, the bit mask of their positions.
-fn slot_order_mask(slots: &[Slot], params: &Params) -> Option<u64> {
+fn slot_order_mask(slots: &[Slot], sig: &str, params: &Params) -> Option<u64> {
     if params.len() > 64 {
         return None;
     }
     let (mut mask, mut in_order) = (0u64, true);
-    match_slots(slots, params, |pos, _, ok| {
+    match_slots(slots, sig, params, |pos, _, ok| {
         mask |= 1 << pos;
         in_order = ok;
         ok
@@ -261,8 +269,8 @@ fn slot_order_mask(slots: &[Slot], params: &Params) -> Option<u64> {
 
 /// Fills `at` with the position in `params` of each slot's field (its first occurrence), in
 /// slot order; [`ABSENT`] for `Key` slots and absent fields.
-fn fixed_positions(slots: &[Slot], params: &Params, at: &mut [usize]) {
-    match_slots(slots, params, |pos, i, _| {
+fn fixed_positions(slots: &[Slot], sig: &str, params: &Params, at: &mut [usize]) {
+    match_slots(slots, sig, params, |pos, i, _| {
         if at[i] == ABSENT {
             at[i] = pos;
         }
@@ -509,13 +517,15 @@ mod tests {
     use crate::gateways;
 
     #[test]
-    fn fixed_layouts_name_each_field_once() {
+    fn fixed_layouts_name_each_field_once_and_never_the_signature() {
         for p in gateways::all() {
             if let Layout::Fixed(slots) = p.layout {
                 for (i, s) in slots.iter().enumerate() {
                     if let Slot::F(name) = s {
                         let again = slots[i + 1..].iter().any(|t| matches!(t, Slot::F(n) if n == name));
                         assert!(!again, "{}: field '{name}' has two slots", p.id);
+                        // match_slots passes over the signature field without a search.
+                        assert_ne!(*name, p.sig_field(), "{}: the signature field has a slot", p.id);
                     }
                 }
             }
@@ -662,7 +672,7 @@ mod tests {
                 p.push(n, v);
             }
             let mut at = [ABSENT; 5];
-            fixed_positions(&slots, &p, &mut at);
+            fixed_positions(&slots, "sign", &p, &mut at);
             at.map(|i| p.value_at(i).map(str::to_owned))
         };
         let s = |v: &str| Some(v.to_owned());
@@ -687,7 +697,7 @@ mod tests {
             for n in names {
                 p.push(n, "v");
             }
-            slot_order_mask(&slots, &p)
+            slot_order_mask(&slots, "sign", &p)
         };
         assert_eq!(mask(&["a", "x", "c", "d"]), Some(0b1101));
         assert_eq!(mask(&["a", "c", "b"]), None);
