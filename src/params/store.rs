@@ -83,7 +83,9 @@ impl Params {
     }
 
     fn position(&self, name: &str) -> Option<usize> {
-        self.spans.iter().position(|s| s.name_len == name.len() && same_name(self.name_of(s), name))
+        self.spans
+            .iter()
+            .position(|s| s.name_len == name.len() && same_name(self.name_of(s), name))
     }
 
     fn append(&mut self, s: &str) -> usize {
