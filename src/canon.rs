@@ -229,8 +229,9 @@ const ABSENT: usize = usize::MAX;
 /// has a slot, until it returns false. Each field looks for its slot from the slot after the
 /// previous match (`in_order`), then before it: a request built in the gateway's order costs
 /// about one comparison per field instead of a lookup through every field per slot. Fixed
-/// layouts never repeat a name (`tests::fixed_layouts_name_each_field_once_and_never_the_signature`). The signature
-/// field `sig`, which has no slot, is passed over without a search through every slot.
+/// layouts never repeat a name and never give the signature field `sig` a slot
+/// (`tests::fixed_layouts_name_each_field_once_and_never_the_signature`), so `sig` is passed
+/// over without a search through every slot.
 fn match_slots(slots: &[Slot], sig: &str, params: &Params, mut found: impl FnMut(usize, usize, bool) -> bool) {
     let mut next = 0;
     for (pos, (name, _)) in params.iter().enumerate() {
