@@ -579,6 +579,33 @@ mod tests {
     }
 
     #[test]
+    fn sorted_layouts_agree_with_a_plain_sort_on_random_names() {
+        let p = gateways::all()
+            .find(|p| matches!(p.layout, Layout::Sorted { exclude: [] }) && p.empty == Empty::Skip)
+            .expect("a sorted profile");
+        // Few letters, so that names often share 8-byte prefixes or are prefixes of each other.
+        let letters = ["a", "b", "\0", "é", "金", "_", "aaaaaaa"];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..2000 {
+            let mut params = Params::new();
+            for _ in 0..next(45) {
+                let name: String = (0..next(5)).map(|_| letters[next(letters.len())]).collect();
+                params.set(&name, "v");
+            }
+            let got: Vec<&str> = entries(p, &params, None).into_iter().map(|(n, _)| n).collect();
+            let mut want: Vec<&str> = params.iter().map(|(n, _)| n).filter(|n| *n != p.sig_field()).collect();
+            want.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+            assert_eq!(got, want);
+        }
+    }
+
+    #[test]
     fn fixed_layouts_keeping_empties_write_every_slot_in_or_out_of_order() {
         use Slot::F;
         let base = *gateways::all().next().expect("a profile");
