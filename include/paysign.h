@@ -184,6 +184,18 @@ paysign_status paysign_params_set(paysign_params *params, const char *name, cons
 paysign_status paysign_params_set_all(paysign_params *params, const uint8_t *data, size_t len);
 
 /*
+ Copies every pair as `name NUL value NUL ...` (what `paysign_params_set_all` takes), then
+ a final NUL. `*out_len` counts every byte but that final NUL: 0 for an empty list, and
+ `paysign_params_set_all(other, buf, *out_len)` copies the list. Reads a whole list back in
+ one call; the buffer rules are those of text. A field whose name or value holds a NUL
+ (only the Rust API can set one) is INVALID_FIELD.
+ */
+paysign_status paysign_params_get_all(const paysign_params *params,
+                                      char *buf,
+                                      size_t cap,
+                                      size_t *out_len);
+
+/*
  Copies the value of `name`; MISSING_FIELD when absent.
  */
 paysign_status paysign_params_get(const paysign_params *params,

@@ -65,6 +65,24 @@ pub unsafe extern "C" fn paysign_params_set_all(
     })
 }
 
+/// Copies every pair as `name NUL value NUL ...` (what `paysign_params_set_all` takes), then
+/// a final NUL. `*out_len` counts every byte but that final NUL: 0 for an empty list, and
+/// `paysign_params_set_all(other, buf, *out_len)` copies the list. Reads a whole list back in
+/// one call; the buffer rules are those of text. A field whose name or value holds a NUL
+/// (only the Rust API can set one) is INVALID_FIELD.
+#[no_mangle]
+pub unsafe extern "C" fn paysign_params_get_all(
+    params: *const paysign_params,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> paysign_status {
+    guard(|| {
+        let p = handle(params, "params")?;
+        write_text(&p.inner.packed()?, buf, cap, out_len)
+    })
+}
+
 /// Copies the value of `name`; MISSING_FIELD when absent.
 #[no_mangle]
 pub unsafe extern "C" fn paysign_params_get(

@@ -7,6 +7,7 @@ use std::fmt;
 
 use crate::charset::printable;
 use crate::error::{Error, Result};
+use zeroize::Zeroizing;
 
 /// An ordered list of name/value pairs.
 ///
@@ -259,6 +260,30 @@ impl Params {
         Ok(())
     }
 
+    /// Every pair as `name NUL value NUL ...`, the form [`Params::set_packed`] takes: how a
+    /// wrapper reads a whole list back in one call (`paysign_params_get_all`). A name or value
+    /// with a NUL in it (only the Rust API can set one) has no such form: INVALID_FIELD.
+    pub fn packed(&self) -> Result<Zeroizing<String>> {
+        let mut s = Zeroizing::new(String::with_capacity(self.text_len() + 2 * self.len()));
+        for (n, v) in self.iter() {
+            for piece in [n, v] {
+                s.push_str(piece);
+                s.push('\0');
+            }
+        }
+        if memchr::memchr_iter(0, s.as_bytes()).count() != 2 * self.len() {
+            let (n, _) = self
+                .iter()
+                .find(|(n, v)| n.contains('\0') || v.contains('\0'))
+                .expect("a NUL");
+            return Err(Error::invalid_field(
+                &printable(n),
+                "contains a NUL byte, which the packed form cannot carry",
+            ));
+        }
+        Ok(s)
+    }
+
     /// Builds a list from parsed pairs, which keep every one in order and repeat no name.
     pub(super) fn from_unique(pairs: Vec<(String, String)>) -> Params {
         let mut p = Params {
@@ -417,6 +442,24 @@ mod tests {
             p.push("f0", "again");
             assert_eq!(p.first_duplicate(), Some("f1"), "{n} fields");
         }
+    }
+
+    #[test]
+    fn packed_is_what_set_packed_takes() {
+        let mut p = Params::new();
+        assert_eq!(p.packed().unwrap().as_str(), "");
+        p.set_packed("a\x001\x00订单\x00值\x00empty\x00\x00".as_bytes())
+            .unwrap();
+        p.set("a", "2");
+        let packed = p.packed().unwrap();
+        assert_eq!(packed.as_str(), "a\x002\x00订单\x00值\x00empty\x00\x00");
+        let mut q = Params::new();
+        q.set_packed(packed.as_bytes()).unwrap();
+        assert!(q == p);
+        p.set("x", "a\0b");
+        let e = p.packed().unwrap_err();
+        assert_eq!(e.status, crate::error::Status::PAYSIGN_INVALID_FIELD);
+        assert!(e.message.contains("'x'"), "{}", e.message);
     }
 
     #[test]

@@ -132,6 +132,15 @@ static void same_as_packed(struct vcase *c) {
             break;
         }
     }
+    /* And get_all reads back the same buffer, after a size query. */
+    size_t len = 1;
+    CHECK(paysign_params_get_all(q, NULL, 0, &len) == PAYSIGN_BUFFER_TOO_SMALL && len == c->packed_len,
+          "%s: get_all size %zu, not %zu", c->id, len, c->packed_len);
+    char *back = malloc(len + 1);
+    CHECK(back && paysign_params_get_all(q, back, len + 1, &len) == PAYSIGN_OK && len == c->packed_len
+              && memcmp(back, c->packed, len) == 0 && back[len] == 0,
+          "%s: get_all differs from the buffer set_all took", c->id);
+    free(back);
     paysign_params_free(q);
 }
 
@@ -254,6 +263,25 @@ static void test_set_all(void) {
         CHECK(paysign_params_count(p) == 2 && paysign_params_get(p, "x", buf, sizeof buf, &n) == PAYSIGN_MISSING_FIELD,
               "bad %zu changed the list", i);
     }
+    paysign_params_free(p);
+}
+
+static void test_get_all(void) {
+    static const char good[] = "a\0" "1\0" "b\0" "\0" "\xe8\xae\xa2\xe5\x8d\x95\0" "x\0";
+    paysign_params *p = paysign_params_new();
+    char buf[64];
+    size_t n = 99;
+    CHECK(paysign_params_get_all(p, buf, sizeof buf, &n) == PAYSIGN_OK && n == 0 && buf[0] == 0, "empty list: %zu", n);
+    CHECK(paysign_params_set_all(p, (const uint8_t *)good, sizeof good - 1) == PAYSIGN_OK, "set_all: %s", err());
+    memset(buf, '#', sizeof buf);
+    CHECK(paysign_params_get_all(p, buf, sizeof good - 1, &n) == PAYSIGN_BUFFER_TOO_SMALL && n == sizeof good - 1
+              && buf[0] == '#',
+          "one byte short: nothing written, the length told (%zu)", n);
+    CHECK(paysign_params_get_all(p, buf, sizeof good, &n) == PAYSIGN_OK && n == sizeof good - 1
+              && memcmp(buf, good, sizeof good) == 0,
+          "get_all gives the buffer back, final NUL included");
+    CHECK(paysign_params_get_all(NULL, buf, sizeof buf, &n) == PAYSIGN_NULL_ARGUMENT, "NULL params");
+    CHECK(strcmp(err(), "argument 'params' is NULL") == 0, "%s", errbuf);
     paysign_params_free(p);
 }
 
@@ -389,6 +417,7 @@ int main(int argc, char **argv) {
     CHECK(cases >= 79, "only %d vector cases ran", cases);
     test_buffers();
     test_set_all();
+    test_get_all();
     test_nulls();
     test_errors();
     test_notify_flow();
