@@ -40,6 +40,12 @@ namespace PaySign
         /// </summary>
         internal static string CallForString(BufferCall call)
         {
+            return CallFor(call, Utf8.FromBuffer);
+        }
+
+        /// <summary>As <see cref="CallForString"/>, with <paramref name="read"/> taking the output bytes.</summary>
+        private static T CallFor<T>(BufferCall call, Func<byte[], int, T> read)
+        {
             byte[] buf = Rent(InitialBuffer);
             UIntPtr outLen = UIntPtr.Zero;
             try
@@ -58,7 +64,7 @@ namespace PaySign
                 ulong len = outLen.ToUInt64();
                 if (len >= (ulong)buf.Length)
                     throw new PaySignException(Status.Panic, "paysign reported an output length beyond the buffer");
-                return Utf8.FromBuffer(buf, (int)len);
+                return read(buf, (int)len);
             }
             finally
             {
@@ -195,22 +201,28 @@ namespace PaySign
             spare = buf;
         }
 
+        /// <summary>The whole list in one call (paysign_params_get_all: name NUL value NUL ...).</summary>
         internal static ParamList ReadParams(IntPtr h)
         {
-            ulong count = NativeMethods.paysign_params_count(h).ToUInt64();
-            ParamList list = new ParamList(count < 4096 ? (int)count : 4096);
-            for (ulong i = 0; i < count; i++)
+            return CallFor(delegate(byte[] b, UIntPtr c, out UIntPtr l)
             {
-                UIntPtr index = (UIntPtr)i;
-                string name = CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
-                {
-                    return NativeMethods.paysign_params_name_at(h, index, b, c, out l);
-                });
-                string value = CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
-                {
-                    return NativeMethods.paysign_params_value_at(h, index, b, c, out l);
-                });
-                list.Add(name, value);
+                return NativeMethods.paysign_params_get_all(h, b, c, out l);
+            }, Unpack);
+        }
+
+        /// <summary>Pairs from <paramref name="len"/> bytes of name NUL value NUL ...</summary>
+        private static ParamList Unpack(byte[] buf, int len)
+        {
+            ParamList list = new ParamList();
+            int at = 0;
+            while (at < len)
+            {
+                int nameEnd = Array.IndexOf(buf, (byte)0, at, len - at);
+                int valueEnd = nameEnd < 0 ? -1 : Array.IndexOf(buf, (byte)0, nameEnd + 1, len - nameEnd - 1);
+                if (valueEnd < 0)
+                    throw new PaySignException(Status.Panic, "paysign returned a packed list without its NULs");
+                list.Add(Utf8.FromBuffer(buf, at, nameEnd - at), Utf8.FromBuffer(buf, nameEnd + 1, valueEnd - nameEnd - 1));
+                at = valueEnd + 1;
             }
             return list;
         }

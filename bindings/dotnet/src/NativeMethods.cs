@@ -37,14 +37,7 @@ namespace PaySign
         internal static extern int paysign_params_set_all(IntPtr parameters, [In] byte[] data, UIntPtr len);
 
         [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
-        internal static extern UIntPtr paysign_params_count(IntPtr parameters);
-
-        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
-        internal static extern int paysign_params_name_at(IntPtr parameters, UIntPtr index,
-            [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
-
-        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
-        internal static extern int paysign_params_value_at(IntPtr parameters, UIntPtr index,
+        internal static extern int paysign_params_get_all(IntPtr parameters,
             [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
 
         // keys

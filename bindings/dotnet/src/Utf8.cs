@@ -84,6 +84,11 @@ namespace PaySign
             return Lenient.GetString(buf, 0, len);
         }
 
+        internal static string FromBuffer(byte[] buf, int at, int len)
+        {
+            return Lenient.GetString(buf, at, len);
+        }
+
         /// <summary>A static NUL-terminated C string owned by the library.</summary>
         internal static string FromStatic(IntPtr p)
         {

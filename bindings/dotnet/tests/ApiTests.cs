@@ -165,6 +165,28 @@ namespace PaySign.Tests
         }
 
         [Test]
+        public void SignParamsReadsEveryFieldBackWhole()
+        {
+            // Chinese text, an empty value, and a list longer than the first 1024-byte buffer
+            // (the read-back is one paysign_params_get_all call, retried once with the size).
+            using (Key key = Key.Secret("APPSECRET"))
+            {
+                ParamList input = MidpayRequest();
+                input["productName"] = "测试商品 ½";
+                input["ext1"] = "";
+                for (int i = 0; i < 40; i++)
+                    input.Add("extra" + i, new string((char)('a' + i % 26), 30));
+                ParamList signed = Signer.SignParams("99bill.pay.request", input, key);
+                Assert.AreEqual(input.Count + 1, signed.Count);
+                for (int i = 0; i < input.Count; i++)
+                    Assert.AreEqual(input[i], signed[i]);
+                Assert.AreEqual("测试商品 ½", signed["productName"]);
+                Assert.AreEqual("", signed["ext1"]);
+                Assert.AreEqual("signMsg", signed[signed.Count - 1].Key);
+            }
+        }
+
+        [Test]
         public void OptionsAsDictionary()
         {
             var p = new ParamList
