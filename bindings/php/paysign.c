@@ -591,56 +591,44 @@ done:
 	return p;
 }
 
-typedef struct {
-	const paysign_params *params;
-	size_t index;
-} ps_at_ctx;
-
-static paysign_status ps_name_at(const void *c, char *buf, size_t cap, size_t *out_len)
+static paysign_status ps_get_all(const void *params, char *buf, size_t cap, size_t *out_len)
 {
-	const ps_at_ctx *ctx = c;
-	return paysign_params_name_at(ctx->params, ctx->index, buf, cap, out_len);
+	return paysign_params_get_all(params, buf, cap, out_len);
 }
 
-static paysign_status ps_value_at(const void *c, char *buf, size_t cap, size_t *out_len)
-{
-	const ps_at_ctx *ctx = c;
-	return paysign_params_value_at(ctx->params, ctx->index, buf, cap, out_len);
-}
-
-/* paysign_params to a PHP array name => value, in order; FAILURE after throwing. */
+/* paysign_params to a PHP array name => value, in order, from one paysign_params_get_all
+ * (name NUL value NUL ...); FAILURE after throwing. */
 static int ps_params_to_array(const paysign_params *p, zval *arr)
 {
-	size_t i, n = paysign_params_count(p);
-	ps_at_ctx ctx;
+	paysign_status st;
+	zend_string *all = ps_call_out(ps_get_all, p, &st);
+	const char *at, *end;
 
-	array_init_size(arr, (uint32_t) (n < 256 ? n : 256));
-	ctx.params = p;
-	for (i = 0; i < n; i++) {
-		paysign_status st;
-		zend_string *name, *value;
-		zval zv;
-
-		ctx.index = i;
-		name = ps_call_out(ps_name_at, &ctx, &st);
-		if (name == NULL) {
-			goto fail;
-		}
-		value = ps_call_out(ps_value_at, &ctx, &st);
-		if (value == NULL) {
-			zend_string_release(name);
-			goto fail;
-		}
-		ZVAL_STR(&zv, value);
-		zend_symtable_update(Z_ARRVAL_P(arr), name, &zv);
-		zend_string_release(name);
-		continue;
-fail:
-		zval_ptr_dtor(arr);
+	if (all == NULL) {
 		ZVAL_NULL(arr);
 		ps_throw_status(st);
 		return FAILURE;
 	}
+	array_init(arr);
+	at = ZSTR_VAL(all);
+	end = at + ZSTR_LEN(all);
+	while (at < end) {
+		const char *name_end = memchr(at, '\0', (size_t) (end - at));
+		const char *value = name_end == NULL ? end : name_end + 1;
+		const char *value_end = memchr(value, '\0', (size_t) (end - value));
+		zend_string *name;
+		zval zv;
+
+		if (name_end == NULL || value_end == NULL) {
+			break; /* cannot happen per the ABI: every piece ends with a NUL */
+		}
+		name = zend_string_init(at, (size_t) (name_end - at), 0);
+		ZVAL_STRINGL(&zv, value, (size_t) (value_end - value));
+		zend_symtable_update(Z_ARRVAL_P(arr), name, &zv);
+		zend_string_release(name);
+		at = value_end + 1;
+	}
+	zend_string_release(all);
 	return SUCCESS;
 }
 

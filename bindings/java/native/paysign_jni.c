@@ -380,61 +380,75 @@ static jbyteArray call_out_large(JNIEnv *env, out_fn fn, void *ctx, size_t first
     return NULL;
 }
 
-typedef struct {
-    const paysign_params *params;
-    size_t index;
-    int value; /* 0: name, 1: value */
-} param_at_ctx;
-
-static paysign_status param_at_fn(void *c, char *buf, size_t cap, size_t *out_len) {
-    param_at_ctx *ctx = (param_at_ctx *)c;
-    return ctx->value ? paysign_params_value_at(ctx->params, ctx->index, buf, cap, out_len)
-                      : paysign_params_name_at(ctx->params, ctx->index, buf, cap, out_len);
-}
-
 /*
  * {lead, name0, value0, ...} as byte[][] (lead is skipped when NULL; params may be NULL for an
- * empty list). Returns NULL with an exception pending on failure.
+ * empty list), from one paysign_params_get_all (name NUL value NUL ...). Returns NULL with an
+ * exception pending on failure.
  */
 static jobjectArray params_to_java(JNIEnv *env, jbyteArray lead, const paysign_params *params) {
-    size_t count = params == NULL ? 0 : paysign_params_count(params);
-    size_t offset = lead != NULL ? 1 : 0;
-    size_t total, i;
-    jobjectArray arr;
+    char stack_buf[INITIAL_CAP];
+    char *packed = stack_buf;
+    size_t len = 0, need = 0, pieces = 0, offset = lead != NULL ? 1 : 0, i;
+    const char *at, *end;
+    jobjectArray arr = NULL;
+    paysign_status st = PAYSIGN_OK;
 
-    if (count > ((size_t)INT32_MAX - offset) / 2) {
-        throw_oom(env);
-        return NULL;
+    if (params != NULL) {
+        st = paysign_params_get_all(params, stack_buf, sizeof stack_buf, &len);
+        if (st == PAYSIGN_BUFFER_TOO_SMALL) {
+            need = len;
+            packed = (char *)malloc(need + 1);
+            if (packed == NULL) {
+                throw_oom(env);
+                return NULL;
+            }
+            st = paysign_params_get_all(params, packed, need + 1, &len);
+        }
+        if (st != PAYSIGN_OK) {
+            throw_status(env, st);
+            goto done;
+        }
+        if (len >= (packed == stack_buf ? sizeof stack_buf : need + 1)) { /* cannot happen per the ABI */
+            len = 0;
+        }
     }
-    total = offset + 2 * count;
-    arr = (*env)->NewObjectArray(env, (jsize)total, g_bytes_class, NULL);
+    for (i = 0; i < len; i++) {
+        pieces += packed[i] == '\0';
+    }
+    if (pieces > (size_t)INT32_MAX - offset) {
+        throw_oom(env);
+        goto done;
+    }
+    arr = (*env)->NewObjectArray(env, (jsize)(offset + pieces), g_bytes_class, NULL);
     if (arr == NULL) {
-        return NULL;
+        goto done;
     }
     if (lead != NULL) {
         (*env)->SetObjectArrayElement(env, arr, 0, lead);
-        if ((*env)->ExceptionCheck(env)) {
-            (*env)->DeleteLocalRef(env, arr);
-            return NULL;
-        }
     }
-    for (i = 0; i < 2 * count; i++) {
-        param_at_ctx ctx;
+    at = packed;
+    end = packed + len;
+    for (i = offset; at < end && !(*env)->ExceptionCheck(env); i++) {
+        const char *nul = memchr(at, '\0', (size_t)(end - at));
         jbyteArray el;
-        ctx.params = params;
-        ctx.index = i / 2;
-        ctx.value = (int)(i % 2);
-        el = call_out(env, param_at_fn, &ctx);
+        if (nul == NULL) { /* cannot happen per the ABI: every piece ends with a NUL */
+            nul = end;
+        }
+        el = new_bytes(env, at, (size_t)(nul - at));
         if (el == NULL) {
-            (*env)->DeleteLocalRef(env, arr);
-            return NULL;
+            break;
         }
-        (*env)->SetObjectArrayElement(env, arr, (jsize)(offset + i), el);
+        (*env)->SetObjectArrayElement(env, arr, (jsize)i, el);
         (*env)->DeleteLocalRef(env, el);
-        if ((*env)->ExceptionCheck(env)) {
-            (*env)->DeleteLocalRef(env, arr);
-            return NULL;
-        }
+        at = nul + 1;
+    }
+    if ((*env)->ExceptionCheck(env)) {
+        (*env)->DeleteLocalRef(env, arr);
+        arr = NULL;
+    }
+done:
+    if (packed != stack_buf) {
+        free(packed);
     }
     return arr;
 }

@@ -24,6 +24,10 @@ $s = PaySign\sign_string('wechatpay.request', $long, $k);
 var_dump(strlen($s) > 6000, strpos($s, $long['body']) !== false);
 $posted = PaySign\sign_params('wechatpay.request', $long, $k);
 var_dump($posted['body'] === $long['body'], PaySign\verify('wechatpay.request', $posted, $k));
+// an empty value and a numeric-looking name come back as they went in, in order
+$e = $p + array('attach' => '', '7' => 'seven');
+$posted = PaySign\sign_params('wechatpay.request', $e, $k);
+var_dump(array_keys($posted) === array_merge(array_keys($e), array('sign')), $posted['attach'], $posted[7]);
 ?>
 --EXPECT--
 bool(true)
@@ -36,3 +40,6 @@ bool(true)
 bool(true)
 bool(true)
 bool(true)
+bool(true)
+string(0) ""
+string(5) "seven"

@@ -390,6 +390,29 @@ public class ApiTest {
     }
 
     @Test
+    public void signParamsReadsEveryFieldBackWhole() throws Exception {
+        // Chinese text, an empty value, and a list longer than the first 1024-byte buffer
+        // (the list comes back in one paysign_params_get_all call, retried once with its size).
+        Map<String, Object> v = vector(MD5_REQUEST);
+        LinkedHashMap<String, String> params = Vectors.params(v.get("params"));
+        params.put("productName", "测试商品 ½");
+        params.put("ext1", "");
+        for (int i = 0; i < 40; i++) {
+            params.put("extra" + i, new String(new char[30]).replace('\0', (char) ('a' + i % 26)));
+        }
+        try (Key key = Key.secret(secretOf(v))) {
+            LinkedHashMap<String, String> signed = PaySign.signParams("99bill.pay.request", params, key);
+            assertEquals(params.size() + 1, signed.size());
+            LinkedHashMap<String, String> withoutSig = new LinkedHashMap<String, String>(signed);
+            withoutSig.remove("signMsg");
+            assertEquals(new ArrayList<String>(params.keySet()), new ArrayList<String>(withoutSig.keySet()));
+            assertEquals(params, withoutSig);
+            assertEquals("测试商品 ½", signed.get("productName"));
+            assertEquals("", signed.get("ext1"));
+        }
+    }
+
+    @Test
     public void optionsAsMapEqualOptionsAsString() throws Exception {
         Map<String, Object> v = vector("99bill-rsa-sha256-request-10012140356-pfx");
         Map<String, String> params = Vectors.params(v.get("params"));
