@@ -41,6 +41,11 @@ fuzz_target!(|data: &[u8]| {
         assert!(!name.is_empty(), "parse returned an empty name");
         assert!(!name.contains('\0') && !value.contains('\0'), "parse returned a NUL");
     }
+    // What paysign_params_get_all hands a wrapper sets the same list again.
+    let all = params.packed().expect("a parsed list has no NUL");
+    let mut again = Params::new();
+    again.set_packed(all.as_bytes()).expect("packed() is what set_packed takes");
+    assert_eq!(again, params, "packed round trip");
     for out in [Format::Form, Format::Xml, Format::Json] {
         let Ok(text) = params.encode(out, charset) else {
             continue;
@@ -80,6 +85,9 @@ fn packed(data: &[u8]) {
             let got: Vec<(String, String)> = fresh.iter().map(|(n, v)| (n.to_owned(), v.to_owned())).collect();
             assert_eq!(got, pairs);
             assert_eq!(fresh.first_duplicate(), None);
+            let mut again = Params::new();
+            again.set_packed(fresh.packed().expect("no NUL inside").as_bytes()).unwrap();
+            assert_eq!(again, fresh, "packed round trip");
             filled.set_packed(data).unwrap();
             assert_eq!(filled.len(), pairs.len() + usize::from(!pairs.iter().any(|(n, _)| n == "zz")));
         }
