@@ -301,44 +301,54 @@ static void body_release(JNIEnv *env, body_t *b) {
 typedef paysign_status (*out_fn)(void *ctx, char *buf, size_t cap, size_t *out_len);
 
 /*
- * Runs fn into a 1024-byte buffer, retrying once with the size the core reported on
- * BUFFER_TOO_SMALL. Returns the text as byte[], or NULL with an exception pending.
+ * Runs fn into stack_buf (INITIAL_CAP bytes), retrying once into a malloc'd buffer of the size
+ * the core reported on BUFFER_TOO_SMALL. Returns the buffer that holds the output (stack_buf,
+ * or the malloc'd one, which the caller frees) and its length in *len; NULL with an exception
+ * pending on failure.
  */
-static jbyteArray call_out(JNIEnv *env, out_fn fn, void *ctx) {
-    char stack_buf[INITIAL_CAP];
+static char *call_into(JNIEnv *env, out_fn fn, void *ctx, char *stack_buf, size_t *len) {
     char *heap;
-    size_t len = 0;
+    size_t need = 0;
     size_t len2 = 0;
-    paysign_status st;
-    jbyteArray result;
+    paysign_status st = fn(ctx, stack_buf, INITIAL_CAP, &need);
 
-    st = fn(ctx, stack_buf, sizeof stack_buf, &len);
     if (st == PAYSIGN_OK) {
-        if (len >= sizeof stack_buf) { /* cannot happen per the ABI; never read past buf */
-            len = sizeof stack_buf - 1;
-        }
-        return new_bytes(env, stack_buf, len);
+        *len = need < INITIAL_CAP ? need : INITIAL_CAP - 1; /* never read past buf */
+        return stack_buf;
     }
     if (st != PAYSIGN_BUFFER_TOO_SMALL) {
         throw_status(env, st);
         return NULL;
     }
-    heap = (char *)malloc(len + 1);
+    heap = (char *)malloc(need + 1);
     if (heap == NULL) {
         throw_oom(env);
         return NULL;
     }
-    st = fn(ctx, heap, len + 1, &len2);
+    st = fn(ctx, heap, need + 1, &len2);
     if (st != PAYSIGN_OK) {
         throw_status(env, st);
         free(heap);
         return NULL;
     }
-    if (len2 > len) {
-        len2 = len;
+    *len = len2 <= need ? len2 : need;
+    return heap;
+}
+
+/* call_into, as byte[]; NULL with an exception pending. */
+static jbyteArray call_out(JNIEnv *env, out_fn fn, void *ctx) {
+    char stack_buf[INITIAL_CAP];
+    size_t len = 0;
+    jbyteArray result;
+    char *out = call_into(env, fn, ctx, stack_buf, &len);
+
+    if (out == NULL) {
+        return NULL;
     }
-    result = new_bytes(env, heap, len2);
-    free(heap);
+    result = new_bytes(env, out, len);
+    if (out != stack_buf) {
+        free(out);
+    }
     return result;
 }
 
@@ -380,6 +390,10 @@ static jbyteArray call_out_large(JNIEnv *env, out_fn fn, void *ctx, size_t first
     return NULL;
 }
 
+static paysign_status get_all_fn(void *params, char *buf, size_t cap, size_t *out_len) {
+    return paysign_params_get_all((const paysign_params *)params, buf, cap, out_len);
+}
+
 /*
  * {lead, name0, value0, ...} as byte[][] (lead is skipped when NULL; params may be NULL for an
  * empty list), from one paysign_params_get_all (name NUL value NUL ...). Returns NULL with an
@@ -388,28 +402,14 @@ static jbyteArray call_out_large(JNIEnv *env, out_fn fn, void *ctx, size_t first
 static jobjectArray params_to_java(JNIEnv *env, jbyteArray lead, const paysign_params *params) {
     char stack_buf[INITIAL_CAP];
     char *packed = stack_buf;
-    size_t len = 0, need = 0, pieces = 0, offset = lead != NULL ? 1 : 0, i;
+    size_t len = 0, pieces = 0, offset = lead != NULL ? 1 : 0, i;
     const char *at, *end;
     jobjectArray arr = NULL;
-    paysign_status st = PAYSIGN_OK;
 
     if (params != NULL) {
-        st = paysign_params_get_all(params, stack_buf, sizeof stack_buf, &len);
-        if (st == PAYSIGN_BUFFER_TOO_SMALL) {
-            need = len;
-            packed = (char *)malloc(need + 1);
-            if (packed == NULL) {
-                throw_oom(env);
-                return NULL;
-            }
-            st = paysign_params_get_all(params, packed, need + 1, &len);
-        }
-        if (st != PAYSIGN_OK) {
-            throw_status(env, st);
-            goto done;
-        }
-        if (len >= (packed == stack_buf ? sizeof stack_buf : need + 1)) { /* cannot happen per the ABI */
-            len = 0;
+        packed = call_into(env, get_all_fn, (void *)params, stack_buf, &len);
+        if (packed == NULL) {
+            return NULL;
         }
     }
     for (i = 0; i < len; i++) {
