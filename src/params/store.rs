@@ -84,9 +84,7 @@ impl Params {
     }
 
     fn position(&self, name: &str) -> Option<usize> {
-        self.spans
-            .iter()
-            .position(|s| s.name_len == name.len() && same_name(self.name_of(s), name))
+        self.spans.iter().position(|s| same_name(self.name_of(s), name))
     }
 
     fn append(&mut self, s: &str) -> usize {
@@ -132,7 +130,7 @@ impl Params {
     pub fn get(&self, name: &str) -> Option<&str> {
         self.spans
             .iter()
-            .find(|s| s.name_len == name.len() && same_name(self.name_of(s), name))
+            .find(|s| same_name(self.name_of(s), name))
             .map(|s| self.value_of(s))
     }
 
