@@ -123,24 +123,24 @@ fn text_secret<'a>(p: &Profile, method: Method, key: Option<&'a Key>, opts: &'a 
             ))),
         };
     }
-    match key {
-        None => Err(Error::new(
-            Status::PAYSIGN_NULL_ARGUMENT,
-            format!(
-                "profile '{}' with {} needs the merchant's secret key",
-                p.id,
-                method.name()
-            ),
-        )),
-        Some(k) => match k.secret_value() {
-            Some(s) => Ok(Some(s.as_bytes())),
-            None => Err(Error::key_mismatch(format!(
-                "profile '{}' with {} needs a secret key, not an RSA key",
-                p.id,
-                method.name()
-            ))),
-        },
+    let k = required_key(
+        key,
+        p,
+        &format!("with {} needs the merchant's secret key", method.name()),
+    )?;
+    match k.secret_value() {
+        Some(s) => Ok(Some(s.as_bytes())),
+        None => Err(Error::key_mismatch(format!(
+            "profile '{}' with {} needs a secret key, not an RSA key",
+            p.id,
+            method.name()
+        ))),
     }
+}
+
+/// The key a method needs; NULL_ARGUMENT saying which ("profile 'id' <needs>") without one.
+fn required_key<'k>(key: Option<&'k Key>, p: &Profile, needs: &str) -> Result<&'k Key> {
+    key.ok_or_else(|| Error::new(Status::PAYSIGN_NULL_ARGUMENT, format!("profile '{}' {needs}", p.id)))
 }
 
 fn check_required(p: &Profile, params: &Params) -> Result<()> {
@@ -239,12 +239,7 @@ pub fn compute(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) 
     let Method::Rsa { hash, out, .. } = method else {
         unreachable!("keyed() takes every digest method")
     };
-    let k = key.ok_or_else(|| {
-        Error::new(
-            Status::PAYSIGN_NULL_ARGUMENT,
-            format!("profile '{}' needs an RSA private key", p.id),
-        )
-    })?;
+    let k = required_key(key, p, "needs an RSA private key")?;
     k.rsa_private().ok_or_else(|| {
         Error::key_mismatch(if k.is_secret() {
             format!("profile '{}' signs with RSA: a secret key cannot do that", p.id)
@@ -312,12 +307,7 @@ pub fn check_signature(
     match method {
         Method::Md5(_) | Method::HmacMd5(_) | Method::HmacSha256(_) => unreachable!("keyed() takes these"),
         Method::Rsa { hash, also, out } => {
-            let k = key.ok_or_else(|| {
-                Error::new(
-                    Status::PAYSIGN_NULL_ARGUMENT,
-                    format!("profile '{}' needs the gateway's public key", p.id),
-                )
-            })?;
+            let k = required_key(key, p, "needs the gateway's public key")?;
             k.rsa_public_ref().ok_or_else(|| {
                 Error::key_mismatch(format!("profile '{}' verifies RSA: a secret key cannot do that", p.id))
             })?;
