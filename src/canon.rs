@@ -181,7 +181,13 @@ fn each_entry<'a>(p: &Profile, params: &'a Params, secret: Option<&'a str>, mut 
             let at = |x: u128| x as u64 as usize;
             all.sort_unstable();
             if all.windows(2).any(|w| w[0] >> 64 == w[1] >> 64) {
-                all.sort_by(|&a, &b| name_order(params.pair_at(at(a)).0, params.pair_at(at(b)).0));
+                all.sort_by(|&a, &b| {
+                    params
+                        .pair_at(at(a))
+                        .0
+                        .as_bytes()
+                        .cmp(params.pair_at(at(b)).0.as_bytes())
+                });
             }
             for &x in all.iter() {
                 let (name, v) = params.pair_at(at(x));
@@ -208,17 +214,6 @@ fn name_prefix(name: &str) -> u64 {
             .iter()
             .enumerate()
             .fold(0, |w, (i, &c)| w | u64::from(c) << (56 - 8 * i)),
-    }
-}
-
-/// Byte order of two names, as `a.cmp(b)`. Sorted names differ within their first bytes: a
-/// loop that stops there is cheaper than a call to `memcmp` per comparison.
-#[inline]
-fn name_order(a: &str, b: &str) -> std::cmp::Ordering {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    match a.iter().zip(b).position(|(x, y)| x != y) {
-        Some(i) => a[i].cmp(&b[i]),
-        None => a.len().cmp(&b.len()),
     }
 }
 
@@ -640,30 +635,6 @@ mod tests {
                 *d = *s;
             }
             assert_eq!(name_prefix(name), u64::from_be_bytes(padded), "{name:?}");
-        }
-    }
-
-    #[test]
-    fn name_order_is_byte_order() {
-        let names = [
-            "",
-            "a",
-            "ab",
-            "abc",
-            "b",
-            "B",
-            "_input_charset",
-            "sign",
-            "sign_type",
-            "金额",
-            "é",
-            "\u{7f}",
-            "a\0",
-        ];
-        for a in names {
-            for b in names {
-                assert_eq!(name_order(a, b), a.as_bytes().cmp(b.as_bytes()), "{a:?} {b:?}");
-            }
         }
     }
 
