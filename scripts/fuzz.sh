@@ -4,7 +4,7 @@
 #
 #   scripts/fuzz.sh [SECONDS]      # per target, default 60
 #
-# Needs cargo-fuzz (`cargo install cargo-fuzz --locked`; installed here when missing) and a
+# Needs cargo-fuzz (`scripts/setup.sh ci` installs the pinned version) and a
 # C++ compiler for libFuzzer. On stable Rust the sanitizer flags need RUSTC_BOOTSTRAP=1, set
 # below; PAYSIGN_FUZZ_SANITIZER=none builds without AddressSanitizer (no leak detection).
 # The committed seeds (fuzz/seeds/<target>) are read, never written: what libFuzzer finds
@@ -18,7 +18,8 @@ sanitizer=${PAYSIGN_FUZZ_SANITIZER:-address}
 export RUSTC_BOOTSTRAP=1 CARGO_TERM_COLOR=never
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
-  cargo install cargo-fuzz --version 0.13.2 --locked
+  echo "fuzz.sh: cargo-fuzz not found; scripts/setup.sh ci installs it" >&2
+  exit 1
 fi
 
 targets=$(cargo fuzz list --fuzz-dir fuzz)

@@ -4,6 +4,8 @@
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+# What the suites need, installed when missing (or the exact command to run, and exit 1).
+scripts/setup.sh || exit 1
 status=0
 total_pass=0
 total_fail=0
