@@ -3,4 +3,13 @@
 // needs no cbindgen.
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    // The shared library's SONAME, as cargo-c names it: libpaysign.so.0.MINOR while the
+    // version is 0.x (a 0.x minor release may change the ABI), libpaysign.so.MAJOR from 1.0.
+    // scripts/package.sh ships the file under that name with the libpaysign.so link.
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
+        let major = std::env::var("CARGO_PKG_VERSION_MAJOR").unwrap_or_default();
+        let minor = std::env::var("CARGO_PKG_VERSION_MINOR").unwrap_or_default();
+        let abi = if major == "0" { format!("0.{minor}") } else { major };
+        println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libpaysign.so.{abi}");
+    }
 }

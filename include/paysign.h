@@ -17,6 +17,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+/* The version of this header (Cargo.toml); paysign_version() is the loaded library's. */
+#define PAYSIGN_VERSION "0.1.0"
+#define PAYSIGN_VERSION_MAJOR 0
+#define PAYSIGN_VERSION_MINOR 1
+#define PAYSIGN_VERSION_PATCH 0
+
 /*
  The outcome of a paysign call. Numbers never change; retired numbers stay reserved.
  */

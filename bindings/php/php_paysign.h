@@ -6,7 +6,9 @@
 extern zend_module_entry paysign_module_entry;
 #define phpext_paysign_ptr &paysign_module_entry
 
-#define PHP_PAYSIGN_VERSION "0.1.0"
+#include "paysign.h"
+/* Cargo.toml's version, through the generated header: phpversion('paysign'). */
+#define PHP_PAYSIGN_VERSION PAYSIGN_VERSION
 
 #if defined(ZTS) && defined(COMPILE_DL_PAYSIGN)
 ZEND_TSRMLS_CACHE_EXTERN()
