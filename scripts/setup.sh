@@ -20,6 +20,7 @@ packages=(
   junit4 libservlet-api-java       # Java: JUnit 4, the servlet example
   php-dev php-cli                  # PHP: phpize, php-config, the CLI that runs the .phpt tests
   mono-mcs mono-devel nunit-console  # .NET: the C# compiler, System.Web, NUnit 2.6
+  mono-utils zip unzip             # the release bundle: monodis (assembly version), jars, .nupkg
 )
 # Crates CI installs with `cargo install`: name version
 ci_crates=(
