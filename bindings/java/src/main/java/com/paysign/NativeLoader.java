@@ -1,10 +1,12 @@
 package com.paysign;
 
 import java.io.File;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.util.Locale;
 
 /**
@@ -42,11 +44,12 @@ final class NativeLoader {
         if (explicit != null && !explicit.isEmpty()) {
             String path = new File(explicit).getAbsolutePath();
             try {
+                refuseTruncated(new File(path));
                 System.load(path);
             } catch (UnsatisfiedLinkError e) {
                 UnsatisfiedLinkError err = new UnsatisfiedLinkError(
                         "paysign: cannot load " + path + " (system property " + PATH_PROPERTY
-                        + "): " + e.getMessage());
+                        + "): " + e.getMessage() + cpuNote(new File(path)));
                 err.initCause(e);
                 throw err;
             }
@@ -68,7 +71,12 @@ final class NativeLoader {
             File file = extract(resource);
             if (file != null) {
                 try {
+                    refuseTruncated(file);
                     System.load(file.getAbsolutePath());
+                } catch (UnsatisfiedLinkError e) {
+                    UnsatisfiedLinkError err = new UnsatisfiedLinkError(e.getMessage() + cpuNote(file));
+                    err.initCause(e);
+                    throw err;
                 } finally {
                     // Once mapped the file is no longer needed on POSIX systems; Windows keeps
                     // it locked, and deleteOnExit (set in extract) removes it at exit.
@@ -83,7 +91,7 @@ final class NativeLoader {
         } catch (IOException e) {
             why.append("\n  jar: extracting ").append(resource).append(": ").append(e);
         } catch (UnsatisfiedLinkError e) {
-            why.append("\n  jar: ").append(e.getMessage());
+            why.append("\n  jar ").append(resource).append(": ").append(e.getMessage());
         }
         why.append("\n  (set -D").append(PATH_PROPERTY).append("=/full/path/to/")
            .append(System.mapLibraryName(LIBRARY)).append(" to choose the file)");
@@ -124,6 +132,104 @@ final class NativeLoader {
         } finally {
             in.close();
         }
+    }
+
+    /**
+     * The loader says "cannot open shared object file" for an ELF file of another CPU, as if it
+     * were missing; the file's own header tells which CPU it is for. Empty when it matches or
+     * is unreadable.
+     */
+    static String cpuNote(File file) {
+        byte[] h = new byte[20];
+        try {
+            InputStream in = new FileInputStream(file);
+            try {
+                if (in.read(h) != h.length) {
+                    return "";
+                }
+            } finally {
+                in.close();
+            }
+        } catch (IOException e) {
+            return "";
+        }
+        if (h[0] == 'M' && h[1] == 'Z') {
+            return isWindows() ? "" : " (the file is a Windows DLL)";
+        }
+        if (h[0] != 0x7f || h[1] != 'E' || h[2] != 'L' || h[3] != 'F') {
+            return "";
+        }
+        int machine = (h[18] & 0xff) | (h[19] & 0xff) << 8;
+        String cpu;
+        switch (machine) {
+            case 0x3e: cpu = "x86_64"; break;
+            case 0xb7: cpu = "aarch64"; break;
+            case 0x03: cpu = "x86"; break;
+            case 0x28: cpu = "arm"; break;
+            case 0xf3: cpu = "riscv"; break;
+            default: cpu = "ELF machine " + machine;
+        }
+        String here = platform();
+        here = here.substring(here.indexOf('-') + 1);
+        return cpu.equals(here) ? "" : " (the file is built for " + cpu + "; this JVM runs on " + here + ")";
+    }
+
+    /**
+     * An ELF file cut short (an interrupted copy or download) still passes the loader's header
+     * checks, and touching its missing pages kills the process with SIGBUS; so its program
+     * headers are compared with its length before it is loaded.
+     */
+    static void refuseTruncated(File file) {
+        long need = elfLoadEnd(file);
+        long have = file.length();
+        if (need > have) {
+            throw new UnsatisfiedLinkError(file.getAbsolutePath() + ": the file is truncated ("
+                    + have + " bytes; its ELF headers need " + need + ")");
+        }
+    }
+
+    /** The end of the last loadable segment, or 0 when the file is not a readable ELF file. */
+    static long elfLoadEnd(File file) {
+        try {
+            RandomAccessFile f = new RandomAccessFile(file, "r");
+            try {
+                byte[] h = new byte[64];
+                if (f.read(h) != h.length || h[0] != 0x7f || h[1] != 'E' || h[2] != 'L' || h[3] != 'F'
+                        || h[5] != 1) {
+                    return 0; // not ELF, or big-endian: left to the loader
+                }
+                boolean wide = h[4] == 2;
+                long phoff = wide ? le(h, 32, 8) : le(h, 28, 4);
+                int phentsize = (int) le(h, wide ? 54 : 42, 2);
+                int phnum = (int) le(h, wide ? 56 : 44, 2);
+                long end = phoff + (long) phentsize * phnum;
+                byte[] ph = new byte[phentsize];
+                for (int i = 0; i < phnum; i++) {
+                    f.seek(phoff + (long) i * phentsize);
+                    if (f.read(ph) != ph.length) {
+                        return end;
+                    }
+                    if (le(ph, 0, 4) == 1) { // PT_LOAD
+                        long off = wide ? le(ph, 8, 8) : le(ph, 4, 4);
+                        long size = wide ? le(ph, 32, 8) : le(ph, 16, 4);
+                        end = Math.max(end, off + size);
+                    }
+                }
+                return end;
+            } finally {
+                f.close();
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static long le(byte[] b, int at, int n) {
+        long v = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            v = v << 8 | (b[at + i] & 0xff);
+        }
+        return v;
     }
 
     private static boolean isWindows() {
