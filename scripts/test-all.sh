@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one test command (README): Rust, C ABI (with valgrind), PHP, Java, .NET.
+# The one test command (README): Rust, C ABI (with valgrind), PHP, Java, .NET, release bundles.
 # Each suite prints "<suite>: N passed, M failed"; the totals line comes last.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -58,6 +58,10 @@ done
 # The phpt suite again under valgrind (USE_ZEND_ALLOC=0): zero errors, zero leaks.
 run php-valgrind bindings/php/test.sh --valgrind
 count php-valgrind "$root/target/test-php-valgrind.log"
+
+# The release bundles (scripts/package.sh) unpacked outside the tree and used as a merchant would.
+run bundle tests/bundle/run.sh
+count bundle "$root/target/test-bundle.log"
 
 echo
 printf '%s\n' "${summaries[@]}"
