@@ -2,9 +2,10 @@
 //! a value holding the join characters yields a sign string that also splits into another
 //! field set, and the gateway's own rule accepts that other set with the same signature.
 //! These tests document the inherent weakness of the gateway rule (they pass today because
-//! paysign reproduces the gateway's bytes); refusing such values when signing is not built yet.
+//! paysign reproduces the gateway's bytes); paysign refuses by default only the secret's marker (`&key=`); refusing join characters in
+//! echoed fields is not built yet.
 
-use paysign::{Key, Options, Params};
+use paysign::{Key, Options, Params, Status};
 
 fn secret() -> Key {
     Key::secret("TEST-secret-0123456789").unwrap()
@@ -70,4 +71,50 @@ fn kuaiqian_pay_request_product_name_resplits_into_product_num() {
     assert!(sa.contains("&productName=a&productNum=2&"), "{sa}");
     assert_eq!(sa, sb);
     assert!(ok, "the moved split verifies under the gateway rule");
+}
+
+const KQ_BASE: [(&str, &str); 9] = [
+    ("inputCharset", "1"),
+    ("version", "v2.0"),
+    ("language", "1"),
+    ("signType", "1"),
+    ("merchantAcctId", "1001213884201"),
+    ("orderId", "NO20261205"),
+    ("orderAmount", "100"),
+    ("orderTime", "20261205120000"),
+    ("payType", "00"),
+];
+
+/// The example: `productName=a&key=SECRET` would put a second key pair in the string.
+#[test]
+fn secret_marker_is_refused_by_default_and_signed_with_allow_join() {
+    let p = paysign::profile("99bill.pay.request").unwrap();
+    let mut params = Params::from_pairs(KQ_BASE.iter().copied());
+    params.set("productName", "a&key=TEST-secret-0123456789");
+    let key = secret();
+    for e in [
+        paysign::sign_string(p, &Options::default(), &params, Some(&key))
+            .map(|_| ())
+            .unwrap_err(),
+        paysign::sign(p, &Options::default(), &mut params.clone(), Some(&key))
+            .map(|_| ())
+            .unwrap_err(),
+    ] {
+        assert_eq!(e.status, Status::PAYSIGN_INVALID_FIELD);
+        let m = e.message;
+        assert!(m.contains("'productName'") && m.contains("'&key='"), "{m}");
+        assert!(!m.contains("TEST-secret"), "the message never echoes the secret: {m}");
+    }
+    let allow = Options::parse("allow_join=1").unwrap();
+    let text = paysign::sign_string(p, &allow, &params, Some(&key)).unwrap();
+    assert!(
+        text.ends_with("&productName=a&key=TEST-secret-0123456789&payType=00&key=TEST-secret-0123456789"),
+        "{}",
+        *text
+    );
+    assert!(paysign::sign(p, &allow, &mut params, Some(&key)).is_ok());
+    assert_eq!(
+        Options::parse("allow_join=2").unwrap_err().status,
+        Status::PAYSIGN_INVALID_ARGUMENT
+    );
 }
