@@ -17,6 +17,9 @@ pub struct Options {
     pub query_key: Option<Zeroizing<String>>,
     /// Names of optional second signatures to check (YeePay `hmac_safe=1`).
     pub second: bool,
+    /// Signs values that hold the secret's marker (`&key=`), which are refused by default
+    /// because a re-split could move the secret (issue 12 §2).
+    pub allow_join: bool,
 }
 
 impl Options {
@@ -58,9 +61,16 @@ impl Options {
                         _ => return Err(Error::invalid_argument("option hmac_safe must be 1 or 0")),
                     }
                 }
+                "allow_join" => {
+                    o.allow_join = match value {
+                        "1" | "true" | "yes" => true,
+                        "0" | "false" | "no" => false,
+                        _ => return Err(Error::invalid_argument("option allow_join must be 1 or 0")),
+                    }
+                }
                 _ => {
                     return Err(Error::invalid_argument(format!(
-                        "unknown option '{name}' (known: hash, charset, sign_type, query_key, hmac_safe)"
+                        "unknown option '{name}' (known: hash, charset, sign_type, query_key, hmac_safe, allow_join)"
                     )))
                 }
             }

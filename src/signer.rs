@@ -9,7 +9,7 @@ use crate::gateways;
 use crate::keys::Key;
 use crate::options::Options;
 use crate::params::{Duplicates, Format, Params};
-use crate::profile::{Absent, Case, Join, Layout, Method, Profile, RsaOut, SigAt};
+use crate::profile::{Absent, Case, Join, Layout, Method, Profile, RsaOut, SecretAt, SigAt};
 use zeroize::Zeroizing;
 
 /// The verdict of a verification that ran.
@@ -193,6 +193,7 @@ fn resolve<'k>(
 
 /// The exact text that is digested or signed (hex for binary profiles), secret included.
 pub fn sign_string(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) -> Result<Zeroizing<String>> {
+    refuse_secret_marker(p, opts, params)?;
     Ok(plan(p, params, opts, key, None, DocForm::Emptied)?.message.text)
 }
 
@@ -205,9 +206,30 @@ fn hmac_key<'a>(p: &Profile, key: Option<&'a Key>) -> Result<&'a [u8]> {
 /// Computes the signature text, and writes it into `params` (the signature field, or the
 /// signature element of the document).
 pub fn sign(p: &Profile, opts: &Options, params: &mut Params, key: Option<&Key>) -> Result<String> {
+    refuse_secret_marker(p, opts, params)?;
     let sig = compute(p, opts, params, key)?;
     place(p, params, &sig);
     Ok(sig)
+}
+
+/// Refuses to sign a value holding the `sep + name=` marker of a `SecretAt::Pair` secret:
+/// the gateway would re-split it into a second secret pair (issue 12 §2). Names the field and
+/// the marker, never the value. `allow_join=1` lets a merchant who must sign it anyway.
+fn refuse_secret_marker(p: &Profile, opts: &Options, params: &Params) -> Result<()> {
+    let (SecretAt::Pair(name), Join::Pairs(sep)) = (p.secret, p.join) else {
+        return Ok(());
+    };
+    if opts.allow_join || sep.is_empty() {
+        return Ok(());
+    }
+    let marker = format!("{sep}{name}=");
+    match params.iter().find(|(_, v)| v.contains(marker.as_str())) {
+        Some((field, _)) => Err(Error::invalid_field(
+            field,
+            format!("contains '{marker}', the secret's marker; a re-split would move the secret (option allow_join=1 allows it)"),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Writes a computed signature where the profile keeps it.
