@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Short load smoke of the 99bill notify receiver (examples/php/99bill/receive.php, paysign
+# extension) under PHP-FPM behind nginx, both started here on 127.0.0.1 with their own config in a
+# temp dir, then wrk (mix.lua: valid, tampered and duplicated-name notifications; the >1 MiB body by curl) for
+# LOAD_SECONDS (default 3) s. Checks: every reply body right for its kind, zero 5xx, no FPM worker
+# died, worker RSS printed before and after. Installs nothing; a missing tool fails, naming its
+# Debian package. Last line: "load-smoke: N passed, M failed".
+set -uo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+secs="${LOAD_SECONDS:-3}"
+passed=0 failed=0
+check() { # name condition-result(0/1) [detail]
+    if [ "$2" = 0 ]; then passed=$((passed + 1)); echo "ok   $1"; else failed=$((failed + 1)); echo "FAIL $1 ${3:-}"; fi
+}
+finish() { echo "load-smoke: $passed passed, $failed failed"; [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]; exit $?; }
+
+missing=0
+for pair in nginx:nginx-light php-fpm8.2:php8.2-fpm wrk:wrk curl:curl php:php-cli phpize:php-dev cargo:cargo; do
+    tool="${pair%%:*}" pkg="${pair#*:}"
+    if ! PATH="$PATH:/usr/sbin" command -v "$tool" >/dev/null; then
+        check "tool $tool present" 1 "(install the Debian package $pkg)"; missing=1
+    fi
+done
+[ "$missing" = 0 ] || finish
+export PATH="$PATH:/usr/sbin"
+
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/paysign-load.XXXXXX")"
+cleanup() {
+    [ -f "$tmp/nginx.pid" ] && kill "$(cat "$tmp/nginx.pid")" 2>/dev/null
+    [ -f "$tmp/fpm.pid" ] && kill "$(cat "$tmp/fpm.pid")" 2>/dev/null
+    sleep 0.3; rm -rf "$tmp"
+}
+[ "${KEEP_LOAD:-0}" = 1 ] || trap cleanup EXIT
+
+# The extension, built the way bindings/php/test.sh builds it (phpize in a scratch copy).
+(cd "$root" && cargo build --release --quiet) || { check "cargo build" 1; finish; }
+mkdir "$tmp/ext" && cp -R "$root"/bindings/php/{config.m4,paysign.c,php_paysign.h,paysign_arginfo.h,paysign_legacy_arginfo.h} "$tmp/ext/"
+if ! (cd "$tmp/ext" && phpize && ./configure --with-paysign="$root" && make -j2) >"$tmp/ext.log" 2>&1; then
+    tail -20 "$tmp/ext.log"; check "paysign extension builds" 1; finish
+fi
+so="$tmp/ext/modules/paysign.so"
+
+# Notifications: signed with the sandbox merchant's key (99bill's own key is not public, as in
+# bindings/php/tests/examples.inc), receive.php pointed at that merchant's certificate.
+keys="$root/testdata/vectors/keys"
+LOAD_DIR="$tmp" php -n -d extension="$so" "$here/notifications.php" "$keys" || { check "notifications signed" 1; finish; }
+
+port=$(( 20000 + RANDOM % 20000 ))
+cat >"$tmp/fpm.conf" <<CONF
+[global]
+pid = $tmp/fpm.pid
+error_log = $tmp/fpm.log
+daemonize = yes
+[load]
+listen = 127.0.0.1:$((port + 1))
+user = $(id -un)
+pm = static
+pm.max_children = 2
+php_admin_value[extension] = $so
+env[KQ_GATEWAY_CERT] = $keys/99bill_10012140356_cert.pem
+env[KQ_HASH] = sha256
+CONF
+cat >"$tmp/nginx.conf" <<CONF
+daemon on;
+pid $tmp/nginx.pid;
+error_log $tmp/nginx-error.log;
+worker_processes 1;
+events { worker_connections 256; }
+http {
+    access_log off;
+    client_body_temp_path $tmp/body; fastcgi_temp_path $tmp/fcgi; proxy_temp_path $tmp/proxy;
+    uwsgi_temp_path $tmp/uwsgi; scgi_temp_path $tmp/scgi;
+    client_max_body_size 1m;
+    server {
+        listen 127.0.0.1:$port;
+        location = /receive.php {
+            fastcgi_pass 127.0.0.1:$((port + 1));
+            fastcgi_param QUERY_STRING \$query_string;
+            fastcgi_param REQUEST_METHOD \$request_method;
+            fastcgi_param SCRIPT_FILENAME $root/examples/php/99bill/receive.php;
+        }
+    }
+}
+CONF
+php-fpm8.2 -n $([ "$(id -u)" = 0 ] && echo -R) -y "$tmp/fpm.conf" || { check "php-fpm starts" 1; finish; }
+nginx -c "$tmp/nginx.conf" -p "$tmp" 2>"$tmp/nginx-start.log" || { cat "$tmp/nginx-start.log"; check "nginx starts" 1; finish; }
+for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+
+workers() { pgrep -P "$(cat "$tmp/fpm.pid")" | sort | tr '\n' ' '; }
+rss() { local t=0; for p in $(workers); do t=$((t + $(awk '/VmRSS/ {print $2}' "/proc/$p/status"))); done; echo "$t"; }
+url="http://127.0.0.1:$port/receive.php"
+get() { curl -s -m 10 "$url?$(cat "$tmp/$1.query")"; }
+
+case "$(get valid)" in "<result>1</result>"*) r=0 ;; *) r=1 ;; esac; check "valid notification: result 1" $r
+case "$(get tampered)" in "<result>0</result>"*) r=0 ;; *) r=1 ;; esac; check "tampered notification: result 0" $r
+case "$(get duplicated)" in "<result>0</result>"*) r=0 ;; *) r=1 ;; esac; check "duplicated payAmount (last wins): result 0" $r
+code="$(head -c 1048577 /dev/zero | tr '\0' x | curl -s -m 10 -o /dev/null -w '%{http_code}' --data-binary @- "$url?$(cat "$tmp/valid.query")")"
+[ "$code" = 413 ]; check "body > 1 MiB: 413 from nginx" $? "(got $code)"
+
+w0="$(workers)" rss0="$(rss)"
+out="$(LOAD_DIR="$tmp" wrk -t2 -c2 -d"${secs}s" --latency -s "$here/mix.lua" "http://127.0.0.1:$port" 2>&1)"
+echo "$out" | grep -E 'Requests/sec|99%|checked|result1'
+w1="$(workers)" rss1="$(rss)"
+echo "fpm workers RSS: ${rss0} kB before, ${rss1} kB after"
+read -r checked wrong s5 <<<"$(echo "$out" | sed -n 's/^checked \([0-9]*\) wrong \([0-9]*\) 5xx \([0-9]*\)$/\1 \2 \3/p')"
+[ "${checked:-0}" -gt 0 ]; check "wrk ran requests (${checked:-0})" $?
+[ "${wrong:-1}" = 0 ]; check "every reply right for its kind under load" $? "(${wrong:-?} wrong)"
+[ "${s5:-1}" = 0 ]; check "zero 5xx under load" $? "(${s5:-?})"
+[ "$w0" = "$w1" ] && ! grep -qE 'exited on signal|exited with code' "$tmp/fpm.log"; check "no php-fpm worker died" $? "($w0 / $w1)"
+finish
