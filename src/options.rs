@@ -54,20 +54,8 @@ impl Options {
                     }
                     o.query_key = Some(Zeroizing::new(value.to_string()))
                 }
-                "hmac_safe" => {
-                    o.second = match value {
-                        "1" | "true" | "yes" => true,
-                        "0" | "false" | "no" => false,
-                        _ => return Err(Error::invalid_argument("option hmac_safe must be 1 or 0")),
-                    }
-                }
-                "allow_join" => {
-                    o.allow_join = match value {
-                        "1" | "true" | "yes" => true,
-                        "0" | "false" | "no" => false,
-                        _ => return Err(Error::invalid_argument("option allow_join must be 1 or 0")),
-                    }
-                }
+                "hmac_safe" => o.second = flag(name, value)?,
+                "allow_join" => o.allow_join = flag(name, value)?,
                 _ => {
                     return Err(Error::invalid_argument(format!(
                         "unknown option '{name}' (known: hash, charset, sign_type, query_key, hmac_safe, allow_join)"
@@ -76,5 +64,14 @@ impl Options {
             }
         }
         Ok(o)
+    }
+}
+
+/// A yes/no option's value.
+fn flag(name: &str, value: &str) -> Result<bool> {
+    match value {
+        "1" | "true" | "yes" => Ok(true),
+        "0" | "false" | "no" => Ok(false),
+        _ => Err(Error::invalid_argument(format!("option {name} must be 1 or 0"))),
     }
 }

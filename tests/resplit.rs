@@ -1,9 +1,9 @@
 //! The re-split attack (issue 12 §2) on profiles that join raw values with `&` and `=`:
 //! a value holding the join characters yields a sign string that also splits into another
 //! field set, and the gateway's own rule accepts that other set with the same signature.
-//! These tests document the inherent weakness of the gateway rule (they pass today because
-//! paysign reproduces the gateway's bytes); paysign refuses by default only the secret's marker (`&key=`); refusing join characters in
-//! echoed fields is not built yet.
+//! These tests document the inherent weakness of the gateway rule (they pass because paysign
+//! reproduces the gateway's bytes). paysign refuses by default only the secret's marker
+//! (`&key=`); refusing join characters in echoed fields is not built yet.
 
 use paysign::{Key, Options, Params, Status};
 
@@ -27,6 +27,20 @@ fn resplit(profile: &str, signed: &[(&str, &str)], resplit: &[(&str, &str)]) -> 
     (sa, sb, ok)
 }
 
+/// Signs `base` plus `joined` (one value holding the join characters), then checks that `base`
+/// plus `moved` (the same bytes split into two fields) has the same sign string, which holds
+/// `marker`, and verifies with that signature.
+fn assert_resplits(profile: &str, base: &[(&str, &str)], joined: (&str, &str), moved: [(&str, &str); 2], marker: &str) {
+    let mut signed = base.to_vec();
+    signed.push(joined);
+    let mut split = base.to_vec();
+    split.extend(moved);
+    let (sa, sb, ok) = resplit(profile, &signed, &split);
+    assert!(sa.contains(marker), "{sa}");
+    assert_eq!(sa, sb);
+    assert!(ok, "the moved split verifies under the gateway rule");
+}
+
 #[test]
 fn allinpay_pay_request_ext1_resplits_into_ext2() {
     let base = [
@@ -38,39 +52,13 @@ fn allinpay_pay_request_ext1_resplits_into_ext2() {
         ("orderAmount", "100"),
         ("orderDatetime", "20261205120000"),
     ];
-    let mut signed = base.to_vec();
-    signed.push(("ext1", "a&ext2=b"));
-    let mut moved = base.to_vec();
-    moved.push(("ext1", "a"));
-    moved.push(("ext2", "b"));
-    let (sa, sb, ok) = resplit("allinpay.pay.request", &signed, &moved);
-    assert!(sa.contains("&ext1=a&ext2=b&key="), "{sa}");
-    assert_eq!(sa, sb);
-    assert!(ok, "the moved split verifies under the gateway rule");
-}
-
-#[test]
-fn kuaiqian_pay_request_product_name_resplits_into_product_num() {
-    let base = [
-        ("inputCharset", "1"),
-        ("version", "v2.0"),
-        ("language", "1"),
-        ("signType", "1"),
-        ("merchantAcctId", "1001213884201"),
-        ("orderId", "NO20261205"),
-        ("orderAmount", "100"),
-        ("orderTime", "20261205120000"),
-        ("payType", "00"),
-    ];
-    let mut signed = base.to_vec();
-    signed.push(("productName", "a&productNum=2"));
-    let mut moved = base.to_vec();
-    moved.push(("productName", "a"));
-    moved.push(("productNum", "2"));
-    let (sa, sb, ok) = resplit("99bill.pay.request", &signed, &moved);
-    assert!(sa.contains("&productName=a&productNum=2&"), "{sa}");
-    assert_eq!(sa, sb);
-    assert!(ok, "the moved split verifies under the gateway rule");
+    assert_resplits(
+        "allinpay.pay.request",
+        &base,
+        ("ext1", "a&ext2=b"),
+        [("ext1", "a"), ("ext2", "b")],
+        "&ext1=a&ext2=b&key=",
+    );
 }
 
 const KQ_BASE: [(&str, &str); 9] = [
@@ -84,6 +72,17 @@ const KQ_BASE: [(&str, &str); 9] = [
     ("orderTime", "20261205120000"),
     ("payType", "00"),
 ];
+
+#[test]
+fn kuaiqian_pay_request_product_name_resplits_into_product_num() {
+    assert_resplits(
+        "99bill.pay.request",
+        &KQ_BASE,
+        ("productName", "a&productNum=2"),
+        [("productName", "a"), ("productNum", "2")],
+        "&productName=a&productNum=2&",
+    );
+}
 
 /// The issue's example: `productName=a&key=SECRET` would put a second key pair in the string.
 #[test]
