@@ -269,6 +269,10 @@ pub struct Profile {
     /// The charset bodies arrive in when the caller does not say and it differs from the
     /// signing charset (YeePay: GBK on the wire, UTF-8 inside the HMAC).
     pub wire: Option<Charset>,
+    /// Free-text fields of a request that the gateway echoes back (in its notification or on
+    /// its payment page): signing refuses a join character in them, since a re-split of the
+    /// sign string could move their bytes into other fields (issue 12, docs/security.md).
+    pub echoed: &'static [&'static str],
 }
 
 impl Profile {
@@ -307,4 +311,5 @@ pub const BASE: Profile = Profile {
     reply: None,
     second: None,
     wire: None,
+    echoed: &[],
 };

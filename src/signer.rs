@@ -9,7 +9,7 @@ use crate::gateways;
 use crate::keys::Key;
 use crate::options::Options;
 use crate::params::{Duplicates, Format, Params};
-use crate::profile::{Absent, Case, Join, Layout, Method, Profile, RsaOut, SecretAt, SigAt};
+use crate::profile::{Absent, Case, Join, Layout, Method, Profile, RsaOut, SecretAt, SigAt, Slot};
 use zeroize::Zeroizing;
 
 /// The verdict of a verification that ran.
@@ -193,7 +193,7 @@ fn resolve<'k>(
 
 /// The exact text that is digested or signed (hex for binary profiles), secret included.
 pub fn sign_string(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) -> Result<Zeroizing<String>> {
-    refuse_secret_marker(p, opts, params)?;
+    refuse_joins(p, opts, params)?;
     Ok(plan(p, params, opts, key, None, DocForm::Emptied)?.message.text)
 }
 
@@ -206,29 +206,61 @@ fn hmac_key<'a>(p: &Profile, key: Option<&'a Key>) -> Result<&'a [u8]> {
 /// Computes the signature text, and writes it into `params` (the signature field, or the
 /// signature element of the document).
 pub fn sign(p: &Profile, opts: &Options, params: &mut Params, key: Option<&Key>) -> Result<String> {
-    refuse_secret_marker(p, opts, params)?;
+    refuse_joins(p, opts, params)?;
     let sig = compute(p, opts, params, key)?;
     place(p, params, &sig);
     Ok(sig)
 }
 
-/// Refuses to sign a value holding the `sep + name=` marker of a `SecretAt::Pair` secret:
-/// the gateway would re-split it into a second secret pair (issue 12 §2). Names the field and
-/// the marker, never the value. `allow_join=1` lets a merchant who must sign it anyway.
-fn refuse_secret_marker(p: &Profile, opts: &Options, params: &Params) -> Result<()> {
-    let (SecretAt::Pair(name), Join::Pairs(sep)) = (p.secret, p.join) else {
-        return Ok(());
-    };
-    if opts.allow_join || sep.is_empty() {
+/// Refuses to sign what a re-split of the sign string could reinterpret (issue 12 §2,
+/// docs/security.md): a value holding the secret's marker (`&key=`, 99bill refund's
+/// `merchant_key=`), where the gateway would find a second secret, and a join character in a
+/// field the gateway echoes back. Names the field and the text, never the value.
+/// `allow_join=1` lets a merchant who must sign such a value do it.
+fn refuse_joins(p: &Profile, opts: &Options, params: &Params) -> Result<()> {
+    if opts.allow_join {
         return Ok(());
     }
-    let marker = format!("{sep}{name}=");
-    match params.iter().find(|(_, v)| v.contains(marker.as_str())) {
-        Some((field, _)) => Err(Error::invalid_field(
-            field,
-            format!("contains '{marker}', the secret's marker; a re-split would move the secret (option allow_join=1 allows it)"),
-        )),
-        None => Ok(()),
+    if let Some(marker) = secret_marker(p) {
+        if let Some((field, _)) = params.iter().find(|(_, v)| v.contains(marker.as_str())) {
+            return Err(Error::invalid_field(
+                field,
+                format!("contains '{marker}', the secret's marker; a re-split would move the secret (option allow_join=1 allows it)"),
+            ));
+        }
+    }
+    let joins = join_chars(p.join);
+    for (field, value) in params.iter().filter(|(n, _)| p.echoed.contains(n)) {
+        if let Some(c) = value.chars().find(|c| joins.contains(*c)) {
+            return Err(Error::invalid_field(
+                field,
+                format!("contains '{c}', which joins the sign string; the gateway echoes this field back and a re-split could move its text into other fields (option allow_join=1 allows it)"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The text that introduces the secret in the sign string, when it is a named pair.
+fn secret_marker(p: &Profile) -> Option<String> {
+    let Join::Pairs(sep) = p.join else { return None };
+    let name = match (p.secret, p.layout) {
+        (SecretAt::Pair(name), _) => name,
+        (SecretAt::InList, Layout::Fixed(slots)) => slots.iter().find_map(|s| match s {
+            Slot::Key(name) => Some(*name),
+            Slot::F(_) => None,
+        })?,
+        _ => return None,
+    };
+    Some(format!("{sep}{name}="))
+}
+
+/// The characters that separate entries (and names from values) in the sign string. Values
+/// joined with nothing have none: any byte can move between neighbours (docs/security.md).
+pub fn join_chars(join: Join) -> String {
+    match join {
+        Join::Pairs(sep) => format!("{sep}="),
+        Join::Values(sep) => sep.to_string(),
     }
 }
 

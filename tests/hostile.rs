@@ -941,32 +941,6 @@ fn unknown_algorithm_fields() {
     );
 }
 
-/// A plausible message of profile `p`, for the secret method (`rsa` false) or RSA.
-fn natural_message(p: &paysign::Profile, rsa: bool) -> Option<Params> {
-    use paysign::profile::Absent;
-    let sorted = [
-        ("appid", "wx1"),
-        ("out_trade_no", "A1"),
-        ("total_fee", "100"),
-        ("notify_id", "n1"),
-    ];
-    let mut params = common::plausible_fields(p, |name| format!("v-{name}"), &sorted);
-    let m = p.methods;
-    if let Some(f) = m.field {
-        match m.by_value.iter().find(|(_, method)| method.is_rsa() == rsa) {
-            Some((v, _)) => params.set(f, v),
-            None => params.remove(f).map(|_| ()).unwrap_or(()),
-        }
-    }
-    let can = m.by_value.iter().any(|(_, method)| method.is_rsa() == rsa)
-        || match m.absent {
-            Absent::Use(method) => method.is_rsa() == rsa,
-            Absent::ByKey { .. } => true,
-            Absent::Required => false,
-        };
-    can.then_some(params)
-}
-
 #[test]
 fn cross_profile_replay_matrix() {
     // Every profile's message, signed, presented to every other profile with the signature
@@ -983,7 +957,7 @@ fn cross_profile_replay_matrix() {
             (secret(), secret())
         };
         for a in &profiles {
-            let Some(mut params) = natural_message(a, rsa) else {
+            let Some(mut params) = common::natural_message(a, rsa) else {
                 continue;
             };
             let Ok(sig) = paysign::sign(a, &no_opts(), &mut params, Some(&sign_key)) else {

@@ -19,6 +19,7 @@
 //! The report is one JSON object (see [`Report`]); every secret in it (the key's secret, the
 //! `query_key` option) is masked as `***`. Nothing is logged.
 
+mod resplit;
 mod text;
 mod variants;
 
@@ -125,7 +126,8 @@ impl<'a> Request<'a> {
 ///                      "sign_string", "first_difference": null | {"offset", "field",
 ///                      "paysign_field", "paysign", "variant"}, "key"},
 ///   "warnings": [{"code": "key_expired", "key": "given" | "<builtin name>", "not_after",
-///                 "message"}],
+///                 "message"},
+///                {"code": "resplit", "field", "other_field", "message"}],  // issue 12 §2
 ///   "variants_tried": 12,
 ///   "max_variants": 59
 /// }
@@ -349,6 +351,11 @@ pub fn diagnose(req: &Request<'_>) -> Report {
                 explanation = Some(why);
             }
         }
+    }
+
+    // A valid message whose signed text also reads as another field set (issue 12 §2).
+    if let (Some(params), Some(pl)) = (&ctx.params, &plan) {
+        warnings.extend(resplit::warnings(p, opts, req.key, params, pl.message.bytes()));
     }
 
     let tried = search.tried;

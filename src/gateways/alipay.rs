@@ -70,6 +70,8 @@ pub const PROFILES: &[Profile] = &[
     Profile {
         id: "alipay.mapi.request",
         about: "Alipay legacy mapi request (create_direct_pay_by_user ...): MD5 raw suffix or RSA-SHA1",
+        // Echoed back in the notification (or shown on the payment page): issue 12.
+        echoed: &["subject", "body", "extra_common_param"],
         ..MAPI
     },
     Profile {
@@ -82,6 +84,8 @@ pub const PROFILES: &[Profile] = &[
     Profile {
         id: "alipay.openapi.request",
         about: "Alipay OpenAPI request (alipay.trade.*): sign_type is signed; RSA2 or RSA",
+        // Echoed back in the notification (or shown on the payment page): issue 12.
+        echoed: &["biz_content"],
         ..OPENAPI
     },
     Profile {

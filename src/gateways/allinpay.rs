@@ -38,6 +38,8 @@ pub const PROFILES: &[Profile] = &[
             F("productName"), F("productPrice"), F("productNum"), F("productId"), F("productDesc"), F("ext1"),
             F("ext2"), F("extTL"), F("payType"), F("issuerId"), F("pan"), F("tradeNature"),
         ]),
+        // Echoed back in the notification (or shown on the payment page): issue 12.
+        echoed: &["productName", "productDesc", "ext1", "ext2"],
         ..AL
     },
     Profile {

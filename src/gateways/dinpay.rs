@@ -36,7 +36,13 @@ const DP: Profile = Profile {
 
 #[rustfmt::skip]
 pub const PROFILES: &[Profile] = &[
-    Profile { id: "dinpay.pay.request", about: "Dinpay 3.0 direct_pay request (MD5 or RSA-S)", ..DP },
+    Profile {
+        id: "dinpay.pay.request",
+        about: "Dinpay 3.0 direct_pay request (MD5 or RSA-S)",
+        // Echoed back in the notification (or shown on the payment page): issue 12.
+        echoed: &["product_name", "product_desc", "extra_return_param"],
+        ..DP
+    },
     Profile {
         id: "dinpay.pay.notify",
         about: "Dinpay offline_notify / page_notify: the documented fields only (notify_url query extras are unsigned); reply SUCCESS",

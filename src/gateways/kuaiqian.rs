@@ -82,6 +82,8 @@ pub const PROFILES: &[Profile] = &[
             F("mobileGateway"),
             F("extDataType"), F("extDataContent"),
         ]),
+        // Echoed back in the notification (or shown on the payment page): issue 12.
+        echoed: &["productName", "productDesc", "ext1", "ext2"],
         ..KQ
     },
     Profile {
@@ -240,6 +242,8 @@ pub const PROFILES: &[Profile] = &[
             by_sig_len: &[],
             unsupported: &[],
         },
+        // Echoed back in the notification (or shown on the payment page): issue 12.
+        echoed: &["productName", "productDesc", "ext1", "ext2"],
         ..KQ
     },
     Profile {

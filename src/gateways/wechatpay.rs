@@ -30,6 +30,8 @@ pub const PROFILES: &[Profile] = &[
     Profile {
         id: "wechatpay.request",
         about: "WeChat Pay v2 request (unified order, order query, close, refund, refund query)",
+        // Echoed back in the notification (or shown on the payment page): issue 12.
+        echoed: &["attach", "body"],
         ..WX
     },
     Profile {

@@ -138,3 +138,29 @@ pub fn plausible_fields(p: &paysign::Profile, value: impl Fn(&str) -> String, so
     }
     params
 }
+
+/// A plausible message of profile `p`, for the secret method (`rsa` false) or RSA.
+pub fn natural_message(p: &paysign::Profile, rsa: bool) -> Option<Params> {
+    use paysign::profile::Absent;
+    let sorted = [
+        ("appid", "wx1"),
+        ("out_trade_no", "A1"),
+        ("total_fee", "100"),
+        ("notify_id", "n1"),
+    ];
+    let mut params = plausible_fields(p, |name| format!("v-{name}"), &sorted);
+    let m = p.methods;
+    if let Some(f) = m.field {
+        match m.by_value.iter().find(|(_, method)| method.is_rsa() == rsa) {
+            Some((v, _)) => params.set(f, v),
+            None => params.remove(f).map(|_| ()).unwrap_or(()),
+        }
+    }
+    let can = m.by_value.iter().any(|(_, method)| method.is_rsa() == rsa)
+        || match m.absent {
+            Absent::Use(method) => method.is_rsa() == rsa,
+            Absent::ByKey { .. } => true,
+            Absent::Required => false,
+        };
+    can.then_some(params)
+}
