@@ -206,10 +206,16 @@ fn hmac_key<'a>(p: &Profile, key: Option<&'a Key>) -> Result<&'a [u8]> {
 /// Computes the signature text, and writes it into `params` (the signature field, or the
 /// signature element of the document).
 pub fn sign(p: &Profile, opts: &Options, params: &mut Params, key: Option<&Key>) -> Result<String> {
-    refuse_joins(p, opts, params)?;
-    let sig = compute(p, opts, params, key)?;
+    let sig = signature(p, opts, params, key)?;
     place(p, params, &sig);
     Ok(sig)
+}
+
+/// The signature a merchant sends: `compute` after refusing what a re-split could reinterpret.
+/// Every signing entry (Rust API, C ABI) comes through here.
+pub fn signature(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) -> Result<String> {
+    refuse_joins(p, opts, params)?;
+    compute(p, opts, params, key)
 }
 
 /// Refuses to sign what a re-split of the sign string could reinterpret (issue 12 §2,
@@ -279,7 +285,7 @@ pub fn place(p: &Profile, params: &mut Params, sig: &str) {
     }
 }
 
-/// The signature text, without touching `params`.
+/// The signature text, without touching `params` or refusing anything (`signature` refuses).
 pub fn compute(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) -> Result<String> {
     let (method, charset, secret) = resolve(p, params, opts, key, None)?;
     if let Some((kind, case)) = keyed(method) {

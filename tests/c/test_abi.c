@@ -412,6 +412,37 @@ static void test_notify_flow(void) {
           "alipay url: %s", buf);
 }
 
+/* Re-split (docs/security.md): '&' in an echoed field and the secret's marker are refused by
+ * every signing entry; allow_join=1 signs WeChat's own string (its MD5 checked by md5sum). */
+static void test_resplit(void) {
+    char buf[256];
+    size_t n;
+    paysign_key *k = NULL;
+    CHECK(paysign_key_secret("K", &k) == PAYSIGN_OK, "secret: %s", err());
+    paysign_params *p = paysign_params_new();
+    paysign_params_set(p, "appid", "wx1");
+    paysign_params_set(p, "mch_id", "10000100");
+    paysign_params_set(p, "nonce_str", "abc");
+    paysign_params_set(p, "body", "test");
+    paysign_params_set(p, "attach", "a&b=c");
+    paysign_status st = paysign_sign("wechatpay.request", NULL, p, k, buf, sizeof buf, &n);
+    CHECK(st == PAYSIGN_INVALID_FIELD && strstr(err(), "field 'attach'") && strstr(err(), "'&'"), "echoed '&': %s %s",
+          paysign_status_name(st), err());
+    st = paysign_sign_string("wechatpay.request", NULL, p, k, buf, sizeof buf, &n);
+    CHECK(st == PAYSIGN_INVALID_FIELD && strstr(err(), "field 'attach'"), "sign string, echoed '&': %s", err());
+    st = paysign_sign("wechatpay.request", "allow_join=1", p, k, buf, sizeof buf, &n);
+    /* printf 'appid=wx1&attach=a&b=c&body=test&mch_id=10000100&nonce_str=abc&key=K' | md5sum */
+    CHECK(st == PAYSIGN_OK && strcmp(buf, "281BBCE079E7C2100E6F5E860CFBD57D") == 0, "allow_join: %s %s", paysign_status_name(st), buf);
+    paysign_params_free(p);
+    p = paysign_params_new();
+    paysign_params_set(p, "appid", "wx1");
+    paysign_params_set(p, "out_trade_no", "x&key=y");
+    st = paysign_sign("wechatpay.request", NULL, p, k, buf, sizeof buf, &n);
+    CHECK(st == PAYSIGN_INVALID_FIELD && strstr(err(), "field 'out_trade_no'") && strstr(err(), "&key="), "marker: %s", err());
+    paysign_params_free(p);
+    paysign_key_free(k);
+}
+
 int main(int argc, char **argv) {
     int cases = argc > 1 ? run_vectors(argv[1]) : 0;
     CHECK(cases >= 79, "only %d vector cases ran", cases);
@@ -421,6 +452,7 @@ int main(int argc, char **argv) {
     test_nulls();
     test_errors();
     test_notify_flow();
+    test_resplit();
     printf("c: %d vector cases\n", cases);
     printf("c: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
