@@ -63,6 +63,40 @@ extern "C" {
 #endif // __cplusplus
 
 /*
+ The SN (`app_cert_sn`, `alipay_cert_sn`) of the first certificate in `data` (PEM, DER or
+ bare base64): 32 lowercase hex characters.
+ */
+paysign_status paysign_alipay_cert_sn(const uint8_t *data,
+                                      size_t len,
+                                      char *buf,
+                                      size_t cap,
+                                      size_t *out_len);
+
+/*
+ `alipay_root_cert_sn` of a root bundle (alipayRootCert.crt): the SNs of its RSA-signed
+ certificates joined by `_`. PAYSIGN_KEY_ERROR when it holds none.
+ */
+paysign_status paysign_alipay_root_cert_sn(const uint8_t *data,
+                                           size_t len,
+                                           char *buf,
+                                           size_t cap,
+                                           size_t *out_len);
+
+/*
+ Verifies a synchronous OpenAPI response body over the exact text of its
+ `<method>_response` (or `error_response`) node. `method` e.g. `"alipay.trade.query"`.
+ `key`: the Alipay public key or public-key certificate (a certificate must have the SN the
+ body's `alipay_cert_sn` names, else PAYSIGN_KEY_MISMATCH). `options` may be NULL; known:
+ `sign_type` (`RSA2` default, or `RSA`) and `charset` (of the body, default UTF-8).
+ PAYSIGN_OK when valid, PAYSIGN_BAD_SIGNATURE when not.
+ */
+paysign_status paysign_alipay_verify_response(const uint8_t *body,
+                                              size_t len,
+                                              const char *method,
+                                              const paysign_key *key,
+                                              const char *options);
+
+/*
  Verifies like `paysign_verify_body` (NULL `format` is "form", NULL `charset` the one the
  message declares) and, when that fails, searches the known mistakes (charset, digest,
  canonical form, key; at most a documented number of variants, "max_variants" in the JSON)

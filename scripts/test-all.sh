@@ -59,6 +59,10 @@ done
 run php-valgrind bindings/php/test.sh --valgrind
 count php-valgrind "$root/target/test-php-valgrind.log"
 
+run c-alipay tests/c/run_alipay.sh
+count "c alipay" "$root/target/test-c-alipay.log"
+count c-alipay-valgrind "$root/target/test-c-alipay.log"
+
 # The release bundles (scripts/package.sh) unpacked outside the tree and used as a merchant would.
 run bundle tests/bundle/run.sh
 count bundle "$root/target/test-bundle.log"

@@ -6,10 +6,10 @@
 //! [`Key::load`] detects the format; [`Key::info`] says what was found. Error messages name
 //! the format and what is wrong with it, never key bytes, passwords or the input text.
 
-mod asn1;
-mod cert;
+pub(crate) mod asn1;
+pub(crate) mod cert;
 mod encrypted;
-mod text;
+pub(crate) mod text;
 
 use std::fmt;
 use std::io::Read as _;

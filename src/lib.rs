@@ -9,6 +9,7 @@
 //! let p = paysign::profile("99bill.pay.request").unwrap();
 //! let sig = paysign::sign(p, &Options::default(), &mut params, Some(&key)).unwrap();
 //! ```
+pub mod alipay;
 pub mod builtin;
 pub mod canon;
 pub mod charset;

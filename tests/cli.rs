@@ -585,3 +585,75 @@ fn help_and_usage_errors() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.starts_with("error: PAYSIGN_IO_ERROR: "), "{}", r.stderr);
 }
+
+const ALIPAY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/alipay");
+
+#[test]
+fn alipay_cert_sn_prints_app_and_root_sns() {
+    let app = format!("{ALIPAY}/yansongda_appPublicCert.crt");
+    let root = format!("{ALIPAY}/alipayRootCert.crt");
+    let r = paysign(&["alipay-cert-sn", &app, &root]);
+    assert_eq!(r.code, 0, "{}", r.all());
+    assert_eq!(
+        r.stdout,
+        format!(
+            "{app}\tcert_sn=e90dd23a37c5c7b616e003970817ff82\n{root}\tcert_sn=9e64d67d36446de33aae13a33a89e5a7\n\
+             {root}\talipay_root_cert_sn=687b59193f3f462dd5336e5abf83c5d8_02941eef3187dddf3d3b83462e1dfcf6\n"
+        )
+    );
+    let r = paysign(&["alipay-cert-sn", &format!("{ALIPAY}/SOURCES.md")]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("PAYSIGN_KEY_ERROR") && r.stderr.contains("SOURCES.md"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn alipay_response_verifies_decrypts_and_rejects() {
+    let body = format!("{ALIPAY}/gopay_trade_pay_response.json");
+    let key = format!("{ALIPAY}/gopay_alipay_public_key.txt");
+    let r = paysign(&["alipay-response", "alipay.trade.pay", "--body", &body, "--key", &key]);
+    assert_eq!((r.code, r.stdout.as_str()), (0, "valid\n"), "{}", r.all());
+    let r = paysign(&[
+        "alipay-response",
+        "alipay.trade.pay",
+        "--body",
+        &body,
+        "--key",
+        &key,
+        "--sign-type",
+        "RSA",
+    ]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.starts_with("BAD SIGNATURE: "), "{}", r.stderr);
+
+    let enc = format!("{ALIPAY}/derived_encrypted_response.json");
+    let cert = format!("{ALIPAY}/derived_alipay_cert.crt");
+    let args = [
+        "alipay-response",
+        "alipay.trade.query",
+        "--body",
+        &enc,
+        "--key",
+        &cert,
+        "--aes-key-env",
+        "AK",
+    ];
+    let r = paysign_with(&args, &[("AK", "TDftre9FpItr46e9BVNJcw==")], b"");
+    assert_eq!(r.code, 0, "{}", r.all());
+    assert_eq!(
+        r.stdout,
+        "valid\n{\"code\":\"10000\",\"msg\":\"Success\",\"mobile\":\"13247120685\"}\n"
+    );
+    assert!(!r.all().contains("TDftre9F"), "the AES key is never printed");
+    let r = paysign_with(&args, &[("AK", "AAAAAAAAAAAAAAAAAAAAAA==")], b"");
+    assert_eq!(r.code, 2, "{}", r.all());
+    assert!(!r.all().contains("AAAAAAAAAAAAAAAAAAAAAA"));
+
+    let other = format!("{ALIPAY}/nodejs_alipayCertPublicKey_RSA2.crt");
+    let r = paysign(&["alipay-response", "alipay.trade.query", "--body", &enc, "--key", &other]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("PAYSIGN_KEY_MISMATCH"), "{}", r.stderr);
+}

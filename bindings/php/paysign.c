@@ -1116,6 +1116,87 @@ ZEND_FUNCTION(PaySign_alipay_notify_verify_url)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Alipay certificate SNs and synchronous responses                          */
+
+typedef struct {
+	const uint8_t *data;
+	size_t len;
+	int root;
+} ps_cert_sn_ctx;
+
+static paysign_status ps_cert_sn_fn(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	const ps_cert_sn_ctx *ctx = c;
+	return ctx->root ? paysign_alipay_root_cert_sn(ctx->data, ctx->len, buf, cap, out_len)
+		: paysign_alipay_cert_sn(ctx->data, ctx->len, buf, cap, out_len);
+}
+
+static void ps_cert_sn(INTERNAL_FUNCTION_PARAMETERS, int root)
+{
+	zend_string *data, *out;
+	ps_cert_sn_ctx ctx;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(data) /* bytes: PEM, DER or base64 */
+	ZEND_PARSE_PARAMETERS_END();
+
+	ctx.data = (const uint8_t *) ZSTR_VAL(data);
+	ctx.len = ZSTR_LEN(data);
+	ctx.root = root;
+	out = ps_call_out(ps_cert_sn_fn, &ctx, &st);
+	if (out == NULL) {
+		ps_throw_status(st);
+		RETURN_THROWS();
+	}
+	RETURN_STR(out);
+}
+
+ZEND_FUNCTION(PaySign_alipay_cert_sn)
+{
+	ps_cert_sn(INTERNAL_FUNCTION_PARAM_PASSTHRU, 0);
+}
+
+ZEND_FUNCTION(PaySign_alipay_root_cert_sn)
+{
+	ps_cert_sn(INTERNAL_FUNCTION_PARAM_PASSTHRU, 1);
+}
+
+ZEND_FUNCTION(PaySign_alipay_verify_response)
+{
+	zend_string *body, *method, *options = NULL;
+	zval *zkey = NULL, *zoptions = NULL;
+	const paysign_key *key;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(3, 4)
+		Z_PARAM_STR(body) /* bytes, exactly as received */
+		Z_PARAM_STR(method)
+		Z_PARAM_OBJECT_OF_CLASS(zkey, paysign_key_ce)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ZVAL(zoptions)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_check_nul(method, "method") == FAILURE
+			|| ps_key_arg(zkey, &key) == FAILURE
+			|| ps_options(zoptions, 4, &options) == FAILURE) {
+		RETURN_THROWS();
+	}
+	st = paysign_alipay_verify_response((const uint8_t *) ZSTR_VAL(body), ZSTR_LEN(body),
+		ZSTR_VAL(method), key, PS_CSTR_OR_NULL(options));
+	if (options) {
+		zend_string_release(options);
+	}
+	if (st == PAYSIGN_OK) {
+		RETURN_TRUE;
+	}
+	if (st == PAYSIGN_BAD_SIGNATURE) {
+		RETURN_FALSE;
+	}
+	ps_throw_status(st);
+}
+
+/* ------------------------------------------------------------------------ */
 /* module                                                                    */
 
 static PHP_MINIT_FUNCTION(paysign)

@@ -119,6 +119,32 @@ namespace PaySign {
     function alipay_notify_verify_url(string $partner, string $notifyId): string {}
 
     /**
+     * Alipay certificate mode: the SN (app_cert_sn, alipay_cert_sn) of the first
+     * certificate in $data (PEM, DER or bare base64), 32 lowercase hex characters.
+     *
+     * @throws Exception
+     */
+    function alipay_cert_sn(string $data): string {}
+
+    /**
+     * alipay_root_cert_sn of the root bundle (alipayRootCert.crt): the SNs of its
+     * RSA-signed certificates joined by "_".
+     *
+     * @throws Exception
+     */
+    function alipay_root_cert_sn(string $data): string {}
+
+    /**
+     * Verify a synchronous OpenAPI response body (exactly as received) over the text of its
+     * <method>_response or error_response node, with the Alipay public key or public-key
+     * certificate. $method: "alipay.trade.query" ... $options: sign_type (RSA2, RSA),
+     * charset. true when valid, false when not; every other problem throws.
+     *
+     * @throws Exception
+     */
+    function alipay_verify_response(string $body, string $method, Key $key, array|string|null $options = null): bool {}
+
+    /**
      * A signing or verification key: a shared secret, a private key or a
      * certificate/public key. Immutable; freed when the object is destroyed
      * or closed. Not clonable, not serialisable.

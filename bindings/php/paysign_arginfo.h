@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 4d5840fc269073367522a9ea737f6306feaa4ec3 */
+ * Stub hash: eaeca37e8877dfea19ca46c190c049b879ac7d5e */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_sign, 0, 2, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, profile, IS_STRING, 0)
@@ -64,6 +64,19 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_alipay_notify_verify_url
 	ZEND_ARG_TYPE_INFO(0, notifyId, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_alipay_cert_sn, 0, 1, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, data, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_PaySign_alipay_root_cert_sn arginfo_PaySign_alipay_cert_sn
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_alipay_verify_response, 0, 3, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, method, IS_STRING, 0)
+	ZEND_ARG_OBJ_INFO(0, key, PaySign\\Key, 0)
+	ZEND_ARG_TYPE_MASK(0, options, MAY_BE_ARRAY|MAY_BE_STRING|MAY_BE_NULL, "null")
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_PaySign_Key___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
 
@@ -106,6 +119,9 @@ ZEND_FUNCTION(PaySign_version);
 ZEND_FUNCTION(PaySign_profiles);
 ZEND_FUNCTION(PaySign_builtin_keys);
 ZEND_FUNCTION(PaySign_alipay_notify_verify_url);
+ZEND_FUNCTION(PaySign_alipay_cert_sn);
+ZEND_FUNCTION(PaySign_alipay_root_cert_sn);
+ZEND_FUNCTION(PaySign_alipay_verify_response);
 ZEND_METHOD(PaySign_Key, __construct);
 ZEND_METHOD(PaySign_Key, secret);
 ZEND_METHOD(PaySign_Key, load);
@@ -129,6 +145,9 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("PaySign", profiles, PaySign_profiles, arginfo_PaySign_profiles)
 	ZEND_NS_FALIAS("PaySign", builtin_keys, PaySign_builtin_keys, arginfo_PaySign_builtin_keys)
 	ZEND_NS_FALIAS("PaySign", alipay_notify_verify_url, PaySign_alipay_notify_verify_url, arginfo_PaySign_alipay_notify_verify_url)
+	ZEND_NS_FALIAS("PaySign", alipay_cert_sn, PaySign_alipay_cert_sn, arginfo_PaySign_alipay_cert_sn)
+	ZEND_NS_FALIAS("PaySign", alipay_root_cert_sn, PaySign_alipay_root_cert_sn, arginfo_PaySign_alipay_root_cert_sn)
+	ZEND_NS_FALIAS("PaySign", alipay_verify_response, PaySign_alipay_verify_response, arginfo_PaySign_alipay_verify_response)
 	ZEND_FE_END
 };
 

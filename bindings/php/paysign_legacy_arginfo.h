@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 4d5840fc269073367522a9ea737f6306feaa4ec3 */
+ * Stub hash: eaeca37e8877dfea19ca46c190c049b879ac7d5e */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_sign, 0, 0, 2)
 	ZEND_ARG_INFO(0, profile)
@@ -53,6 +53,19 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_alipay_notify_verify_url, 0, 0, 2)
 	ZEND_ARG_INFO(0, notifyId)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_alipay_cert_sn, 0, 0, 1)
+	ZEND_ARG_INFO(0, data)
+ZEND_END_ARG_INFO()
+
+#define arginfo_PaySign_alipay_root_cert_sn arginfo_PaySign_alipay_cert_sn
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_alipay_verify_response, 0, 0, 3)
+	ZEND_ARG_INFO(0, body)
+	ZEND_ARG_INFO(0, method)
+	ZEND_ARG_INFO(0, key)
+	ZEND_ARG_INFO(0, options)
+ZEND_END_ARG_INFO()
+
 #define arginfo_class_PaySign_Key___construct arginfo_PaySign_version
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_PaySign_Key_secret, 0, 0, 1)
@@ -92,6 +105,9 @@ ZEND_FUNCTION(PaySign_version);
 ZEND_FUNCTION(PaySign_profiles);
 ZEND_FUNCTION(PaySign_builtin_keys);
 ZEND_FUNCTION(PaySign_alipay_notify_verify_url);
+ZEND_FUNCTION(PaySign_alipay_cert_sn);
+ZEND_FUNCTION(PaySign_alipay_root_cert_sn);
+ZEND_FUNCTION(PaySign_alipay_verify_response);
 ZEND_METHOD(PaySign_Key, __construct);
 ZEND_METHOD(PaySign_Key, secret);
 ZEND_METHOD(PaySign_Key, load);
@@ -115,6 +131,9 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("PaySign", profiles, PaySign_profiles, arginfo_PaySign_profiles)
 	ZEND_NS_FALIAS("PaySign", builtin_keys, PaySign_builtin_keys, arginfo_PaySign_builtin_keys)
 	ZEND_NS_FALIAS("PaySign", alipay_notify_verify_url, PaySign_alipay_notify_verify_url, arginfo_PaySign_alipay_notify_verify_url)
+	ZEND_NS_FALIAS("PaySign", alipay_cert_sn, PaySign_alipay_cert_sn, arginfo_PaySign_alipay_cert_sn)
+	ZEND_NS_FALIAS("PaySign", alipay_root_cert_sn, PaySign_alipay_root_cert_sn, arginfo_PaySign_alipay_root_cert_sn)
+	ZEND_NS_FALIAS("PaySign", alipay_verify_response, PaySign_alipay_verify_response, arginfo_PaySign_alipay_verify_response)
 	ZEND_FE_END
 };
 

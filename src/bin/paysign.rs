@@ -4,6 +4,8 @@
 //! as `error: PAYSIGN_X: message` on stderr. Secrets are never printed.
 
 // The crate root is src/bin/paysign.rs, so its modules are named by path.
+#[path = "paysign/alipay.rs"]
+mod alipay;
 #[path = "paysign/args.rs"]
 mod args;
 #[path = "paysign/date.rs"]
@@ -62,6 +64,16 @@ Usage:
       report as paysign_diagnose returns it. Exits 0 when valid, 1 when not.
   paysign alipay-verify-url PARTNER NOTIFY_ID
       Print Alipay's notify_verify (ATN) URL; fetch it yourself, accept only 'true'.
+  paysign alipay-cert-sn FILE...
+      Print each certificate file's SN (app_cert_sn / alipay_cert_sn) as FILE<TAB>cert_sn=SN,
+      and for a bundle (alipayRootCert.crt) also FILE<TAB>alipay_root_cert_sn=SN.
+  paysign alipay-response METHOD [--body FILE] --key FILE [--sign-type RSA2|RSA]
+                          [--charset C] [--aes-key-env VAR | --aes-key-file FILE] [--print-node]
+      Verify a synchronous OpenAPI response (METHOD e.g. alipay.trade.query) over the exact
+      text of its <method>_response or error_response node, with the Alipay public key or
+      certificate (whose SN must match alipay_cert_sn). Prints 'valid' (exit 0) or
+      'BAD SIGNATURE: <reason>' (exit 1). With an AES key an encrypted node is decrypted
+      after verification and printed; --print-node prints a plain node.
   paysign demo [--gateway NAME]
       A full round trip on bundled public sandbox material: sign a payment request,
       make and verify a notification, reject a tampered copy, print the reply.
@@ -157,6 +169,8 @@ fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         "keyinfo" => keyinfo(rest, out),
         "diagnose" => diagnose::run(rest, out),
         "alipay-verify-url" => alipay_verify_url(rest, out),
+        "alipay-cert-sn" => alipay::cert_sn(rest, out),
+        "alipay-response" => alipay::response(rest, out),
         "demo" => demo::run(rest, out),
         other => Err(Error::invalid_argument(format!(
             "unknown command '{}' (see paysign help)",

@@ -11,6 +11,7 @@ use std::cell::RefCell;
 use std::ffi::{c_char, CStr};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+pub mod alipay;
 pub mod diagnose;
 pub mod info;
 pub mod keys;

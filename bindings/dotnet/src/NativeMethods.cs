@@ -124,6 +124,20 @@ namespace PaySign
         internal static extern int paysign_alipay_notify_verify_url([In] byte[] partner, [In] byte[] notifyId,
             [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
 
+        // Alipay certificate mode and synchronous responses
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_alipay_cert_sn([In] byte[] data, UIntPtr len,
+            [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_alipay_root_cert_sn([In] byte[] data, UIntPtr len,
+            [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_alipay_verify_response([In] byte[] body, UIntPtr len,
+            [In] byte[] method, Key key, [In] byte[] options);
+
         [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
         internal static extern int paysign_reply([In] byte[] profile, int success, [In] byte[] redirectUrl,
             [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);

@@ -317,6 +317,50 @@ namespace PaySign
             });
         }
 
+        // ---- Alipay certificate mode and synchronous responses ----
+
+        /// <summary>
+        /// Alipay certificate mode: the SN (app_cert_sn, alipay_cert_sn) of the first
+        /// certificate in <paramref name="data"/> (PEM, DER or bare base64), 32 lowercase hex.
+        /// </summary>
+        public static string AlipayCertSn(byte[] data)
+        {
+            UIntPtr len = data == null ? UIntPtr.Zero : (UIntPtr)data.Length;
+            return Native.CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
+            {
+                return NativeMethods.paysign_alipay_cert_sn(data, len, b, c, out l);
+            });
+        }
+
+        /// <summary>
+        /// alipay_root_cert_sn of the root bundle (alipayRootCert.crt): the SNs of its
+        /// RSA-signed certificates joined by "_".
+        /// </summary>
+        public static string AlipayRootCertSn(byte[] data)
+        {
+            UIntPtr len = data == null ? UIntPtr.Zero : (UIntPtr)data.Length;
+            return Native.CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
+            {
+                return NativeMethods.paysign_alipay_root_cert_sn(data, len, b, c, out l);
+            });
+        }
+
+        /// <summary>
+        /// Verifies a synchronous OpenAPI response body (exactly as received) over the text of
+        /// its &lt;method&gt;_response or error_response node, with the Alipay public key or
+        /// public-key certificate. Options: sign_type (RSA2, RSA), charset. True when valid,
+        /// false when not; every other problem throws.
+        /// </summary>
+        public static bool AlipayVerifyResponse(byte[] body, string method, Key key, string options = null)
+        {
+            if (key == null)
+                throw new ArgumentNullException("key");
+            byte[] m = Utf8.ToNative(method, "method");
+            byte[] opts = Utf8.ToNative(options, "options");
+            UIntPtr len = body == null ? UIntPtr.Zero : (UIntPtr)body.Length;
+            return Verdict(NativeMethods.paysign_alipay_verify_response(body, len, m, key, opts));
+        }
+
         // ---- Reply ----
 
         /// <summary>

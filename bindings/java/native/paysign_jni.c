@@ -935,3 +935,58 @@ JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_alipayNotifyVerifyUrl(JNIEn
     free_cstr(notify_id);
     return result;
 }
+
+typedef struct {
+    const uint8_t *data;
+    size_t len;
+    int root;
+} cert_sn_ctx;
+
+static paysign_status cert_sn_fn(void *c, char *buf, size_t cap, size_t *out_len) {
+    cert_sn_ctx *ctx = (cert_sn_ctx *)c;
+    return ctx->root ? paysign_alipay_root_cert_sn(ctx->data, ctx->len, buf, cap, out_len)
+                     : paysign_alipay_cert_sn(ctx->data, ctx->len, buf, cap, out_len);
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_alipayCertSn(JNIEnv *env, jclass cls,
+                                                                  jbyteArray jdata, jboolean root) {
+    body_t data = {NULL, NULL, 0};
+    jbyteArray result = NULL;
+    (void)cls;
+    if (body_get(env, jdata, &data) == 0) {
+        cert_sn_ctx ctx;
+        ctx.data = (const uint8_t *)data.data;
+        ctx.len = data.len;
+        ctx.root = root ? 1 : 0;
+        result = call_out(env, cert_sn_fn, &ctx);
+    }
+    body_release(env, &data);
+    return result;
+}
+
+JNIEXPORT jboolean JNICALL Java_com_paysign_Native_alipayVerifyResponse(JNIEnv *env, jclass cls,
+                                                                         jbyteArray jbody,
+                                                                         jbyteArray jmethod, jlong key,
+                                                                         jbyteArray joptions) {
+    body_t body = {NULL, NULL, 0};
+    char *method = NULL;
+    char *options = NULL;
+    jboolean result = JNI_FALSE;
+    paysign_status st;
+    (void)cls;
+    if (to_cstr(env, jmethod, &method) != 0 || to_cstr(env, joptions, &options) != 0 ||
+        body_get(env, jbody, &body) != 0) {
+        goto done;
+    }
+    st = paysign_alipay_verify_response((const uint8_t *)body.data, body.len, method, key_ptr(key), options);
+    if (st == PAYSIGN_OK) {
+        result = JNI_TRUE;
+    } else if (st != PAYSIGN_BAD_SIGNATURE) {
+        throw_status(env, st);
+    }
+done:
+    body_release(env, &body);
+    free_cstr(method);
+    free_cstr(options);
+    return result;
+}

@@ -57,6 +57,12 @@ final class Native {
 
     static native byte[] alipayNotifyVerifyUrl(byte[] partner, byte[] notifyId);
 
+    /** SN of the first certificate (root false) or alipay_root_cert_sn of a bundle (root true). */
+    static native byte[] alipayCertSn(byte[] data, boolean root);
+
+    /** true when valid, false for BAD_SIGNATURE; throws otherwise. */
+    static native boolean alipayVerifyResponse(byte[] body, byte[] method, long key, byte[] options);
+
     static native byte[] reply(byte[] profile, boolean success, byte[] redirectUrl);
 
     static native byte[][] parse(byte[] data, byte[] format, byte[] charset);

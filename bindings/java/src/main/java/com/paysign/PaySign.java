@@ -313,6 +313,45 @@ public final class PaySign {
                                                          Strings.utf8(notifyId, "notifyId")));
     }
 
+    // ---- Alipay certificate mode and synchronous responses --------------------------------
+
+    /**
+     * Alipay certificate mode: the SN ({@code app_cert_sn}, {@code alipay_cert_sn}) of the first
+     * certificate in {@code data} (PEM, DER or bare base64), 32 lowercase hex characters.
+     */
+    public static String alipayCertSn(byte[] data) {
+        return Strings.text(Native.alipayCertSn(data, false));
+    }
+
+    /**
+     * {@code alipay_root_cert_sn} of the root bundle ({@code alipayRootCert.crt}): the SNs of its
+     * RSA-signed certificates joined by {@code _}.
+     */
+    public static String alipayRootCertSn(byte[] data) {
+        return Strings.text(Native.alipayCertSn(data, true));
+    }
+
+    /**
+     * Verifies a synchronous OpenAPI response body (exactly as received) over the text of its
+     * {@code <method>_response} or {@code error_response} node, with the Alipay public key or
+     * public-key certificate. {@code options}: null, or {@code sign_type} (RSA2, RSA) and
+     * {@code charset}.
+     *
+     * @return true when the signature holds, false when it does not
+     */
+    public static boolean alipayVerifyResponse(byte[] body, String method, Key key, String options) {
+        byte[] m = Strings.utf8(method, "method");
+        byte[] o = Strings.utf8(options, "options");
+        long k = key == null ? 0 : key.acquire();
+        try {
+            return Native.alipayVerifyResponse(body, m, k, o);
+        } finally {
+            if (key != null) {
+                key.release();
+            }
+        }
+    }
+
     // ---- reply --------------------------------------------------------------------------
 
     /**
