@@ -1,5 +1,5 @@
 <?php
-// Shared by bench/php/request_path.php: the 99bill field orders, the demo's sign string,
+// Shared by bench/php/bench.php and request_path.php: the 99bill field orders, the demo's sign string,
 // the hidden-field form a checkout page prints, and the timing loop.
 
 function read_tsv(string $path): array
