@@ -8,6 +8,9 @@
 #         openssl_sign() / openssl_verify());
 #   Java  the paysign wrapper against java.security.MessageDigest / Signature;
 #   .NET  the paysign wrapper against MD5 / RSACryptoServiceProvider on Mono.
+# Then per language the whole request path (issue 12; bench/*/request_path.php, RequestPath.*):
+# a checkout page (load the .pfx + build + sign + render) and a notify handler (raw body + load
+# the certificate + verify + reply), paysign against the vendor demo's style, per request.
 # Every side checks that it computes the same signature as the other before it is timed.
 #
 #   bench/compare.sh [--no-build] [CARGO FEATURE ARGS...]
@@ -24,7 +27,7 @@
 #
 # Needs cargo, cc, python3 and the OpenSSL headers (Debian: apt-get install libssl-dev).
 # A language whose tools or wrapper are missing is skipped, and the script says so.
-# Raw output: target/bench-compare/results.txt. Takes about 3.5 minutes plus wrapper builds.
+# Raw output: target/bench-compare/results.txt. Takes about 5 minutes plus wrapper builds.
 # CARGO_TARGET_DIR is honoured (the wrappers are then built against $CARGO_TARGET_DIR/release).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,7 +37,7 @@ cargo_args=()
 for a in "$@"; do
   case "$a" in
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
     *) cargo_args+=("$a") ;;
   esac
 done
@@ -156,6 +159,16 @@ else
   else
     skip PHP "bench/php/bench.php failed: $(head -c 300 "$work/php.err")"
   fi
+  # OpenSSL 3 reads the sandbox kit's RC2 .pfx only with the legacy provider.
+  if [ -n "$php_ext" ] && [ -f "$php_ext" ]; then
+    if OPENSSL_CONF="$root/bench/php/openssl-legacy.cnf" php -d extension="$php_ext" \
+        bench/php/request_path.php "$work" "$keys" > "$work/php-path.txt" 2> "$work/php-path.err"; then
+      lang_ratio "PHP request path: 99bill demo style (openssl_pkcs12_read per request) vs paysign (key cache on; *-nocache: paysign.key_cache=Off)" \
+        "$work/php-path.txt"
+    else
+      skip "PHP request path" "bench/php/request_path.php failed: $(head -c 300 "$work/php-path.err")"
+    fi
+  fi
   if [ -n "$php_build" ]; then rm -rf "$php_build"; fi
 fi
 
@@ -174,6 +187,16 @@ else
     lang_ratio "Java $(java -version 2>&1 | head -n1 | cut -d'"' -f2): java.security vs the paysign wrapper" "$work/java.txt"
   else
     skip Java "bench/java/Bench.java failed: $(head -c 300 "$work/java.err")"
+  fi
+  if [ -f "$work/java/Bench.class" ]; then
+    if javac -nowarn -cp "$jar:$work/java" -d "$work/java" bench/java/RequestPath.java 2> "$work/java-path.err" \
+      && java -cp "$jar:$work/java" -Dpaysign.library.path="$(readlink -f "$jni")" RequestPath "$work" "$keys" \
+        > "$work/java-path.txt" 2>> "$work/java-path.err"; then
+      lang_ratio "Java request path: KeyStore PKCS12 + Signature vs paysign (key loaded per request; *-longlived: once, both sides)" \
+        "$work/java-path.txt"
+    else
+      skip "Java request path" "bench/java/RequestPath.java failed: $(head -c 300 "$work/java-path.err")"
+    fi
   fi
 fi
 
@@ -197,6 +220,15 @@ else
         "$work/dotnet.txt"
     else
       skip .NET "bench/dotnet/Bench.cs failed: $(head -c 300 "$work/dotnet.err")"
+    fi
+    if mcs -nologo -r:"$work/dotnet/PaySign.dll" -r:System.Web.dll -main:RequestPath \
+        -out:"$work/dotnet/RequestPath.exe" bench/dotnet/Bench.cs bench/dotnet/RequestPath.cs > "$work/dotnet-path.err" 2>&1 \
+      && LD_LIBRARY_PATH="$work/dotnet" mono "$work/dotnet/RequestPath.exe" "$work" "$keys" \
+        > "$work/dotnet-path.txt" 2>> "$work/dotnet-path.err"; then
+      lang_ratio ".NET request path: X509Certificate2 + RSACryptoServiceProvider vs paysign (key loaded per request; *-longlived: once, both sides)" \
+        "$work/dotnet-path.txt"
+    else
+      skip ".NET request path" "bench/dotnet/RequestPath.cs failed: $(head -c 300 "$work/dotnet-path.err")"
     fi
   fi
 fi

@@ -16,7 +16,7 @@ using System.Text;
 
 public static class Bench
 {
-    static readonly string[] RequestOrder = {
+    internal static readonly string[] RequestOrder = {
         "inputCharset", "pageUrl", "bgUrl", "version", "language", "signType", "merchantAcctId",
         "payerName", "payerContactType", "payerContact", "payerIdType", "payerId", "payerIP", "orderId",
         "orderAmount", "orderTime", "orderTimestamp", "productName", "productNum", "productId",
@@ -24,14 +24,14 @@ public static class Bench
         "remitCode", "redoFlag", "pid", "submitType", "orderTimeOut", "mobileGateway", "extDataType",
         "extDataContent",
     };
-    static readonly string[] NotifyOrder = {
+    internal static readonly string[] NotifyOrder = {
         "merchantAcctId", "version", "language", "signType", "payType", "bankId", "orderId", "orderTime",
         "orderAmount", "bindCard", "bindMobile", "dealId", "bankDealId", "dealTime", "payAmount", "fee",
         "ext1", "ext2", "payResult", "aggregatePay", "errCode",
     };
     static object sink;
 
-    static List<KeyValuePair<string, string>> ReadTsv(string path)
+    internal static List<KeyValuePair<string, string>> ReadTsv(string path)
     {
         var list = new List<KeyValuePair<string, string>>();
         foreach (string line in File.ReadAllLines(path, Encoding.UTF8))
@@ -42,7 +42,7 @@ public static class Bench
         return list;
     }
 
-    static Dictionary<string, string> ToDictionary(List<KeyValuePair<string, string>> list)
+    internal static Dictionary<string, string> ToDictionary(List<KeyValuePair<string, string>> list)
     {
         var d = new Dictionary<string, string>();
         foreach (var kv in list)
@@ -51,7 +51,7 @@ public static class Bench
     }
 
     // "name=value" for every non-empty field, in order, joined by "&".
-    static string SignString(string[] order, Dictionary<string, string> p)
+    internal static string SignString(string[] order, Dictionary<string, string> p)
     {
         var sb = new StringBuilder();
         foreach (string name in order)
@@ -82,7 +82,7 @@ public static class Bench
         return t / n;
     }
 
-    static void Measure(string name, string who, Func<object> op)
+    internal static void Measure(string name, string who, Func<object> op)
     {
         Round(op, 2e8);
         double best = Math.Min(Round(op, 4e8), Math.Min(Round(op, 4e8), Round(op, 4e8)));

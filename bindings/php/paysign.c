@@ -5,10 +5,11 @@
  * objects to the C calls and back, and turns error statuses into
  * PaySign\Exception (code = status). No signing rule lives here.
  *
- * Thread safety (ZTS): the extension has no mutable global state. The class
- * entries and object handlers below are written once in MINIT. Error text
- * comes from paysign's thread-local last error, read right after the failing
- * call on the same thread.
+ * Thread safety (ZTS): the class entries and object handlers below are
+ * written once in MINIT. The one mutable state, the key cache, lives in the
+ * module globals (one per thread under ZTS), and so do the reference counts of
+ * the native keys it shares. Error text comes from paysign's thread-local last
+ * error, read right after the failing call on the same thread.
  *
  * Builds against PHP 7.4 and 8.x.
  */
@@ -25,7 +26,15 @@
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
 #include "zend_smart_str.h"
+#include "zend_virtual_cwd.h"
 #include "ext/json/php_json.h"
+#include "ext/hash/php_hash.h"
+#include "ext/hash/php_hash_sha.h"
+#if PHP_VERSION_ID >= 80200
+# include "ext/random/php_random.h"
+#else
+# include "ext/standard/php_random.h"
+#endif
 
 #include "php_paysign.h"
 #include "paysign.h"
@@ -55,6 +64,8 @@
 static zend_class_entry *paysign_key_ce;
 static zend_class_entry *paysign_exception_ce;
 static zend_object_handlers paysign_key_handlers;
+
+ZEND_DECLARE_MODULE_GLOBALS(paysign)
 
 /* ------------------------------------------------------------------------ */
 /* errors                                                                    */
@@ -217,10 +228,44 @@ static char *ps_call_out_heap(ps_out_fn fn, const void *ctx, size_t first, size_
 /* ------------------------------------------------------------------------ */
 /* PaySign\Key                                                               */
 
-typedef struct {
+/* A native key shared by the key cache and the PHP objects that came from it.
+ * Persistent memory: it outlives the request. Freed when the last holder lets go. */
+struct ps_shared_key {
 	paysign_key *key;
+	uint32_t refs;
+};
+
+static ps_shared_key *ps_shared_key_ref(ps_shared_key *sk)
+{
+	sk->refs++;
+	return sk;
+}
+
+static void ps_shared_key_unref(ps_shared_key *sk)
+{
+	if (sk != NULL && --sk->refs == 0) {
+		paysign_key_free(sk->key);
+		pefree(sk, 1);
+	}
+}
+
+typedef struct {
+	paysign_key *key;     /* the native key, owned when shared is NULL */
+	ps_shared_key *shared; /* set when key came from the cache: one reference */
 	zend_object std;
 } ps_key_object;
+
+/* Let go of the object's key: free it, or drop its reference to a cached one. */
+static void ps_key_release(ps_key_object *o)
+{
+	if (o->shared != NULL) {
+		ps_shared_key_unref(o->shared);
+	} else {
+		paysign_key_free(o->key); /* NULL is fine */
+	}
+	o->key = NULL;
+	o->shared = NULL;
+}
 
 static zend_always_inline ps_key_object *ps_key_from_obj(zend_object *obj)
 {
@@ -232,6 +277,7 @@ static zend_object *ps_key_create(zend_class_entry *ce)
 	ps_key_object *o = zend_object_alloc(sizeof(ps_key_object), ce);
 
 	o->key = NULL;
+	o->shared = NULL;
 	zend_object_std_init(&o->std, ce);
 	object_properties_init(&o->std, ce);
 	o->std.handlers = &paysign_key_handlers;
@@ -240,10 +286,7 @@ static zend_object *ps_key_create(zend_class_entry *ce)
 
 static void ps_key_free(zend_object *obj)
 {
-	ps_key_object *o = ps_key_from_obj(obj);
-
-	paysign_key_free(o->key); /* NULL is fine */
-	o->key = NULL;
+	ps_key_release(ps_key_from_obj(obj));
 	zend_object_std_dtor(obj);
 }
 
@@ -320,6 +363,205 @@ ZEND_METHOD(PaySign_Key, load)
 	ps_return_key(return_value, key);
 }
 
+/* ------------------------------------------------------------------------ */
+/* the key cache                                                             */
+
+/* A key file as loaded once: the file's identity and a keyed hash of the
+ * password (never the password). A file whose size, mtime, inode or device
+ * changed is loaded again. */
+struct ps_cache_entry {
+	char *path; /* realpath, persistent */
+	zend_off_t size;
+	time_t mtime;
+	long mtime_ns;
+	zend_ulong ino, dev;
+	unsigned char password_hash[32];
+	uint64_t used; /* tick of the last hit or load */
+	ps_shared_key *key;
+};
+
+#define PS_CACHE_MAX 4096
+
+static PHP_INI_MH(ps_update_cache_size)
+{
+	zend_long n = ZEND_STRTOL(ZSTR_VAL(new_value), NULL, 10);
+
+	if (n < 0 || n > PS_CACHE_MAX) {
+		return FAILURE;
+	}
+	return OnUpdateLong(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
+}
+
+PHP_INI_BEGIN()
+	STD_PHP_INI_BOOLEAN("paysign.key_cache", "1", PHP_INI_ALL, OnUpdateBool,
+		key_cache, zend_paysign_globals, paysign_globals)
+	STD_PHP_INI_ENTRY("paysign.key_cache_size", "16", PHP_INI_SYSTEM, ps_update_cache_size,
+		key_cache_size, zend_paysign_globals, paysign_globals)
+PHP_INI_END()
+
+/* SHA-256(per-worker random salt, 1 byte "has a password", password). */
+static void ps_password_hash(const zend_string *password, unsigned char out[32])
+{
+	PHP_SHA256_CTX ctx;
+	unsigned char has = password != NULL;
+
+	if (!PAYSIGN_G(salted)) {
+		if (php_random_bytes_silent(PAYSIGN_G(salt), sizeof PAYSIGN_G(salt)) == FAILURE) {
+			/* no entropy source: the hash is still one-way, only unkeyed */
+			memset(PAYSIGN_G(salt), 0, sizeof PAYSIGN_G(salt));
+		}
+		PAYSIGN_G(salted) = 1;
+	}
+	PHP_SHA256Init(&ctx);
+	PHP_SHA256Update(&ctx, PAYSIGN_G(salt), sizeof PAYSIGN_G(salt));
+	PHP_SHA256Update(&ctx, &has, 1);
+	if (password != NULL) {
+		PHP_SHA256Update(&ctx, (const unsigned char *) ZSTR_VAL(password), ZSTR_LEN(password));
+	}
+	PHP_SHA256Final(out, &ctx);
+}
+
+static void ps_cache_drop(uint32_t i)
+{
+	ps_cache_entry *e = &PAYSIGN_G(entries)[i];
+
+	pefree(e->path, 1);
+	ps_shared_key_unref(e->key);
+	/* keep entries[0..count) dense */
+	PAYSIGN_G(count)--;
+	if (i != PAYSIGN_G(count)) {
+		*e = PAYSIGN_G(entries)[PAYSIGN_G(count)];
+	}
+}
+
+static uint32_t ps_cache_clear(void)
+{
+	uint32_t n = PAYSIGN_G(count);
+
+	while (PAYSIGN_G(count) > 0) {
+		ps_cache_drop(PAYSIGN_G(count) - 1);
+	}
+	return n;
+}
+
+static int ps_same_hash(const unsigned char *a, const unsigned char *b)
+{
+	unsigned char d = 0;
+	int i;
+
+	for (i = 0; i < 32; i++) {
+		d |= a[i] ^ b[i];
+	}
+	return d == 0;
+}
+
+/* The key at `path` (already resolved and checked against open_basedir) with
+ * `password`: from the cache when the same file and password were loaded
+ * before, else loaded and cached. *out holds one reference for the caller. */
+static paysign_status ps_cache_load(const char *path, const zend_string *password, ps_shared_key **out)
+{
+	char real[MAXPATHLEN];
+	zend_stat_t sb;
+	unsigned char ph[32];
+	paysign_key *key = NULL;
+	ps_cache_entry *e;
+	paysign_status st;
+	uint32_t i, cap = (uint32_t) PAYSIGN_G(key_cache_size);
+	long ns = 0;
+
+	*out = NULL;
+	/* a path that cannot be resolved or stat'ed is not cached: the plain load
+	 * reports what is wrong with it */
+	if (VCWD_REALPATH(path, real) == NULL || VCWD_STAT(real, &sb) != 0) {
+		goto uncached;
+	}
+#if defined(__linux__)
+	ns = (long) sb.st_mtim.tv_nsec;
+#endif
+	ps_password_hash(password, ph);
+	PAYSIGN_G(tick)++;
+	for (i = 0; i < PAYSIGN_G(count); i++) {
+		e = &PAYSIGN_G(entries)[i];
+		if (strcmp(e->path, real) != 0 || !ps_same_hash(e->password_hash, ph)) {
+			continue;
+		}
+		if (e->size == sb.st_size && e->mtime == sb.st_mtime && e->mtime_ns == ns
+				&& e->ino == (zend_ulong) sb.st_ino && e->dev == (zend_ulong) sb.st_dev) {
+			PAYSIGN_G(hits)++;
+			e->used = PAYSIGN_G(tick);
+			*out = ps_shared_key_ref(e->key);
+			return PAYSIGN_OK;
+		}
+		ps_cache_drop(i); /* the file changed: load it again */
+		break;
+	}
+	PAYSIGN_G(misses)++;
+	st = paysign_key_load_file(real, password ? ZSTR_VAL(password) : NULL, &key);
+	if (st != PAYSIGN_OK) {
+		paysign_key_free(key);
+		return st; /* a failed load (a wrong password) is never cached */
+	}
+	if (PAYSIGN_G(entries) == NULL || PAYSIGN_G(capacity) != cap) {
+		ps_cache_clear();
+		if (PAYSIGN_G(entries) != NULL) {
+			pefree(PAYSIGN_G(entries), 1);
+		}
+		PAYSIGN_G(entries) = pecalloc(cap, sizeof(ps_cache_entry), 1);
+		PAYSIGN_G(capacity) = cap;
+	}
+	if (PAYSIGN_G(count) == cap) { /* full: the least recently used goes */
+		uint32_t lru = 0;
+		for (i = 1; i < PAYSIGN_G(count); i++) {
+			if (PAYSIGN_G(entries)[i].used < PAYSIGN_G(entries)[lru].used) {
+				lru = i;
+			}
+		}
+		ps_cache_drop(lru);
+	}
+	e = &PAYSIGN_G(entries)[PAYSIGN_G(count)++];
+	e->path = pestrdup(real, 1);
+	e->size = sb.st_size;
+	e->mtime = sb.st_mtime;
+	e->mtime_ns = ns;
+	e->ino = (zend_ulong) sb.st_ino;
+	e->dev = (zend_ulong) sb.st_dev;
+	memcpy(e->password_hash, ph, sizeof ph);
+	e->used = PAYSIGN_G(tick);
+	e->key = pemalloc(sizeof(ps_shared_key), 1);
+	e->key->key = key;
+	e->key->refs = 1; /* the cache's */
+	*out = ps_shared_key_ref(e->key);
+	return PAYSIGN_OK;
+
+uncached:
+	st = paysign_key_load_file(path, password ? ZSTR_VAL(password) : NULL, &key);
+	if (st != PAYSIGN_OK) {
+		paysign_key_free(key);
+		return st;
+	}
+	*out = pemalloc(sizeof(ps_shared_key), 1);
+	(*out)->key = key;
+	(*out)->refs = 1;
+	return PAYSIGN_OK;
+}
+
+ZEND_METHOD(PaySign_Key, clearCache)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_LONG((zend_long) ps_cache_clear());
+}
+
+ZEND_METHOD(PaySign_Key, cacheStats)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	array_init(return_value);
+	add_assoc_bool(return_value, "enabled", PAYSIGN_G(key_cache) && PAYSIGN_G(key_cache_size) > 0);
+	add_assoc_long(return_value, "capacity", PAYSIGN_G(key_cache_size));
+	add_assoc_long(return_value, "entries", (zend_long) PAYSIGN_G(count));
+	add_assoc_long(return_value, "hits", (zend_long) PAYSIGN_G(hits));
+	add_assoc_long(return_value, "misses", (zend_long) PAYSIGN_G(misses));
+}
+
 ZEND_METHOD(PaySign_Key, fromFile)
 {
 	zend_string *path, *password = NULL;
@@ -345,6 +587,17 @@ ZEND_METHOD(PaySign_Key, fromFile)
 	if (php_check_open_basedir(resolved)) {
 		ps_throw(PAYSIGN_IO_ERROR, "key file '%s' is outside open_basedir", ZSTR_VAL(path));
 		RETURN_THROWS();
+	}
+	if (PAYSIGN_G(key_cache) && PAYSIGN_G(key_cache_size) > 0) {
+		ps_shared_key *sk = NULL;
+		st = ps_cache_load(resolved, password, &sk);
+		if (st != PAYSIGN_OK) {
+			ps_throw_status(st);
+			RETURN_THROWS();
+		}
+		ps_return_key(return_value, sk->key);
+		ps_key_from_obj(Z_OBJ_P(return_value))->shared = sk;
+		return;
 	}
 	st = paysign_key_load_file(resolved, PS_CSTR_OR_NULL(password), &key);
 	if (st != PAYSIGN_OK) {
@@ -383,8 +636,7 @@ ZEND_METHOD(PaySign_Key, close)
 
 	ZEND_PARSE_PARAMETERS_NONE();
 	o = ps_key_from_obj(Z_OBJ_P(ZEND_THIS));
-	paysign_key_free(o->key);
-	o->key = NULL;
+	ps_key_release(o); /* a cached key stays in the cache */
 }
 
 ZEND_METHOD(PaySign_Key, isClosed)
@@ -1217,7 +1469,37 @@ static PHP_MINIT_FUNCTION(paysign)
 	paysign_key_handlers.clone_obj = NULL;
 
 	paysign_exception_ce = register_class_PaySign_Exception(zend_ce_exception);
+	REGISTER_INI_ENTRIES();
 	return SUCCESS;
+}
+
+static PHP_MSHUTDOWN_FUNCTION(paysign)
+{
+	UNREGISTER_INI_ENTRIES();
+	return SUCCESS;
+}
+
+static PHP_GINIT_FUNCTION(paysign)
+{
+#if defined(ZTS) && defined(COMPILE_DL_PAYSIGN)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	memset(paysign_globals, 0, sizeof(*paysign_globals));
+}
+
+/* After MSHUTDOWN (NTS), or when a thread ends (ZTS): the cache's keys go.
+ * The objects that shared them went with their requests. */
+static PHP_GSHUTDOWN_FUNCTION(paysign)
+{
+	while (paysign_globals->count > 0) {
+		ps_cache_entry *e = &paysign_globals->entries[--paysign_globals->count];
+		pefree(e->path, 1);
+		ps_shared_key_unref(e->key);
+	}
+	if (paysign_globals->entries != NULL) {
+		pefree(paysign_globals->entries, 1);
+		paysign_globals->entries = NULL;
+	}
 }
 
 static PHP_RINIT_FUNCTION(paysign)
@@ -1237,6 +1519,7 @@ static PHP_MINFO_FUNCTION(paysign)
 	php_info_print_table_row(2, "Extension version", PHP_PAYSIGN_VERSION);
 	php_info_print_table_row(2, "paysign core version", v ? v : "");
 	php_info_print_table_end();
+	DISPLAY_INI_ENTRIES();
 }
 
 /* diagnose() decodes its report with ext/json (always present in PHP 8). */
@@ -1252,12 +1535,16 @@ zend_module_entry paysign_module_entry = {
 	"paysign",
 	ext_functions,
 	PHP_MINIT(paysign),
-	NULL,
+	PHP_MSHUTDOWN(paysign),
 	PHP_RINIT(paysign),
 	NULL,
 	PHP_MINFO(paysign),
 	PHP_PAYSIGN_VERSION,
-	STANDARD_MODULE_PROPERTIES
+	PHP_MODULE_GLOBALS(paysign),
+	PHP_GINIT(paysign),
+	PHP_GSHUTDOWN(paysign),
+	NULL,
+	STANDARD_MODULE_PROPERTIES_EX
 };
 
 #ifdef COMPILE_DL_PAYSIGN

@@ -167,8 +167,24 @@ namespace PaySign {
          */
         public static function load(string $data, ?string $password = null): Key {}
 
-        /** Like load(), reading the file at $path. @throws Exception */
+        /**
+         * Like load(), reading the file at $path. With the ini switch paysign.key_cache On
+         * (the default), the worker keeps the key: the same file (real path, size, mtime)
+         * with the same password is loaded once per worker, not once per request.
+         *
+         * @throws Exception
+         */
         public static function fromFile(string $path, ?string $password = null): Key {}
+
+        /** Drop every key in this worker's key cache; returns how many were dropped. */
+        public static function clearCache(): int {}
+
+        /**
+         * This worker's key cache: enabled, capacity, entries, hits, misses.
+         *
+         * @return array<string, int|bool>
+         */
+        public static function cacheStats(): array {}
 
         /**
          * A gateway's public certificate or key compiled into the core, by name (see

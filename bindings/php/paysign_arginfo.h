@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: eaeca37e8877dfea19ca46c190c049b879ac7d5e */
+ * Stub hash: bb37eac4ef9291685c2222f0982bc800d7c8f5b9 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_sign, 0, 2, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, profile, IS_STRING, 0)
@@ -94,6 +94,11 @@ ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_PaySign_Key_fromFile, 0, 1,
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, password, IS_STRING, 1, "null")
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_PaySign_Key_clearCache, 0, 0, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_PaySign_Key_cacheStats arginfo_PaySign_profiles
+
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_PaySign_Key_builtin, 0, 1, PaySign\\Key, 0)
 	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
 ZEND_END_ARG_INFO()
@@ -126,6 +131,8 @@ ZEND_METHOD(PaySign_Key, __construct);
 ZEND_METHOD(PaySign_Key, secret);
 ZEND_METHOD(PaySign_Key, load);
 ZEND_METHOD(PaySign_Key, fromFile);
+ZEND_METHOD(PaySign_Key, clearCache);
+ZEND_METHOD(PaySign_Key, cacheStats);
 ZEND_METHOD(PaySign_Key, builtin);
 ZEND_METHOD(PaySign_Key, close);
 ZEND_METHOD(PaySign_Key, isClosed);
@@ -157,6 +164,8 @@ static const zend_function_entry class_PaySign_Key_methods[] = {
 	ZEND_ME(PaySign_Key, secret, arginfo_class_PaySign_Key_secret, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(PaySign_Key, load, arginfo_class_PaySign_Key_load, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(PaySign_Key, fromFile, arginfo_class_PaySign_Key_fromFile, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(PaySign_Key, clearCache, arginfo_class_PaySign_Key_clearCache, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(PaySign_Key, cacheStats, arginfo_class_PaySign_Key_cacheStats, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(PaySign_Key, builtin, arginfo_class_PaySign_Key_builtin, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(PaySign_Key, close, arginfo_class_PaySign_Key_close, ZEND_ACC_PUBLIC)
 	ZEND_ME(PaySign_Key, isClosed, arginfo_class_PaySign_Key_isClosed, ZEND_ACC_PUBLIC)

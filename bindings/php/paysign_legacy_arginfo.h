@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: eaeca37e8877dfea19ca46c190c049b879ac7d5e */
+ * Stub hash: bb37eac4ef9291685c2222f0982bc800d7c8f5b9 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_sign, 0, 0, 2)
 	ZEND_ARG_INFO(0, profile)
@@ -82,6 +82,10 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_class_PaySign_Key_fromFile, 0, 0, 1)
 	ZEND_ARG_INFO(0, password)
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_PaySign_Key_clearCache arginfo_PaySign_version
+
+#define arginfo_class_PaySign_Key_cacheStats arginfo_PaySign_version
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_PaySign_Key_builtin, 0, 0, 1)
 	ZEND_ARG_INFO(0, name)
 ZEND_END_ARG_INFO()
@@ -112,6 +116,8 @@ ZEND_METHOD(PaySign_Key, __construct);
 ZEND_METHOD(PaySign_Key, secret);
 ZEND_METHOD(PaySign_Key, load);
 ZEND_METHOD(PaySign_Key, fromFile);
+ZEND_METHOD(PaySign_Key, clearCache);
+ZEND_METHOD(PaySign_Key, cacheStats);
 ZEND_METHOD(PaySign_Key, builtin);
 ZEND_METHOD(PaySign_Key, close);
 ZEND_METHOD(PaySign_Key, isClosed);
@@ -143,6 +149,8 @@ static const zend_function_entry class_PaySign_Key_methods[] = {
 	ZEND_ME(PaySign_Key, secret, arginfo_class_PaySign_Key_secret, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(PaySign_Key, load, arginfo_class_PaySign_Key_load, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(PaySign_Key, fromFile, arginfo_class_PaySign_Key_fromFile, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(PaySign_Key, clearCache, arginfo_class_PaySign_Key_clearCache, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(PaySign_Key, cacheStats, arginfo_class_PaySign_Key_cacheStats, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(PaySign_Key, builtin, arginfo_class_PaySign_Key_builtin, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(PaySign_Key, close, arginfo_class_PaySign_Key_close, ZEND_ACC_PUBLIC)
 	ZEND_ME(PaySign_Key, isClosed, arginfo_class_PaySign_Key_isClosed, ZEND_ACC_PUBLIC)

@@ -16,7 +16,8 @@ declare(strict_types=1);
 
 $config = require __DIR__ . '/config.php';
 
-// Loaded once per request here; a long-running worker can keep the Key object.
+// Parsed once per PHP-FPM worker: the extension's key cache (paysign.key_cache, on by default)
+// serves the same file and password from memory on later requests, and reloads a changed file.
 $key = PaySign\Key::fromFile($config['merchantKey'], $config['merchantKeyPassword']);
 
 $now = date('YmdHis');
