@@ -1,45 +1,78 @@
--- wrk script: cycles valid, tampered and duplicated-name 99bill notifications (query strings
--- written by smoke.sh into LOAD_DIR) and counts reply bodies. wrk does not tie a reply to its
--- request, so the check is by totals: a valid notification is answered <result>1</result>, the two
--- others <result>0</result>; "wrong" = replies with any other body or status, or more result-1
--- replies than valid requests sent (a tampered one accepted), or more result-0 than invalid sent.
--- The >1 MiB body is checked by smoke.sh with curl: nginx closes the connection after its 413.
+-- wrk script: cycles valid, tampered, duplicated-name and oversized 99bill notifications (query
+-- strings written by notifications.php into LOAD_DIR) and checks every reply against the request
+-- it answers.
+--
+-- Why each request carries its own tag (X-Load-Id, echoed back by the server) instead of pairing
+-- replies with requests by order: wrk calls request() once on thread 1's Lua state before the run
+-- (script_verify_request in wrk.c, to count pipelined requests) and never sends that request, so
+-- a counter or queue there is one ahead for the whole run; and the connections of one thread share
+-- one Lua state and finish in any order. Pairing by order was off by one on thread 1 (2 of every
+-- 3 replies "wrong", about 1/3 overall with -t2) and mixed up whenever -c > -t.
+--
+-- A valid notification must be answered 200 <result>1</result>, the others 200
+-- <result>0</result>. "wrong": a reply with another status or body, a reply whose tag was never
+-- sent or was answered before. "unanswered": tags sent and never answered: the verification
+-- call plus at most one in flight per connection when wrk stops.
 local dir = os.getenv("LOAD_DIR")
 local function read(name)
   local f = assert(io.open(dir .. "/" .. name)); local s = f:read("*a"); f:close(); return s
 end
-local kinds = { "valid", "tampered", "duplicated" }
-local reqs = {}
-sent_valid, sent_bad, got1, got0, other, s5xx = 0, 0, 0, 0, 0, 0 -- globals: done() reads them
+local kinds = { "valid", "tampered", "duplicated", "oversized" }
+local want = { valid = "<result>1</result>" }
+local query = {}
+local pending = {}
+-- globals, read by done() through thread:get()
+sent, answered, wrong, s5xx, unanswered = 0, 0, 0, 0, 0
+first_wrong = ""
 local threads = {}
-function setup(thread) threads[#threads + 1] = thread end
-
-function init()
-  for _, k in ipairs(kinds) do reqs[k] = wrk.format("GET", "/receive.php?" .. read(k .. ".query")) end
+function setup(thread)
+  threads[#threads + 1] = thread
+  thread:set("id", #threads)
 end
 
-local i = 0
+function init()
+  for _, k in ipairs(kinds) do query[k] = "/receive.php?" .. read(k .. ".query") end
+end
+
+local n = 0
 function request()
-  i = i + 1
-  local k = kinds[(i - 1) % #kinds + 1]
-  if k == "valid" then sent_valid = sent_valid + 1 else sent_bad = sent_bad + 1 end
-  return reqs[k]
+  n = n + 1
+  local kind = kinds[(n - 1) % #kinds + 1]
+  local tag = id .. "-" .. n
+  pending[tag] = kind
+  sent = sent + 1
+  unanswered = unanswered + 1
+  return wrk.format("GET", query[kind], { ["X-Load-Id"] = tag })
+end
+
+local function bad(why)
+  wrong = wrong + 1
+  if first_wrong == "" then first_wrong = why end
 end
 
 function response(status, headers, body)
   if status >= 500 then s5xx = s5xx + 1 end
-  if status == 200 and body:find("<result>1</result>", 1, true) == 1 then got1 = got1 + 1
-  elseif status == 200 and body:find("<result>0</result>", 1, true) == 1 then got0 = got0 + 1
-  else other = other + 1 end
+  local tag = headers["X-Load-Id"]
+  local kind = tag and pending[tag]
+  if not kind then return bad("reply for unknown or repeated tag " .. tostring(tag)) end
+  pending[tag] = nil
+  answered = answered + 1
+  unanswered = unanswered - 1
+  local expect = want[kind] or "<result>0</result>"
+  if status ~= 200 or body:sub(1, #expect) ~= expect then
+    bad(kind .. " " .. tag .. ": " .. status .. " " .. body:sub(1, 40))
+  end
 end
 
 function done(summary, latency, requests)
-  local t = { sent_valid = 0, sent_bad = 0, got1 = 0, got0 = 0, other = 0, s5xx = 0 }
+  local t = { sent = 0, answered = 0, wrong = 0, s5xx = 0, unanswered = 0 }
+  local why = ""
   for _, th in ipairs(threads) do
     for k in pairs(t) do t[k] = t[k] + th:get(k) end
+    if why == "" then why = th:get("first_wrong") end
   end
-  local wrong = t.other + math.max(0, t.got1 - t.sent_valid) + math.max(0, t.got0 - t.sent_bad)
-  io.write(string.format("checked %d wrong %d 5xx %d\n", t.got1 + t.got0 + t.other, wrong, t.s5xx))
-  io.write(string.format("result1 %d of %d valid sent, result0 %d of %d invalid sent\n",
-    t.got1, t.sent_valid, t.got0, t.sent_bad))
+  io.write(string.format("checked %d wrong %d 5xx %d unanswered %d sent %d\n",
+    t.answered, t.wrong, t.s5xx, t.unanswered, t.sent))
+  if why ~= "" then io.write("first wrong: " .. why .. "\n") end
+  io.write(string.format("p99 %.0f us\n", latency:percentile(99)))
 end

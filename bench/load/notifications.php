@@ -1,7 +1,8 @@
 <?php
 /* Writes the query strings mix.lua and smoke.sh send: a 99bill notification signed with the
  * sandbox merchant's key (fields as in bindings/php/tests/examples.inc), the same with one byte of
- * the signed payAmount changed, and the same with payAmount repeated at the end (the last wins). */
+ * the signed payAmount changed, the same with payAmount repeated at the end (the last wins), and
+ * the same with payAmount 6,000 digits long (oversized, still under nginx's 8 KiB request line). */
 $keys = $argv[1];
 $dir = getenv('LOAD_DIR');
 $pfx = PaySign\Key::fromFile("$keys/99bill_10012140356.pfx", '123456');
@@ -17,3 +18,4 @@ if ($tampered === $valid) { fwrite(STDERR, "payAmount not found\n"); exit(1); }
 file_put_contents("$dir/valid.query", $valid);
 file_put_contents("$dir/tampered.query", $tampered);
 file_put_contents("$dir/duplicated.query", $valid . '&payAmount=900');
+file_put_contents("$dir/oversized.query", str_replace('payAmount=100', 'payAmount=' . str_repeat('9', 6000), $valid));
