@@ -40,9 +40,17 @@ typedef enum {
   PAYSIGN_DUPLICATE_FIELD = 15,
   PAYSIGN_MALFORMED_INPUT = 16,
   PAYSIGN_CHARSET_ERROR = 17,
+  /*
+   A signed timestamp outside the allowed window (WeChat Pay v3: default 5 minutes).
+   */
+  PAYSIGN_STALE_TIMESTAMP = 18,
   PAYSIGN_KEY_ERROR = 20,
   PAYSIGN_KEY_MISMATCH = 21,
   PAYSIGN_UNSUPPORTED = 22,
+  /*
+   Decryption failed: wrong key, truncated or altered ciphertext or tag, bad padding.
+   */
+  PAYSIGN_DECRYPT_ERROR = 23,
   PAYSIGN_BUFFER_TOO_SMALL = 30,
   PAYSIGN_IO_ERROR = 31,
   PAYSIGN_PANIC = 99,

@@ -18,9 +18,13 @@ pub enum paysign_status {
     PAYSIGN_DUPLICATE_FIELD = 15,
     PAYSIGN_MALFORMED_INPUT = 16,
     PAYSIGN_CHARSET_ERROR = 17,
+    /// A signed timestamp outside the allowed window (WeChat Pay v3: default 5 minutes).
+    PAYSIGN_STALE_TIMESTAMP = 18,
     PAYSIGN_KEY_ERROR = 20,
     PAYSIGN_KEY_MISMATCH = 21,
     PAYSIGN_UNSUPPORTED = 22,
+    /// Decryption failed: wrong key, truncated or altered ciphertext or tag, bad padding.
+    PAYSIGN_DECRYPT_ERROR = 23,
     PAYSIGN_BUFFER_TOO_SMALL = 30,
     PAYSIGN_IO_ERROR = 31,
     PAYSIGN_PANIC = 99,
@@ -30,7 +34,7 @@ pub enum paysign_status {
 pub type Status = paysign_status;
 
 impl Status {
-    pub const ALL: [Status; 16] = [
+    pub const ALL: [Status; 18] = [
         Status::PAYSIGN_OK,
         Status::PAYSIGN_BAD_SIGNATURE,
         Status::PAYSIGN_NULL_ARGUMENT,
@@ -41,9 +45,11 @@ impl Status {
         Status::PAYSIGN_DUPLICATE_FIELD,
         Status::PAYSIGN_MALFORMED_INPUT,
         Status::PAYSIGN_CHARSET_ERROR,
+        Status::PAYSIGN_STALE_TIMESTAMP,
         Status::PAYSIGN_KEY_ERROR,
         Status::PAYSIGN_KEY_MISMATCH,
         Status::PAYSIGN_UNSUPPORTED,
+        Status::PAYSIGN_DECRYPT_ERROR,
         Status::PAYSIGN_BUFFER_TOO_SMALL,
         Status::PAYSIGN_IO_ERROR,
         Status::PAYSIGN_PANIC,
@@ -63,9 +69,11 @@ impl Status {
             PAYSIGN_DUPLICATE_FIELD => "PAYSIGN_DUPLICATE_FIELD",
             PAYSIGN_MALFORMED_INPUT => "PAYSIGN_MALFORMED_INPUT",
             PAYSIGN_CHARSET_ERROR => "PAYSIGN_CHARSET_ERROR",
+            PAYSIGN_STALE_TIMESTAMP => "PAYSIGN_STALE_TIMESTAMP",
             PAYSIGN_KEY_ERROR => "PAYSIGN_KEY_ERROR",
             PAYSIGN_KEY_MISMATCH => "PAYSIGN_KEY_MISMATCH",
             PAYSIGN_UNSUPPORTED => "PAYSIGN_UNSUPPORTED",
+            PAYSIGN_DECRYPT_ERROR => "PAYSIGN_DECRYPT_ERROR",
             PAYSIGN_BUFFER_TOO_SMALL => "PAYSIGN_BUFFER_TOO_SMALL",
             PAYSIGN_IO_ERROR => "PAYSIGN_IO_ERROR",
             PAYSIGN_PANIC => "PAYSIGN_PANIC",

@@ -223,11 +223,15 @@ namespace PaySign {
         /** @var int */
         public const CHARSET_ERROR = 17;
         /** @var int */
+        public const STALE_TIMESTAMP = 18;
+        /** @var int */
         public const KEY_ERROR = 20;
         /** @var int */
         public const KEY_MISMATCH = 21;
         /** @var int */
         public const UNSUPPORTED = 22;
+        /** @var int */
+        public const DECRYPT_ERROR = 23;
         /** @var int */
         public const BUFFER_TOO_SMALL = 30;
         /** @var int */

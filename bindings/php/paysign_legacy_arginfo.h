@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: bb37eac4ef9291685c2222f0982bc800d7c8f5b9 */
+ * Stub hash: 74f9d4b32021f4d9f1a85294bdd8a6d01fea80ca */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_sign, 0, 0, 2)
 	ZEND_ARG_INFO(0, profile)
@@ -235,6 +235,12 @@ static zend_class_entry *register_class_PaySign_Exception(zend_class_entry *clas
 	zend_declare_class_constant_ex(class_entry, const_CHARSET_ERROR_name, &const_CHARSET_ERROR_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(const_CHARSET_ERROR_name);
 
+	zval const_STALE_TIMESTAMP_value;
+	ZVAL_LONG(&const_STALE_TIMESTAMP_value, 18);
+	zend_string *const_STALE_TIMESTAMP_name = zend_string_init_interned("STALE_TIMESTAMP", sizeof("STALE_TIMESTAMP") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_STALE_TIMESTAMP_name, &const_STALE_TIMESTAMP_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_STALE_TIMESTAMP_name);
+
 	zval const_KEY_ERROR_value;
 	ZVAL_LONG(&const_KEY_ERROR_value, 20);
 	zend_string *const_KEY_ERROR_name = zend_string_init_interned("KEY_ERROR", sizeof("KEY_ERROR") - 1, 1);
@@ -252,6 +258,12 @@ static zend_class_entry *register_class_PaySign_Exception(zend_class_entry *clas
 	zend_string *const_UNSUPPORTED_name = zend_string_init_interned("UNSUPPORTED", sizeof("UNSUPPORTED") - 1, 1);
 	zend_declare_class_constant_ex(class_entry, const_UNSUPPORTED_name, &const_UNSUPPORTED_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(const_UNSUPPORTED_name);
+
+	zval const_DECRYPT_ERROR_value;
+	ZVAL_LONG(&const_DECRYPT_ERROR_value, 23);
+	zend_string *const_DECRYPT_ERROR_name = zend_string_init_interned("DECRYPT_ERROR", sizeof("DECRYPT_ERROR") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_DECRYPT_ERROR_name, &const_DECRYPT_ERROR_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_DECRYPT_ERROR_name);
 
 	zval const_BUFFER_TOO_SMALL_value;
 	ZVAL_LONG(&const_BUFFER_TOO_SMALL_value, 30);

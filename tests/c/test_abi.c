@@ -358,6 +358,8 @@ static void test_errors(void) {
     /* status names and last error length */
     CHECK(strcmp(paysign_status_name(PAYSIGN_BAD_SIGNATURE), "PAYSIGN_BAD_SIGNATURE") == 0, "status name");
     CHECK(strcmp(paysign_status_name(PAYSIGN_PANIC), "PAYSIGN_PANIC") == 0, "status name panic");
+    CHECK(PAYSIGN_STALE_TIMESTAMP == 18 && strcmp(paysign_status_name(18), "PAYSIGN_STALE_TIMESTAMP") == 0, "status 18");
+    CHECK(PAYSIGN_DECRYPT_ERROR == 23 && strcmp(paysign_status_name(23), "PAYSIGN_DECRYPT_ERROR") == 0, "status 23");
     CHECK(strcmp(paysign_status_name(12345), "PAYSIGN_UNKNOWN_STATUS") == 0, "status name out of range");
     size_t full = paysign_last_error(NULL, 0);
     char tiny[4];

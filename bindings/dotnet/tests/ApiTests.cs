@@ -92,6 +92,8 @@ namespace PaySign.Tests
             Assert.AreEqual(30, (int)Status.BufferTooSmall);
             Assert.AreEqual(31, (int)Status.IoError);
             Assert.AreEqual(99, (int)Status.Panic);
+            Assert.AreEqual(18, (int)Status.StaleTimestamp);
+            Assert.AreEqual(23, (int)Status.DecryptError);
         }
 
         [Test]

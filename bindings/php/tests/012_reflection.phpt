@@ -23,6 +23,7 @@ foreach (array('secret', 'load', 'fromFile', 'builtin', 'close', 'isClosed') as 
 }
 $c = new ReflectionClass('PaySign\Exception');
 var_dump($c->getConstant('KEY_ERROR'), $c->getConstant('PANIC'), count($c->getConstants()));
+var_dump($c->getConstant('STALE_TIMESTAMP'), $c->getConstant('DECRYPT_ERROR'));
 ?>
 --EXPECT--
 PaySign\sign(string $profile, array $params, ?PaySign\Key $key = NULL, array|string|null $options = NULL): string
@@ -45,4 +46,6 @@ Key::close: void
 Key::isClosed: bool
 int(20)
 int(99)
-int(14)
+int(16)
+int(18)
+int(23)

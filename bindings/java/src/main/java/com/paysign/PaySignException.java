@@ -26,9 +26,11 @@ public class PaySignException extends RuntimeException {
     public static final int DUPLICATE_FIELD = 15;
     public static final int MALFORMED_INPUT = 16;
     public static final int CHARSET_ERROR = 17;
+    public static final int STALE_TIMESTAMP = 18;
     public static final int KEY_ERROR = 20;
     public static final int KEY_MISMATCH = 21;
     public static final int UNSUPPORTED = 22;
+    public static final int DECRYPT_ERROR = 23;
     public static final int BUFFER_TOO_SMALL = 30;
     public static final int IO_ERROR = 31;
     public static final int PANIC = 99;
