@@ -63,6 +63,10 @@ run c-alipay tests/c/run_alipay.sh
 count "c alipay" "$root/target/test-c-alipay.log"
 count c-alipay-valgrind "$root/target/test-c-alipay.log"
 
+# `paysign simulate` against the PHP example merchant, end to end on loopback.
+run simulate tests/simulate/run.sh
+count simulate "$root/target/test-simulate.log"
+
 # The release bundles (scripts/package.sh) unpacked outside the tree and used as a merchant would.
 run bundle tests/bundle/run.sh
 count bundle "$root/target/test-bundle.log"

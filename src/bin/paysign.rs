@@ -14,6 +14,9 @@ mod date;
 mod demo;
 #[path = "paysign/diagnose.rs"]
 mod diagnose;
+#[cfg(feature = "simulate")]
+#[path = "paysign/simulate/mod.rs"]
+mod simulate;
 
 use std::collections::HashSet;
 use std::io::{Read, Write};
@@ -78,6 +81,13 @@ Usage:
       A full round trip on bundled public sandbox material: sign a payment request,
       make and verify a notification, reject a tampered copy, print the reply.
       Gateways: 99bill (default), wechatpay, alipay, chinabank, dinpay, allinpay, yeepay.
+  paysign simulate [--listen 127.0.0.1:8099] [--state DIR] [--config FILE] [--auto pay|fail]
+                   [--fast N] [--timeout SECS]
+      A local test gateway (99bill so far): verifies payment requests, shows a payment page,
+      notifies the merchant and checks its reply, retries, operator page at /_sim/.
+  paysign simulate --cert GATEWAY [--state DIR]
+      Print the simulator's certificate for GATEWAY (made at first start), to configure in
+      place of the gateway's for test mode.
   paysign help | --help
   paysign version | --version
 
@@ -172,6 +182,12 @@ fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         "alipay-cert-sn" => alipay::cert_sn(rest, out),
         "alipay-response" => alipay::response(rest, out),
         "demo" => demo::run(rest, out),
+        #[cfg(feature = "simulate")]
+        "simulate" => simulate::run(rest, out),
+        #[cfg(not(feature = "simulate"))]
+        "simulate" => Err(Error::unsupported(
+            "this paysign was built without the 'simulate' feature",
+        )),
         other => Err(Error::invalid_argument(format!(
             "unknown command '{}' (see paysign help)",
             printable(other)
@@ -560,6 +576,22 @@ pub fn mask(text: &str, secrets: &[&str], hex_too: bool) -> Zeroizing<String> {
 }
 
 /// Text with control characters escaped, for names and values from outside.
+/// Escapes text for an HTML attribute value or text node.
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn printable(s: &str) -> String {
     s.chars()
         .map(|c| {

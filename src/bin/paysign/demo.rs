@@ -8,7 +8,7 @@
 use paysign::canon::DocForm;
 use paysign::{Error, Format, Key, Options, Params, Profile, Result, Status, Verdict};
 
-use super::{args, mask, method_name, printable, wire_charset, Out};
+use super::{args, html_escape, mask, method_name, printable, wire_charset, Out};
 
 const PFX_99BILL: &[u8] = include_bytes!("../../../testdata/vectors/keys/99bill_10012140356.pfx");
 const CERT_99BILL: &[u8] = include_bytes!("../../../testdata/vectors/keys/99bill_10012140356_cert.pem");
@@ -633,22 +633,6 @@ fn explain(w: &mut String, p: &Profile, params: &Params, opts: &Options, key: &K
 
 fn indent(text: &str) -> String {
     text.lines().map(|l| format!("   {}\n", l.trim_start())).collect()
-}
-
-/// Escapes text for an HTML attribute value or text node.
-fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

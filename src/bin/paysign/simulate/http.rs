@@ -1,0 +1,110 @@
+//! The few HTTP pieces the simulator needs on top of tiny_http: a request read whole (with a
+//! size limit) and a response built as plain data.
+
+use std::io::Read;
+
+/// The largest request body read: a payment form is a few KiB.
+pub const MAX_BODY: u64 = 1024 * 1024;
+
+pub struct Request {
+    pub method: String,
+    pub path: String,
+    /// The raw query string, without `?`.
+    pub query: String,
+    pub body: Vec<u8>,
+}
+
+impl Request {
+    pub fn read(r: &mut tiny_http::Request) -> Result<Request, String> {
+        let url = r.url().to_string();
+        let (path, query) = match url.split_once('?') {
+            Some((p, q)) => (p.to_string(), q.to_string()),
+            None => (url, String::new()),
+        };
+        let mut body = Vec::new();
+        r.as_reader()
+            .take(MAX_BODY + 1)
+            .read_to_end(&mut body)
+            .map_err(|e| format!("request body not read: {e}"))?;
+        if body.len() as u64 > MAX_BODY {
+            return Err(format!("request body over {MAX_BODY} bytes"));
+        }
+        Ok(Request {
+            method: r.method().as_str().to_ascii_uppercase(),
+            path,
+            query,
+            body,
+        })
+    }
+
+    /// The form fields as sent: the body of a POST, else the query string.
+    pub fn form(&self) -> &[u8] {
+        if self.method == "POST" {
+            &self.body
+        } else {
+            self.query.as_bytes()
+        }
+    }
+
+    /// One query parameter, decoded as UTF-8 (for the simulator's own pages).
+    pub fn query_value(&self, name: &str) -> Option<String> {
+        paysign::Params::parse(
+            self.query.as_bytes(),
+            paysign::Format::Form,
+            paysign::Charset::Utf8,
+            paysign::params::Duplicates::LastWins,
+        )
+        .ok()?
+        .get(name)
+        .map(str::to_string)
+    }
+}
+
+pub struct Response {
+    pub status: u16,
+    pub content_type: &'static str,
+    pub body: Vec<u8>,
+    pub location: Option<String>,
+}
+
+impl Response {
+    pub fn html(status: u16, body: String) -> Response {
+        Response {
+            status,
+            content_type: "text/html; charset=utf-8",
+            body: body.into_bytes(),
+            location: None,
+        }
+    }
+
+    pub fn json(status: u16, value: &serde_json::Value) -> Response {
+        Response {
+            status,
+            content_type: "application/json",
+            body: value.to_string().into_bytes(),
+            location: None,
+        }
+    }
+
+    pub fn redirect(url: &str) -> Response {
+        Response {
+            status: 302,
+            content_type: "text/html; charset=utf-8",
+            body: format!("<a href=\"{0}\">{0}</a>", super::pages::escape(url)).into_bytes(),
+            location: Some(url.to_string()),
+        }
+    }
+
+    pub fn not_found(path: &str) -> Response {
+        Response::html(
+            404,
+            super::pages::page(
+                "Not found",
+                &format!(
+                    "<p>No simulated endpoint at <code>{}</code>.</p>",
+                    super::pages::escape(path)
+                ),
+            ),
+        )
+    }
+}

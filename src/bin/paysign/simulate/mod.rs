@@ -1,0 +1,450 @@
+//! `paysign simulate`: a local payment gateway to test a whole integration against (issue 15).
+//!
+//! It verifies the merchant's payment requests with paysign's own profiles, shows a payment
+//! page (Pay / Fail / Cancel), sends the notification to the merchant's notify URL the way the
+//! gateway does, checks the reply byte for byte, retries on the gateway's schedule, and sends
+//! the browser back. An operator page and `/_sim/api/` list everything and resend duplicate,
+//! tampered, wrong-amount and other-order notifications. Gateways: 99bill (this file's first
+//! table entry); the others follow the same shape, one file each.
+
+#[path = "http.rs"]
+mod http;
+#[path = "keys.rs"]
+mod keys;
+#[path = "kuaiqian.rs"]
+mod kuaiqian;
+#[path = "notifier.rs"]
+mod notifier;
+#[path = "pages.rs"]
+mod pages;
+#[path = "store.rs"]
+mod store;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use paysign::profile::Hash;
+use paysign::{Error, Key, Result};
+use serde_json::{json, Value};
+
+use super::{args, Out};
+use http::{Request, Response};
+use notifier::Notifier;
+use store::{Kind, Notification, OrderStatus, Store};
+
+const SANDBOX_99BILL_CERT: &[u8] = include_bytes!("../../../../testdata/vectors/keys/99bill_10012140356_cert.pem");
+
+/// `--auto`: complete every order without the browser.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Auto {
+    Off,
+    Pay,
+    Fail,
+}
+
+/// Everything a request handler needs.
+pub struct Sim {
+    store: Store,
+    notifier: Notifier,
+    auto: Auto,
+    kuaiqian: Vec<kuaiqian::Merchant>,
+    kuaiqian_key: keys::GatewayKey,
+    kuaiqian_hash: Hash,
+}
+
+pub fn now_secs() -> i64 {
+    super::date::now()
+}
+
+/// `YYYYMMDDHHMMSS` in Beijing time (UTC+8), the gateways' time format.
+pub fn beijing_time(secs: i64) -> String {
+    super::date::utc(secs + 8 * 3600)
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect()
+}
+
+pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
+    let a = args::parse(
+        argv,
+        &[],
+        &[
+            "--listen",
+            "--state",
+            "--config",
+            "--auto",
+            "--fast",
+            "--cert",
+            "--timeout",
+        ],
+    )?;
+    if let Some(extra) = a.positional.first() {
+        return Err(Error::invalid_argument(format!("simulate takes no argument '{extra}'")));
+    }
+    let state = PathBuf::from(a.value("--state").unwrap_or("paysign-simulate"));
+    if let Some(gateway) = a.value("--cert") {
+        if gateway != "99bill" {
+            return Err(Error::invalid_argument(format!(
+                "--cert: '{gateway}' signs with a shared secret or is not simulated; RSA gateways: 99bill"
+            )));
+        }
+        out.say(&keys::load_or_create(&state, gateway)?.cert_pem);
+        return Ok(0);
+    }
+    let listen = a.value("--listen").unwrap_or("127.0.0.1:8099");
+    let auto = match a.value("--auto") {
+        None => Auto::Off,
+        Some("pay") => Auto::Pay,
+        Some("fail") => Auto::Fail,
+        Some(other) => {
+            return Err(Error::invalid_argument(format!(
+                "--auto must be pay or fail, not '{other}'"
+            )))
+        }
+    };
+    let fast = number(a.value("--fast"), "--fast", 1)?;
+    let timeout = number(a.value("--timeout"), "--timeout", 10)?;
+    let config = load_config(a.value("--config"))?;
+    let store = Store::default();
+    let notifier = Notifier::new(store.clone(), fast, Duration::from_secs(timeout));
+    let sim = Arc::new(Sim {
+        store,
+        notifier: notifier.clone(),
+        auto,
+        kuaiqian: config.kuaiqian,
+        kuaiqian_key: keys::load_or_create(&state, "99bill")?,
+        kuaiqian_hash: config.kuaiqian_hash,
+    });
+    let server =
+        tiny_http::Server::http(listen).map_err(|e| Error::io(format!("--listen {listen}: cannot listen: {e}")))?;
+    notifier.start();
+    let server = Arc::new(server);
+    // One line, flushed, so that a script can wait for it.
+    let mut stdout = std::io::stdout();
+    let _ = writeln!(
+        stdout,
+        "paysign simulate: listening on http://{listen}/ (state {})",
+        state.display()
+    );
+    let _ = stdout.flush();
+    let workers: Vec<_> = (0..4)
+        .map(|_| {
+            let (server, sim) = (Arc::clone(&server), Arc::clone(&sim));
+            std::thread::spawn(move || serve(&server, &sim))
+        })
+        .collect();
+    for w in workers {
+        let _ = w.join();
+    }
+    Ok(0)
+}
+
+fn number(value: Option<&str>, name: &str, default: u64) -> Result<u64> {
+    match value {
+        None => Ok(default),
+        Some(v) => match v.parse::<u64>() {
+            Ok(n) if n > 0 => Ok(n),
+            _ => Err(Error::invalid_argument(format!(
+                "{name} must be a positive whole number, not '{v}'"
+            ))),
+        },
+    }
+}
+
+struct Config {
+    kuaiqian: Vec<kuaiqian::Merchant>,
+    kuaiqian_hash: Hash,
+}
+
+/// `--config FILE` (JSON):
+/// `{"99bill": {"hash": "sha256", "merchants": [{"merchantAcctId": "…", "cert": "FILE"}
+///  | {"merchantAcctId": "…", "md5_key": "…"}]}}`; relative paths are from the file's folder.
+/// Without it: 99bill's public sandbox merchant 1001214035601 and its bundled certificate.
+fn load_config(path: Option<&str>) -> Result<Config> {
+    let Some(path) = path else {
+        return Ok(Config {
+            kuaiqian: vec![kuaiqian::Merchant {
+                acct_id: "1001214035601".into(),
+                key: Key::load(SANDBOX_99BILL_CERT, None)?,
+            }],
+            kuaiqian_hash: Hash::Sha256,
+        });
+    };
+    let text = std::fs::read(path).map_err(|e| Error::io(format!("--config {path}: {e}")))?;
+    let v: Value = serde_json::from_slice(&text)
+        .map_err(|e| Error::invalid_argument(format!("--config {path}: not JSON: {e}")))?;
+    let dir = Path::new(path).parent().unwrap_or(Path::new("."));
+    let kq = &v["99bill"];
+    let kuaiqian_hash = match kq["hash"].as_str().unwrap_or("sha256") {
+        "sha256" => Hash::Sha256,
+        "sha1" => Hash::Sha1,
+        other => {
+            return Err(Error::invalid_argument(format!(
+                "--config: 99bill.hash must be sha1 or sha256, not '{other}'"
+            )))
+        }
+    };
+    let mut kuaiqian = Vec::new();
+    for (i, m) in kq["merchants"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+    {
+        let field = |name: &str| m[name].as_str().map(str::to_string);
+        let acct_id = field("merchantAcctId").ok_or_else(|| {
+            Error::invalid_argument(format!("--config: 99bill.merchants[{i}].merchantAcctId is missing"))
+        })?;
+        let key = match (field("cert"), field("md5_key")) {
+            (Some(cert), None) => Key::load_file(&dir.join(cert), None)?,
+            (None, Some(secret)) => Key::secret(&secret)?,
+            _ => {
+                return Err(Error::invalid_argument(format!(
+                    "--config: 99bill.merchants[{i}] needs exactly one of cert, md5_key"
+                )))
+            }
+        };
+        kuaiqian.push(kuaiqian::Merchant { acct_id, key });
+    }
+    Ok(Config {
+        kuaiqian,
+        kuaiqian_hash,
+    })
+}
+
+fn serve(server: &tiny_http::Server, sim: &Sim) {
+    while let Ok(mut raw) = server.recv() {
+        let response = match Request::read(&mut raw) {
+            Ok(req) => {
+                // A handler bug answers 500 and leaves the simulator running.
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| route(sim, &req))).unwrap_or_else(|_| {
+                    Response::html(
+                        500,
+                        pages::page("Simulator error", "<p>internal error; see the simulator's output</p>"),
+                    )
+                })
+            }
+            Err(why) => Response::html(400, pages::page("Bad request", &pages::escape(&why))),
+        };
+        let mut r = tiny_http::Response::from_data(response.body).with_status_code(response.status);
+        if let Ok(h) = tiny_http::Header::from_bytes("Content-Type", response.content_type) {
+            r.add_header(h);
+        }
+        if let Some(loc) = response.location {
+            if let Ok(h) = tiny_http::Header::from_bytes("Location", loc.as_bytes()) {
+                r.add_header(h);
+            }
+        }
+        let _ = raw.respond(r);
+    }
+}
+
+fn route(sim: &Sim, req: &Request) -> Response {
+    let path = req.path.as_str();
+    match (req.method.as_str(), path) {
+        ("GET" | "POST", kuaiqian::PAY_PATH) => kuaiqian::pay_request(sim, req),
+        ("GET", "/" | "/_sim" | "/_sim/") => Response::html(200, pages::operator(&sim.store.lock())),
+        ("GET", "/_sim/api/orders") => {
+            let orders: Vec<Value> = sim.store.lock().iter().map(store::Order::to_json).collect();
+            Response::json(200, &json!({ "orders": orders }))
+        }
+        _ => {
+            let Some((id, action)) = order_path(path) else {
+                return Response::not_found(path);
+            };
+            match (req.method.as_str(), action) {
+                ("GET", "") => sim.order_json(id),
+                ("GET", "pay") => sim.payment_page(id),
+                ("POST", "complete") => {
+                    let form = paysign::Params::parse(
+                        &req.body,
+                        paysign::Format::Form,
+                        paysign::Charset::Utf8,
+                        paysign::params::Duplicates::LastWins,
+                    );
+                    match form.as_ref().ok().and_then(|f| f.get("action")) {
+                        Some("pay") => sim.complete(id, OrderStatus::Paid),
+                        Some("fail") => sim.complete(id, OrderStatus::Failed),
+                        Some("cancel") => sim.complete(id, OrderStatus::Cancelled),
+                        _ => Response::html(
+                            400,
+                            pages::page("Bad request", "<p>action must be pay, fail or cancel</p>"),
+                        ),
+                    }
+                }
+                ("POST", "notify") => {
+                    let kind = req.query_value("kind").unwrap_or_else(|| "normal".into());
+                    match Kind::from_name(&kind) {
+                        Some(k) => sim.resend(id, k),
+                        None => Response::json(
+                            400,
+                            &json!({"error": format!("kind must be one of normal, duplicate, tampered, wrong_amount, other_order, not '{kind}'")}),
+                        ),
+                    }
+                }
+                _ => Response::not_found(path),
+            }
+        }
+    }
+}
+
+/// `/_sim/orders/ID/ACTION` or `/_sim/api/orders/ID[/ACTION]`.
+fn order_path(path: &str) -> Option<(usize, &str)> {
+    let rest = path
+        .strip_prefix("/_sim/api/orders/")
+        .or_else(|| path.strip_prefix("/_sim/orders/"))?;
+    let (id, action) = rest.split_once('/').unwrap_or((rest, ""));
+    Some((id.parse().ok()?, action))
+}
+
+impl Sim {
+    /// After a verified request: the payment page, or with --auto the completed payment.
+    fn after_request(&self, id: usize, _title: &str) -> Response {
+        match self.auto {
+            Auto::Off => Response::redirect(&format!("/_sim/orders/{id}/pay")),
+            Auto::Pay => self.complete(id, OrderStatus::Paid),
+            Auto::Fail => self.complete(id, OrderStatus::Failed),
+        }
+    }
+
+    fn payment_page(&self, id: usize) -> Response {
+        let orders = self.store.lock();
+        match orders.get(id) {
+            Some(o) if o.status == OrderStatus::Pending => Response::html(200, pages::payment(o, kuaiqian::TITLE)),
+            Some(o) => Response::html(
+                409,
+                pages::page(
+                    "Order closed",
+                    &format!("<p>Order {} is {}.</p>", pages::escape(&o.order_id), o.status.name()),
+                ),
+            ),
+            None => Response::not_found(&format!("/_sim/orders/{id}")),
+        }
+    }
+
+    fn order_json(&self, id: usize) -> Response {
+        match self.store.lock().get(id) {
+            Some(o) => Response::json(200, &o.to_json()),
+            None => Response::json(404, &json!({"error": format!("no order {id}")})),
+        }
+    }
+
+    /// Pay, Fail or Cancel. Pay and Fail notify the merchant; after an accepted notification
+    /// the browser goes where the reply says (99bill `<redirecturl>`).
+    fn complete(&self, id: usize, status: OrderStatus) -> Response {
+        {
+            let mut orders = self.store.lock();
+            let Some(o) = orders.get_mut(id) else {
+                return Response::not_found(&format!("/_sim/orders/{id}"));
+            };
+            if o.status != OrderStatus::Pending {
+                return Response::html(
+                    409,
+                    pages::page(
+                        "Order closed",
+                        &format!(
+                            "<p>Order {} is already {}.</p>",
+                            pages::escape(&o.order_id),
+                            o.status.name()
+                        ),
+                    ),
+                );
+            }
+            o.status = status;
+            if status == OrderStatus::Paid {
+                o.deal_id = Some(format!("{}{:06}", beijing_time(now_secs()), id));
+            }
+        }
+        if status == OrderStatus::Cancelled {
+            return Response::html(
+                200,
+                pages::page(
+                    "Payment cancelled",
+                    "<p>The payer cancelled; 99bill sends no notification.</p>",
+                ),
+            );
+        }
+        self.notify(id, Kind::Normal)
+    }
+
+    /// Makes and delivers one notification of `kind` (the first try in this thread).
+    fn notify(&self, id: usize, kind: Kind) -> Response {
+        let made = {
+            let mut orders = self.store.lock();
+            let Some(o) = orders.get_mut(id) else {
+                return Response::json(404, &json!({"error": format!("no order {id}")}));
+            };
+            let made = kuaiqian::notification_url(self, o, kind).map(|url| {
+                let rules = kuaiqian::target(o).1;
+                o.notifications.push(Notification {
+                    kind,
+                    url,
+                    attempts: Vec::new(),
+                    done: false,
+                    next_at: None,
+                    redirect: None,
+                });
+                (o.notifications.len() - 1, rules)
+            });
+            made
+        };
+        let (index, rules) = match made {
+            Ok(m) => m,
+            Err(e) => return Response::html(500, pages::page("Simulator error", &pages::escape(&e))),
+        };
+        let attempt = self.notifier.deliver(id, index, rules);
+        let orders = self.store.lock();
+        let o = &orders[id];
+        if kind != Kind::Normal {
+            return Response::json(200, &o.to_json());
+        }
+        match &o.notifications[index].redirect {
+            Some(url) if attempt.accepted => Response::redirect(url),
+            _ if attempt.accepted => Response::html(
+                200,
+                pages::page("Notified", "<p>The merchant accepted the notification.</p>"),
+            ),
+            _ => Response::html(
+                200,
+                pages::not_accepted(o, attempt.why.as_deref().unwrap_or("no reason")),
+            ),
+        }
+    }
+
+    fn resend(&self, id: usize, kind: Kind) -> Response {
+        match self.store.lock().get(id).map(|o| o.status) {
+            None => return Response::json(404, &json!({"error": format!("no order {id}")})),
+            Some(OrderStatus::Paid | OrderStatus::Failed) => {}
+            Some(s) => {
+                return Response::json(
+                    409,
+                    &json!({"error": format!("order {id} is {}: nothing to notify", s.name())}),
+                )
+            }
+        }
+        self.notify(id, kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn beijing_time_is_utc_plus_8() {
+        // 2019-02-20 05:48:35 UTC
+        assert_eq!(beijing_time(1_550_641_715), "20190220134835");
+    }
+
+    #[test]
+    fn order_paths() {
+        assert_eq!(order_path("/_sim/orders/3/pay"), Some((3, "pay")));
+        assert_eq!(order_path("/_sim/api/orders/12/notify"), Some((12, "notify")));
+        assert_eq!(order_path("/_sim/api/orders/12"), Some((12, "")));
+        assert_eq!(order_path("/_sim/orders/x/pay"), None);
+        assert_eq!(order_path("/gateway/x"), None);
+    }
+}

@@ -1,0 +1,177 @@
+//! Delivers notifications to the merchant's notify URL and retries them on the gateway's
+//! schedule until the reply is exactly the success reply.
+
+use std::collections::VecDeque;
+use std::io::Read;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use super::now_secs;
+use super::store::{Attempt, Store};
+
+/// What a gateway's notifications need from the notifier.
+pub struct Rules {
+    /// Seconds to wait before each retry (the first delivery is immediate); after the last one,
+    /// the gateway gives up.
+    pub retries: &'static [u64],
+    /// Checks the merchant's reply body: Ok(redirect URL, if the reply carries one) when it is
+    /// the success reply, Err(why) when not.
+    pub check_reply: fn(&[u8]) -> Result<Option<String>, String>,
+}
+
+/// The longest reply read (a notify handler's reply is a few dozen bytes).
+const MAX_REPLY: u64 = 64 * 1024;
+/// How much of a reply the operator page keeps.
+const KEPT_REPLY: usize = 2048;
+
+struct Job {
+    due: Instant,
+    order: usize,
+    index: usize,
+    rules: &'static Rules,
+}
+
+#[derive(Clone)]
+pub struct Notifier {
+    store: Store,
+    queue: Arc<(Mutex<VecDeque<Job>>, Condvar)>,
+    agent: ureq::Agent,
+    /// `--fast N`: every retry interval divided by N.
+    fast: u64,
+}
+
+impl Notifier {
+    pub fn new(store: Store, fast: u64, timeout: Duration) -> Notifier {
+        let config = ureq::Agent::config_builder()
+            .timeout_global(Some(timeout))
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .build();
+        Notifier {
+            store,
+            queue: Arc::new((Mutex::new(VecDeque::new()), Condvar::new())),
+            agent: config.into(),
+            fast: fast.max(1),
+        }
+    }
+
+    /// Starts the thread that runs the retries.
+    pub fn start(&self) {
+        let me = self.clone();
+        std::thread::spawn(move || me.run());
+    }
+
+    /// Delivers notification `index` of order `order` now, in the caller's thread, and
+    /// schedules its retry when the reply is not the success reply. Returns the attempt.
+    pub fn deliver(&self, order: usize, index: usize, rules: &'static Rules) -> Attempt {
+        let url = {
+            let orders = self.store.lock();
+            match orders.get(order).and_then(|o| o.notifications.get(index)) {
+                Some(n) => n.url.clone(),
+                None => {
+                    return Attempt {
+                        at: now_secs(),
+                        http_status: None,
+                        reply: String::new(),
+                        accepted: false,
+                        why: Some("no such notification".into()),
+                    }
+                }
+            }
+        };
+        let attempt = self.attempt(&url, rules);
+        let retry_in = {
+            let mut orders = self.store.lock();
+            let n = &mut orders[order].notifications[index];
+            n.attempts.push(attempt.clone());
+            let tries = n.attempts.len();
+            if attempt.accepted {
+                n.done = true;
+                n.next_at = None;
+                n.redirect = (rules.check_reply)(attempt.reply.as_bytes()).ok().flatten();
+                None
+            } else if let Some(&secs) = rules.retries.get(tries - 1) {
+                let wait = Duration::from_millis(secs.saturating_mul(1000) / self.fast);
+                n.next_at = Some(now_secs() + i64::try_from(wait.as_secs()).unwrap_or(i64::MAX));
+                Some(wait)
+            } else {
+                n.done = true;
+                n.next_at = None;
+                None
+            }
+        };
+        if let Some(wait) = retry_in {
+            let (queue, cv) = &*self.queue;
+            queue.lock().unwrap_or_else(|e| e.into_inner()).push_back(Job {
+                due: Instant::now() + wait,
+                order,
+                index,
+                rules,
+            });
+            cv.notify_one();
+        }
+        attempt
+    }
+
+    fn attempt(&self, url: &str, rules: &Rules) -> Attempt {
+        let at = now_secs();
+        let response = match self.agent.get(url).header("User-Agent", "paysign-simulate").call() {
+            Ok(r) => r,
+            Err(e) => {
+                return Attempt {
+                    at,
+                    http_status: None,
+                    reply: String::new(),
+                    accepted: false,
+                    why: Some(format!("notify URL not reached: {e}")),
+                }
+            }
+        };
+        let status = response.status().as_u16();
+        let mut body = Vec::new();
+        let read = response
+            .into_body()
+            .into_reader()
+            .take(MAX_REPLY)
+            .read_to_end(&mut body);
+        let mut reply = String::from_utf8_lossy(&body).into_owned();
+        if reply.len() > KEPT_REPLY {
+            let mut cut = KEPT_REPLY;
+            while !reply.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            reply.truncate(cut);
+        }
+        let verdict = match read {
+            Err(e) => Err(format!("reply not read: {e}")),
+            Ok(_) if status != 200 => Err(format!("HTTP status {status}, not 200")),
+            Ok(_) => (rules.check_reply)(&body).map(|_| ()),
+        };
+        Attempt {
+            at,
+            http_status: Some(status),
+            reply,
+            accepted: verdict.is_ok(),
+            why: verdict.err(),
+        }
+    }
+
+    fn run(&self) {
+        let (queue, cv) = &*self.queue;
+        let mut q = queue.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            let now = Instant::now();
+            let next = q.iter().enumerate().min_by_key(|(_, j)| j.due).map(|(i, j)| (i, j.due));
+            match next {
+                Some((i, due)) if due <= now => {
+                    let job = q.remove(i).expect("index from iter");
+                    drop(q);
+                    self.deliver(job.order, job.index, job.rules);
+                    q = queue.lock().unwrap_or_else(|e| e.into_inner());
+                }
+                Some((_, due)) => q = cv.wait_timeout(q, due - now).unwrap_or_else(|e| e.into_inner()).0,
+                None => q = cv.wait(q).unwrap_or_else(|e| e.into_inner()),
+            }
+        }
+    }
+}

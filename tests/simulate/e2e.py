@@ -1,0 +1,304 @@
+#!/usr/bin/env python3
+"""End to end: `paysign simulate` against the repo's own PHP example merchant (examples/php).
+
+Both run for real on 127.0.0.1: the simulator, and examples/php under `php -S` with the paysign
+extension, configured through its environment (KQ_GATEWAY, KQ_GATEWAY_CERT, ...) the way a
+merchant points its test setup at the simulator. This script plays the payer's browser with
+urllib: it loads the merchant's checkout page, posts its form to the simulator, clicks Pay
+and follows the redirect back to the merchant. Then the operator API resends duplicate,
+tampered, wrong-amount and other-order notifications, and the simulator's record of the
+merchant's replies is checked.
+
+Usage: e2e.py PAYSIGN_BINARY PHP_EXTENSION. Last line: "simulate: N passed, M failed".
+"""
+
+import html.parser
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+passed = 0
+failed = 0
+
+
+def check(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print(f"ok   - {name}")
+    else:
+        failed += 1
+        print(f"FAIL - {name}" + (f": {detail}" if detail else ""))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+OPENER = urllib.request.build_opener(NoRedirect)
+
+
+def http(method, url, data=None):
+    """(status, headers, body text) without following redirects; 10 s bound."""
+    req = urllib.request.Request(url, data=data, method=method)
+    if data is not None:
+        req.add_header("Content-Type", "application/x-www-form-urlencoded")
+    try:
+        with OPENER.open(req, timeout=10) as r:
+            return r.status, r.headers, r.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers, e.read().decode("utf-8", "replace")
+
+
+class FormParser(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.action = None
+        self.fields = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.action = a.get("action")
+        elif tag == "input" and a.get("type") == "hidden":
+            self.fields.append((a["name"], a.get("value", "")))
+
+
+def wait_listening(port, proc, what):
+    for _ in range(100):
+        if proc.poll() is not None:
+            return False
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return True
+        time.sleep(0.1)
+    print(f"{what} did not start listening on {port}")
+    return False
+
+
+def orders(sim):
+    return json.loads(http("GET", f"{sim}/_sim/api/orders")[2])["orders"]
+
+
+def wait_for(pred, seconds=10):
+    end = time.time() + seconds
+    while time.time() < end:
+        if pred():
+            return True
+        time.sleep(0.1)
+    return pred()
+
+
+def main():
+    # `timeout` sends SIGTERM: leave through the finally below, which stops both servers.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(124))
+    paysign, ext = sys.argv[1], sys.argv[2]
+    state = tempfile.mkdtemp(prefix="paysign-sim.")
+    sim_port, shop_port = free_port(), free_port()
+    sim = f"http://127.0.0.1:{sim_port}"
+    shop = f"http://127.0.0.1:{shop_port}"
+    procs = []
+    try:
+        # --fast 1000: 99bill's 5 s retry becomes 5 ms, its 18 hours about a minute.
+        simp = subprocess.Popen(
+            [paysign, "simulate", "--listen", f"127.0.0.1:{sim_port}", "--state", state, "--fast", "1000", "--timeout", "5"],
+            stdout=open(os.path.join(state, "sim.log"), "w"), stderr=subprocess.STDOUT)
+        procs.append(simp)
+        check("simulator listens", wait_listening(sim_port, simp, "simulator"))
+        cert = os.path.join(state, "99bill.cert.pem")
+        check("simulator made its 99bill certificate", os.path.exists(cert))
+        env = dict(os.environ,
+                   KQ_GATEWAY=f"{sim}/gateway/recvMerchantInfoAction.htm",
+                   KQ_GATEWAY_CERT=cert,
+                   KQ_BG_URL=f"{shop}/99bill/receive.php?shop=1",
+                   KQ_SHOW_URL=f"{shop}/99bill/show.php")
+        shopp = subprocess.Popen(
+            ["php", "-n", "-d", f"extension={ext}", "-S", f"127.0.0.1:{shop_port}", "-t", os.path.join(ROOT, "examples/php")],
+            env=env, stdout=open(os.path.join(state, "shop.log"), "w"), stderr=subprocess.STDOUT)
+        procs.append(shopp)
+        check("merchant (php -S) listens", wait_listening(shop_port, shopp, "php -S"))
+
+        # The browser: the merchant's checkout page, its form posted to the simulator.
+        status, _, page = http("GET", f"{shop}/99bill/send.php")
+        form = FormParser()
+        form.feed(page)
+        check("checkout page has a form to the simulator", status == 200 and form.action == env["KQ_GATEWAY"], f"{status} {form.action}")
+        fields = dict(form.fields)
+        body = urllib.parse.urlencode(form.fields).encode()
+
+        # A field changed after the merchant signed: 99bill's 20001 and diagnose's report.
+        bad = urllib.parse.urlencode([(k, "2" if k == "orderAmount" else v) for k, v in form.fields]).encode()
+        status, _, page = http("POST", form.action, bad)
+        check("tampered request rejected with 20001", status == 400 and 'id="code">20001<' in page, f"{status} {page[:300]}")
+        check("rejection shows the sign string paysign expects",
+              "sign string paysign expects: inputCharset=1&amp;bgUrl=" in page and "orderAmount=2&amp;" in page, page[:800])
+
+        status, _, page = http("POST", form.action, urllib.parse.urlencode([(k, v) for k, v in form.fields if k != "merchantAcctId"]).encode())
+        check("request without merchantAcctId rejected", status == 400 and "is not a merchant of this simulator" in page, page[:300])
+
+        status, headers, _ = http("POST", form.action, body)
+        pay_page = headers.get("Location", "")
+        check("verified request goes to the payment page", status == 302 and pay_page.startswith("/_sim/orders/"), f"{status} {pay_page}")
+        status, _, page = http("GET", sim + pay_page)
+        check("payment page shows the order", status == 200 and fields["orderId"] in page and 'id="pay"' in page, page[:300])
+
+        # Pay: the notification goes to receive.php, which verifies it and replies; the browser
+        # is sent to the reply's redirecturl.
+        order_url = sim + pay_page.rsplit("/", 1)[0]
+        status, headers, _ = http("POST", order_url + "/complete", b"action=pay")
+        back = headers.get("Location", "")
+        check("Pay sends the browser to the merchant's redirecturl",
+              status == 302 and back == f"{shop}/99bill/show.php?msg=success&orderId={fields['orderId']}", f"{status} {back}")
+        o = orders(sim)[0]
+        n = o["notifications"][0]
+        check("order paid, one notification, accepted at the first try",
+              o["status"] == "paid" and n["kind"] == "normal" and len(n["attempts"]) == 1 and n["attempts"][0]["accepted"], json.dumps(o)[:500])
+        check("notification went to bgUrl with its own query kept",
+              n["url"].startswith(f"{shop}/99bill/receive.php?shop=1&merchantAcctId=1001214035601&"), n["url"][:200])
+        # The notification itself, verified independently by the paysign CLI with the certificate.
+        query = n["url"].split("?", 1)[1]
+        v = subprocess.run([paysign, "verify", "99bill.pay.notify", "--key", cert, "--options", "hash=sha256", "--print-params"],
+                           input=query.encode(), capture_output=True, timeout=20)
+        out = v.stdout.decode()
+        check("notification verifies with the simulator's certificate (paysign verify)",
+              v.returncode == 0 and "payResult=10" in out and f"orderId={fields['orderId']}" in out and "payAmount=1\n" in out, out + v.stderr.decode())
+        # And by the written rule, outside paysign: the fields in 99bill's notification order,
+        # empty ones left out, SHA256withRSA checked by the openssl CLI.
+        got = urllib.parse.parse_qsl(query, keep_blank_values=True)
+        got = [(k, v) for k, v in got if k != "shop"]
+        order = ["merchantAcctId", "version", "language", "signType", "payType", "bankId", "orderId", "orderTime",
+                 "orderAmount", "bindCard", "bindMobile", "dealId", "bankDealId", "dealTime", "payAmount", "fee",
+                 "ext1", "ext2", "payResult", "aggregatePay", "errCode"]
+        values = dict(got)
+        sign_string = "&".join(f"{k}={values[k]}" for k in order if values.get(k))
+        import base64
+        with open(os.path.join(state, "ss"), "wb") as f:
+            f.write(sign_string.encode("utf-8"))
+        with open(os.path.join(state, "sig"), "wb") as f:
+            f.write(base64.b64decode(values["signMsg"]))
+        subprocess.run(["openssl", "x509", "-in", cert, "-pubkey", "-noout", "-out", os.path.join(state, "pub.pem")], check=True, timeout=20)
+        o_ssl = subprocess.run(["openssl", "dgst", "-sha256", "-verify", os.path.join(state, "pub.pem"), "-signature",
+                                os.path.join(state, "sig"), os.path.join(state, "ss")], capture_output=True, timeout=20)
+        check("notification verifies by the spec's rule with openssl (not paysign)",
+              o_ssl.returncode == 0 and b"Verified OK" in o_ssl.stdout, sign_string + o_ssl.stdout.decode() + o_ssl.stderr.decode())
+        check("order closed after Pay", http("POST", order_url + "/complete", b"action=pay")[0] == 409)
+
+        api = order_url.replace("/_sim/orders/", "/_sim/api/orders/")
+        def notified(kind):
+            status, _, text = http("POST", f"{api}/notify?kind={kind}")
+            if status != 200:
+                return None
+            return json.loads(text)["notifications"][-1]
+
+        d = notified("duplicate")
+        check("duplicate accepted by the merchant", d and d["kind"] == "duplicate" and d["attempts"][0]["accepted"], json.dumps(d))
+
+        t = notified("tampered")
+        check("tampered copy rejected by the merchant (its failure reply)",
+              t and not t["attempts"][0]["accepted"] and t["attempts"][0]["reply"].startswith("<result>0</result>"), json.dumps(t))
+        # Retried on the schedule (13 retries, at --fast 1000 about 65 s in all): the first
+        # four come within 50 ms.
+        idx = len(o["notifications"]) + 1
+        check("tampered copy retried on the schedule",
+              wait_for(lambda: len(orders(sim)[0]["notifications"][idx]["attempts"]) >= 4),
+              json.dumps(orders(sim)[0]["notifications"][idx])[:400])
+        check("no tampered attempt accepted",
+              not any(a["accepted"] for a in orders(sim)[0]["notifications"][idx]["attempts"]))
+
+        # The example merchant has no order store, so it cannot know the amount or the order:
+        # it accepts both. The simulator must flag that as the merchant's error.
+        w = notified("wrong_amount")
+        check("wrong amount: validly signed, accepted by the example, flagged as the merchant's error",
+              w and w["attempts"][0]["accepted"] and w["attempts"][0]["merchant_error"], json.dumps(w))
+        x = notified("other_order")
+        check("other order: flagged as the merchant's error when accepted",
+              x and x["attempts"][0]["accepted"] and x["attempts"][0]["merchant_error"] and f"orderId%3D" not in x["url"]
+              and f"orderId={fields['orderId']}X" in x["url"], json.dumps(x))
+        check("unknown kind answered 400", http("POST", f"{api}/notify?kind=forged")[0] == 400)
+
+        # Fail: a second order, payResult=11.
+        status, headers, _ = http("POST", form.action, body.replace(fields["orderId"].encode(), b"F" + fields["orderId"].encode()))
+        # (the orderId changed, so the merchant's signature no longer matches)
+        check("changed orderId rejected", status == 400)
+        status, _, page2 = http("GET", f"{shop}/99bill/send.php")
+        form2 = FormParser()
+        form2.feed(page2)
+        status, headers, _ = http("POST", form2.action, urllib.parse.urlencode(form2.fields).encode())
+        second = sim + headers.get("Location", "/x/x").rsplit("/", 1)[0]
+        status, headers, _ = http("POST", second + "/complete", b"action=fail")
+        check("Fail notifies payResult=11 and the merchant answers it",
+              status == 302 and "msg=failed" in headers.get("Location", ""), f"{status} {headers.get('Location')}")
+
+        # Operator page.
+        status, _, page = http("GET", f"{sim}/_sim/")
+        check("operator page lists the orders and flags the merchant's errors",
+              status == 200 and fields["orderId"] in page and "ACCEPTED BY THE MERCHANT" in page, page[:300])
+
+        # Unreachable notify URL: a request signed by the paysign CLI with the sandbox key, its
+        # bgUrl on a closed port. The payer sees "not accepted"; the retries go on.
+        closed = free_port()
+        req = [f"{k}={v}" for k, v in form.fields if k not in ("signMsg", "bgUrl", "orderId")]
+        req += [f"bgUrl=http://127.0.0.1:{closed}/gone", "orderId=U" + fields["orderId"]]
+        s = subprocess.run([paysign, "sign", "99bill.pay.request", *req, "--key",
+                            os.path.join(ROOT, "testdata/vectors/keys/99bill_10012140356.pfx"), "--password", "123456",
+                            "--options", "hash=sha256", "--output", "form"], capture_output=True, timeout=20)
+        status, headers, _ = http("POST", form.action, s.stdout.strip())
+        third = sim + headers.get("Location", "/x/x").rsplit("/", 1)[0]
+        status, _, page = http("POST", third + "/complete", b"action=pay")
+        check("unreachable notify URL: the payer is told, the simulator keeps going",
+              s.returncode == 0 and status == 200 and "notify URL not reached" in page, f"{s.stderr} {status} {page[:400]}")
+        check("unreachable notify URL retried",
+              wait_for(lambda: len(orders(sim)[-1]["notifications"][0]["attempts"]) >= 3), json.dumps(orders(sim)[-1])[:400])
+        check("simulator still running", simp.poll() is None)
+
+        # --auto pay, for CI: a second simulator on the same state folder (so the same key),
+        # the request completed and the browser sent straight back.
+        auto_port = free_port()
+        autop = subprocess.Popen(
+            [paysign, "simulate", "--listen", f"127.0.0.1:{auto_port}", "--state", state, "--auto", "pay"],
+            stdout=open(os.path.join(state, "auto.log"), "w"), stderr=subprocess.STDOUT)
+        procs.append(autop)
+        check("--auto simulator listens", wait_listening(auto_port, autop, "--auto simulator"))
+        status, _, page3 = http("GET", f"{shop}/99bill/send.php")
+        form3 = FormParser()
+        form3.feed(page3)
+        status, headers, _ = http("POST", f"http://127.0.0.1:{auto_port}/gateway/recvMerchantInfoAction.htm",
+                                  urllib.parse.urlencode(form3.fields).encode())
+        check("--auto pay: request answered with the merchant's redirecturl",
+              status == 302 and headers.get("Location", "").startswith(f"{shop}/99bill/show.php?msg=success"), f"{status} {headers.get('Location')}")
+    finally:
+        for p in procs:
+            p.terminate()
+        for p in procs:
+            try:
+                p.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                p.kill()
+        if failed:
+            for log in ("sim.log", "shop.log"):
+                path = os.path.join(state, log)
+                if os.path.exists(path):
+                    print(f"--- {log}")
+                    print(open(path).read()[-3000:])
+    print(f"simulate: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
