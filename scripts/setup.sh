@@ -15,6 +15,7 @@ set -euo pipefail
 packages=(
   gcc g++ make bc python3 openssl  # C tests, the C glue of every wrapper, test scripts
   pkg-config                       # the release bundle's C test (pkg-config --libs paysign)
+  chromium                         # tests/simulate: the payer's browser, headless, driven over DevTools
   valgrind                         # C and PHP suites under memcheck
   openjdk-17-jdk-headless          # Java: javac, jar, jni.h
   junit4 libservlet-api-java       # Java: JUnit 4, the servlet example

@@ -25,4 +25,7 @@ return [
     // where 99bill sends the notification (receive.php) and where the payer lands after it
     'bgUrl' => getenv('KQ_BG_URL') ?: 'http://merchant.example/99bill/receive.php',
     'showUrl' => getenv('KQ_SHOW_URL') ?: 'http://merchant.example/99bill/show.php',
+    // the order book (orders.php): a folder, or '' for none (receive.php then checks the
+    // signature only)
+    'orderDir' => getenv('KQ_ORDER_DIR') ?: '',
 ];

@@ -35,11 +35,33 @@ try {
     $verified = false;
 }
 
+if ($verified && $config['orderDir'] !== '') {
+    // Beyond the signature: the order is ours, the amount is the one asked, once only.
+    require_once __DIR__ . '/orders.php';
+    $order = kq_order_load($config['orderDir'], (string) ($fields['orderId'] ?? ''));
+    if ($order === null) {
+        error_log('99bill notification for an order this shop never issued: ' . ($fields['orderId'] ?? ''));
+        $verified = false;
+    } elseif (($fields['payResult'] ?? '') === '10' && ($fields['payAmount'] ?? '') !== $order['amount']) {
+        error_log('99bill notification: payAmount ' . ($fields['payAmount'] ?? '') . ' is not the order\'s ' . $order['amount']);
+        $verified = false;
+    } else {
+        $order['notifications']++;
+        if ($order['status'] === 'pending') {
+            // The first notification decides; a repeat changes nothing (99bill repeats them).
+            $order['status'] = ($fields['payResult'] ?? '') === '10' ? 'paid' : 'failed';
+        }
+        kq_order_save($config['orderDir'], $order);
+    }
+} elseif ($verified) {
+    error_log('99bill notification: no order book (KQ_ORDER_DIR), the amount and order are not checked');
+}
+
 if ($verified) {
     // $fields: the notification's fields, decoded, in the order received.
     if (($fields['payResult'] ?? '') === '10') {
-        // Paid. Mark order $fields['orderId'] paid (payAmount fen) if it is not already:
-        // 99bill may repeat a notification, and a success may follow a failure.
+        // Paid (payAmount fen). 99bill may repeat a notification, and a success may follow a
+        // failure: see the order book above.
         $status = 'success';
     } else {
         // Payment failed (payResult 11); errCode says why.

@@ -58,6 +58,14 @@ try {
     exit("payment unavailable\n");
 }
 
+if ($config['orderDir'] !== '') {
+    require_once __DIR__ . '/orders.php';
+    kq_order_save($config['orderDir'], [
+        'orderId' => $order['orderId'], 'amount' => (string) $order['orderAmount'],
+        'status' => 'pending', 'notifications' => 0,
+    ]);
+}
+
 $h = static function ($s): string {
     return htmlspecialchars((string) $s, ENT_QUOTES | ENT_HTML5, 'UTF-8');
 };

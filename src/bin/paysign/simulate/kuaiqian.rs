@@ -160,7 +160,9 @@ fn check_fields(f: &Params) -> Result<(), String> {
     Ok(())
 }
 
-/// diagnose's findings as text: the sign string expected (secret masked) and the cause.
+/// diagnose's findings as text: the sign string expected (secret masked) and, when a variant
+/// really verified, the mistake. Its unconfirmed conclusions (key_expired, none) are about a
+/// gateway's certificate and would mislead here, where the key is the merchant's.
 fn describe(report: &diagnose::Report) -> String {
     let j = report.json();
     let mut out = String::new();
@@ -169,12 +171,22 @@ fn describe(report: &diagnose::Report) -> String {
         ("method", "method"),
         ("charset", "charset"),
         ("sign string paysign expects", "sign_string"),
-        ("cause", "cause"),
-        ("explanation", "explanation"),
     ] {
         if let Some(v) = j[field].as_str() {
             out.push_str(&format!("{label}: {v}\n"));
         }
+    }
+    if j["confirmed"].as_bool() == Some(true) {
+        for (label, field) in [("cause", "cause"), ("explanation", "explanation")] {
+            if let Some(v) = j[field].as_str() {
+                out.push_str(&format!("{label}: {v}\n"));
+            }
+        }
+    } else {
+        out.push_str(
+            "cause: no known mistake explains it: a field changed after signing, or the request was \
+             signed with another key than the certificate configured for this merchant\n",
+        );
     }
     out
 }
@@ -200,7 +212,10 @@ pub fn notification_url(sim: &Sim, order: &Order, kind: Kind) -> Result<String, 
         _ => get("orderId"),
     };
     let pay_amount = match kind {
-        Kind::WrongAmount => "1".to_string(),
+        // One fen more than asked: validly signed, wrong for this order.
+        Kind::WrongAmount => get("orderAmount")
+            .parse::<u64>()
+            .map_or("1".into(), |a| a.saturating_add(1).to_string()),
         _ => get("orderAmount"),
     };
     let pay_type = match get("payType").as_str() {
