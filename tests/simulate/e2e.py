@@ -154,6 +154,82 @@ def browser_flow(sim, shop, state):
         b.close()
 
 
+WX_KEY = "192006250b4c09247ec02edce69f6a2d"  # WeChat's documentation key, the simulator's default
+
+
+def wx_sign(fields):
+    """WeChat Pay v2's rule, written here from docs/specs/wechatpay.md: non-empty fields but
+    sign, sorted by name, joined, &key=KEY, MD5, uppercase."""
+    import hashlib
+    s = "&".join(f"{k}={v}" for k, v in sorted(fields.items()) if v != "" and k != "sign")
+    return hashlib.md5((s + "&key=" + WX_KEY).encode()).hexdigest().upper()
+
+
+def wx_fields(xml_text):
+    import xml.etree.ElementTree as ET
+    return {c.tag: (c.text or "") for c in ET.fromstring(xml_text)}
+
+
+def wechat_flow(sim, shop, state):
+    """WeChat Pay v2: the shop's order.php calls /pay/unifiedorder, the payer 'scans' code_url
+    in Chromium and pays, notify.php answers the XML notification, query.php sees SUCCESS."""
+    from browser import Browser
+    b = Browser(os.environ.get("PAYSIGN_CHROMIUM", "chromium"), os.path.join(state, "chromium"), free_port())
+    try:
+        b.call("Page.enable")
+        b.navigate(f"{shop}/wechatpay/order.php")
+        b.wait_url(f"{shop}/wechatpay/order.php")
+        code = b.evaluate("document.getElementById('code') && document.getElementById('code').textContent")
+        check("wechat: order.php's unifiedorder answered with a code_url",
+              bool(code) and code.startswith("weixin://wxpay/bizpayurl?pr="), str(b.evaluate("document.body.innerText")))
+        b.navigate(f"{sim}/_sim/scan?code_url=" + urllib.parse.quote(code or ""))
+        at = b.wait_url(f"{sim}/_sim/orders/")
+        b.evaluate("document.getElementById('pay').click()")
+        done = b.wait_url(f"{sim}/_sim/orders/") and wait_for(
+            lambda: (b.evaluate("document.getElementById('result') && document.getElementById('result').textContent") or "").startswith("The merchant accepted"))
+        check("wechat: scanned, paid, notification accepted by notify.php", at is not None and done,
+              str(b.evaluate("document.body.innerText"))[:300])
+        order_no = None
+        for o in orders(sim):
+            if o["gateway"] == "wechatpay" and o["status"] == "paid":
+                order_no = o["order_id"]
+        b.navigate(f"{shop}/wechatpay/query.php?out_trade_no={order_no}")
+        b.wait_url(f"{shop}/wechatpay/query.php")
+        state_shown = b.evaluate("document.getElementById('state') && document.getElementById('state').textContent")
+        check("wechat: query.php's orderquery says SUCCESS", state_shown == "SUCCESS", str(state_shown))
+    finally:
+        b.close()
+
+    wx = [o for o in orders(sim) if o["gateway"] == "wechatpay" and o["status"] == "paid"][0]
+    n = wx["notifications"][0]
+    body = wx_fields(n["body"])
+    check("wechat: notification was an XML POST to notify_url",
+          n["method"] == "POST" and n["url"] == f"{shop}/wechatpay/notify.php" and body["out_trade_no"] == wx["order_id"], json.dumps(n)[:300])
+    check("wechat: notification signed by the spec's rule (Python hashlib, not paysign)",
+          body["sign"] == wx_sign(body) and body["result_code"] == "SUCCESS" and body["total_fee"] == "1", json.dumps(body))
+
+    # The merchant API, signed here by the rule.
+    req = {"appid": "wxd930ea5d5a258f4f", "mch_id": "10000100", "nonce_str": "e2e", "out_trade_no": wx["order_id"]}
+    req["sign"] = wx_sign(req)
+    xml_req = "<xml>" + "".join(f"<{k}>{v}</{k}>" for k, v in req.items()) + "</xml>"
+    status, _, text = http("POST", f"{sim}/pay/orderquery", xml_req.encode())
+    ans = wx_fields(text)
+    check("wechat: orderquery answer signed by the rule, trade_state SUCCESS",
+          ans.get("trade_state") == "SUCCESS" and ans.get("sign") == wx_sign(ans), text[:300])
+    status, _, text = http("POST", f"{sim}/pay/orderquery", xml_req.replace(wx["order_id"], "nope").encode())
+    check("wechat: a request whose sign no longer matches gets FAIL 签名错误",
+          wx_fields(text).get("return_code") == "FAIL" and "签名错误" in wx_fields(text).get("return_msg", ""), text[:300])
+
+    api = f"{sim}/_sim/api/orders/{wx['id']}"
+    status, _, text = http("POST", f"{api}/notify?kind=tampered")
+    t = json.loads(text)["notifications"][-1]
+    check("wechat: tampered notification rejected by notify.php with FAIL",
+          not t["attempts"][0]["accepted"] and "FAIL" in t["attempts"][0]["reply"], json.dumps(t)[:300])
+    status, _, text = http("POST", f"{api}/notify?kind=duplicate")
+    d = json.loads(text)["notifications"][-1]
+    check("wechat: duplicate accepted", d["attempts"][0]["accepted"], json.dumps(d)[:300])
+
+
 def main():
     # `timeout` sends SIGTERM: leave through the finally below, which stops both servers.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(124))
@@ -177,7 +253,11 @@ def main():
                    KQ_GATEWAY_CERT=cert,
                    KQ_BG_URL=f"{shop}/99bill/receive.php?shop=1",
                    KQ_SHOW_URL=f"{shop}/99bill/show.php",
-                   KQ_ORDER_DIR=os.path.join(state, "shop-orders"))
+                   KQ_ORDER_DIR=os.path.join(state, "shop-orders"),
+                   WECHATPAY_GATEWAY=sim,
+                   WECHATPAY_NOTIFY_URL=f"{shop}/wechatpay/notify.php",
+                   # order.php waits for the simulator while the simulator may notify: two workers.
+                   PHP_CLI_SERVER_WORKERS="4")
         shopp = subprocess.Popen(
             ["php", "-n", "-d", f"extension={ext}", "-S", f"127.0.0.1:{shop_port}", "-t", os.path.join(ROOT, "examples/php")],
             env=env, stdout=open(os.path.join(state, "shop.log"), "w"), stderr=subprocess.STDOUT)
@@ -185,6 +265,7 @@ def main():
         check("merchant (php -S) listens", wait_listening(shop_port, shopp, "php -S"))
 
         browser_flow(sim, shop, state)
+        wechat_flow(sim, shop, state)
 
         # The same with urllib as the browser, to look at every step.
         status, _, page = http("GET", f"{shop}/99bill/send.php")

@@ -13,9 +13,9 @@
 
 declare(strict_types=1);
 
-// The merchant's API key (商户平台 > API安全). The default is the key of WeChat's
-// documentation examples, for trying this out only.
-$apiKey = getenv('WECHATPAY_API_KEY') ?: '192006250b4c09247ec02edce69f6a2d';
+// The merchant's API key (商户平台 > API安全), from config.php (the default is the key of
+// WeChat's documentation examples, for trying this out only).
+$apiKey = (require __DIR__ . '/config.php')['apiKey'];
 
 $body = PHP_SAPI === 'cli' ? (string) stream_get_contents(STDIN) : (string) file_get_contents('php://input');
 $fields = null;

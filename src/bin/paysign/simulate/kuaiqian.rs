@@ -10,7 +10,7 @@ use super::http::{Request, Response};
 use super::notifier::Rules;
 use super::pages;
 use super::store::{Kind, Order, OrderStatus};
-use super::{beijing_time, Sim};
+use super::{beijing_time, printable, Sim};
 
 pub const PAY_PATH: &str = "/gateway/recvMerchantInfoAction.htm";
 pub const TITLE: &str = "99bill (快钱) RMB gateway";
@@ -271,13 +271,6 @@ pub fn notification_url(sim: &Sim, order: &Order, kind: Kind) -> Result<String, 
     let (base, _) = target(order);
     let sep = if base.contains('?') { '&' } else { '?' };
     Ok(format!("{base}{sep}{query}"))
-}
-
-fn printable(s: &str) -> String {
-    s.chars()
-        .take(80)
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect()
 }
 
 #[cfg(test)]

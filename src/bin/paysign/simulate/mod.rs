@@ -4,8 +4,8 @@
 //! page (Pay / Fail / Cancel), sends the notification to the merchant's notify URL the way the
 //! gateway does, checks the reply byte for byte, retries on the gateway's schedule, and sends
 //! the browser back. An operator page and `/_sim/api/` list everything and resend duplicate,
-//! tampered, wrong-amount and other-order notifications. Gateways: 99bill (this file's first
-//! table entry); the others follow the same shape, one file each.
+//! tampered, wrong-amount and other-order notifications. Gateways: one file each (kuaiqian.rs,
+//! wechat.rs); `route` and `Sim::made` are where a gateway is plugged in.
 
 #[path = "http.rs"]
 mod http;
@@ -19,6 +19,8 @@ mod notifier;
 mod pages;
 #[path = "store.rs"]
 mod store;
+#[path = "wechat.rs"]
+mod wechat;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -52,6 +54,9 @@ pub struct Sim {
     kuaiqian: Vec<kuaiqian::Merchant>,
     kuaiqian_key: keys::GatewayKey,
     kuaiqian_hash: Hash,
+    wechat: Vec<wechat::Merchant>,
+    /// Itself, for work done later in another thread.
+    me: std::sync::Weak<Sim>,
 }
 
 pub fn now_secs() -> i64 {
@@ -109,13 +114,16 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
     let config = load_config(a.value("--config"))?;
     let store = Store::default();
     let notifier = Notifier::new(store.clone(), fast, Duration::from_secs(timeout));
-    let sim = Arc::new(Sim {
+    let kuaiqian_key = keys::load_or_create(&state, "99bill")?;
+    let sim = Arc::new_cyclic(|me| Sim {
         store,
         notifier: notifier.clone(),
         auto,
         kuaiqian: config.kuaiqian,
-        kuaiqian_key: keys::load_or_create(&state, "99bill")?,
+        kuaiqian_key,
         kuaiqian_hash: config.kuaiqian_hash,
+        wechat: config.wechat,
+        me: me.clone(),
     });
     let server =
         tiny_http::Server::http(listen).map_err(|e| Error::io(format!("--listen {listen}: cannot listen: {e}")))?;
@@ -156,12 +164,19 @@ fn number(value: Option<&str>, name: &str, default: u64) -> Result<u64> {
 struct Config {
     kuaiqian: Vec<kuaiqian::Merchant>,
     kuaiqian_hash: Hash,
+    wechat: Vec<wechat::Merchant>,
 }
+
+/// The key of WeChat Pay's v2 documentation examples, with its example merchant.
+const WECHAT_DOC_MCH_ID: &str = "10000100";
+const WECHAT_DOC_KEY: &str = "192006250b4c09247ec02edce69f6a2d";
 
 /// `--config FILE` (JSON):
 /// `{"99bill": {"hash": "sha256", "merchants": [{"merchantAcctId": "…", "cert": "FILE"}
-///  | {"merchantAcctId": "…", "md5_key": "…"}]}}`; relative paths are from the file's folder.
-/// Without it: 99bill's public sandbox merchant 1001214035601 and its bundled certificate.
+///  | {"merchantAcctId": "…", "md5_key": "…"}]},
+///   "wechatpay": {"merchants": [{"mch_id": "…", "api_key": "…"}]}}`;
+/// relative paths are from the file's folder. Without it: 99bill's public sandbox merchant
+/// 1001214035601 and its bundled certificate, and WeChat's documentation merchant 10000100.
 fn load_config(path: Option<&str>) -> Result<Config> {
     let Some(path) = path else {
         return Ok(Config {
@@ -170,6 +185,10 @@ fn load_config(path: Option<&str>) -> Result<Config> {
                 key: Key::load(SANDBOX_99BILL_CERT, None)?,
             }],
             kuaiqian_hash: Hash::Sha256,
+            wechat: vec![wechat::Merchant {
+                mch_id: WECHAT_DOC_MCH_ID.into(),
+                key: Key::secret(WECHAT_DOC_KEY)?,
+            }],
         });
     };
     let text = std::fs::read(path).map_err(|e| Error::io(format!("--config {path}: {e}")))?;
@@ -209,9 +228,28 @@ fn load_config(path: Option<&str>) -> Result<Config> {
         };
         kuaiqian.push(kuaiqian::Merchant { acct_id, key });
     }
+    let mut wechat = Vec::new();
+    for (i, m) in v["wechatpay"]["merchants"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+    {
+        let field = |name: &str| {
+            m[name]
+                .as_str()
+                .ok_or_else(|| Error::invalid_argument(format!("--config: wechatpay.merchants[{i}].{name} is missing")))
+        };
+        wechat.push(wechat::Merchant {
+            mch_id: field("mch_id")?.to_string(),
+            key: Key::secret(field("api_key")?)?,
+        });
+    }
     Ok(Config {
         kuaiqian,
         kuaiqian_hash,
+        wechat,
     })
 }
 
@@ -246,6 +284,17 @@ fn route(sim: &Sim, req: &Request) -> Response {
     let path = req.path.as_str();
     match (req.method.as_str(), path) {
         ("GET" | "POST", kuaiqian::PAY_PATH) => kuaiqian::pay_request(sim, req),
+        ("POST", wechat::UNIFIED_ORDER_PATH) => {
+            let r = wechat::unified_order(sim, req);
+            sim.after_api_order();
+            r
+        }
+        ("POST", wechat::ORDER_QUERY_PATH) => wechat::order_query(sim, req),
+        // The payer's phone scanning a NATIVE code_url.
+        ("GET", "/_sim/scan") => match req.query_value("code_url").as_deref().and_then(wechat::order_of) {
+            Some(id) => Response::redirect(&format!("/_sim/orders/{id}/pay")),
+            None => Response::html(404, pages::page("Unknown code", "<p>No order has this code_url.</p>")),
+        },
         ("GET", "/" | "/_sim" | "/_sim/") => Response::html(200, pages::operator(&sim.store.lock())),
         ("GET", "/_sim/api/orders") => {
             let orders: Vec<Value> = sim.store.lock().iter().map(store::Order::to_json).collect();
@@ -291,6 +340,24 @@ fn route(sim: &Sim, req: &Request) -> Response {
     }
 }
 
+fn title(gateway: &str) -> &'static str {
+    match gateway {
+        "wechatpay" => wechat::TITLE,
+        _ => kuaiqian::TITLE,
+    }
+}
+
+/// A notification of `kind` for `o`: URL, POST body (None: GET) and delivery rules.
+type Made = (String, Option<(Vec<u8>, &'static str)>, &'static notifier::Rules);
+
+fn made(sim: &Sim, o: &store::Order, kind: Kind) -> std::result::Result<Made, String> {
+    match o.gateway {
+        "wechatpay" => wechat::notification(sim, o, kind)
+            .map(|(url, body)| (url, Some((body, "text/xml; charset=utf-8")), &wechat::RULES)),
+        _ => kuaiqian::notification_url(sim, o, kind).map(|url| (url, None, kuaiqian::target(o).1)),
+    }
+}
+
 /// `/_sim/orders/ID/ACTION` or `/_sim/api/orders/ID[/ACTION]`.
 fn order_path(path: &str) -> Option<(usize, &str)> {
     let rest = path
@@ -300,7 +367,19 @@ fn order_path(path: &str) -> Option<(usize, &str)> {
     Some((id.parse().ok()?, action))
 }
 
+/// A value from a request, for a message: control characters replaced, at most 80 characters.
+pub fn printable(s: &str) -> String {
+    s.chars()
+        .take(80)
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect()
+}
+
 impl Sim {
+    fn me(&self) -> Option<Arc<Sim>> {
+        self.me.upgrade()
+    }
+
     /// After a verified request: the payment page, or with --auto the completed payment.
     fn after_request(&self, id: usize, _title: &str) -> Response {
         match self.auto {
@@ -310,10 +389,28 @@ impl Sim {
         }
     }
 
+    /// With --auto, a WeChat order made through the API is completed a moment later, in
+    /// another thread: the merchant's server is still waiting for the unifiedorder answer (and
+    /// a one-worker server such as `php -S` could not take the notification meanwhile).
+    fn after_api_order(&self) {
+        let status = match self.auto {
+            Auto::Off => return,
+            Auto::Pay => OrderStatus::Paid,
+            Auto::Fail => OrderStatus::Failed,
+        };
+        let last = self.store.lock().len().checked_sub(1);
+        if let (Some(id), Some(me)) = (last, self.me()) {
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(300));
+                let _ = me.complete(id, status);
+            });
+        }
+    }
+
     fn payment_page(&self, id: usize) -> Response {
         let orders = self.store.lock();
         match orders.get(id) {
-            Some(o) if o.status == OrderStatus::Pending => Response::html(200, pages::payment(o, kuaiqian::TITLE)),
+            Some(o) if o.status == OrderStatus::Pending => Response::html(200, pages::payment(o, title(o.gateway))),
             Some(o) => Response::html(
                 409,
                 pages::page(
@@ -377,19 +474,18 @@ impl Sim {
             let Some(o) = orders.get_mut(id) else {
                 return Response::json(404, &json!({"error": format!("no order {id}")}));
             };
-            let made = kuaiqian::notification_url(self, o, kind).map(|url| {
-                let rules = kuaiqian::target(o).1;
+            made(self, o, kind).map(|(url, post, rules)| {
                 o.notifications.push(Notification {
                     kind,
                     url,
+                    post,
                     attempts: Vec::new(),
                     done: false,
                     next_at: None,
                     redirect: None,
                 });
                 (o.notifications.len() - 1, rules)
-            });
-            made
+            })
         };
         let (index, rules) = match made {
             Ok(m) => m,
@@ -405,7 +501,7 @@ impl Sim {
             Some(url) if attempt.accepted => Response::redirect(url),
             _ if attempt.accepted => Response::html(
                 200,
-                pages::page("Notified", "<p>The merchant accepted the notification.</p>"),
+                pages::page("Paid", "<p id=\"result\">The merchant accepted the notification.</p>"),
             ),
             _ => Response::html(
                 200,

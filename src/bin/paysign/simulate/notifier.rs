@@ -64,10 +64,10 @@ impl Notifier {
     /// Delivers notification `index` of order `order` now, in the caller's thread, and
     /// schedules its retry when the reply is not the success reply. Returns the attempt.
     pub fn deliver(&self, order: usize, index: usize, rules: &'static Rules) -> Attempt {
-        let url = {
+        let (url, post) = {
             let orders = self.store.lock();
             match orders.get(order).and_then(|o| o.notifications.get(index)) {
-                Some(n) => n.url.clone(),
+                Some(n) => (n.url.clone(), n.post.clone()),
                 None => {
                     return Attempt {
                         at: now_secs(),
@@ -79,7 +79,7 @@ impl Notifier {
                 }
             }
         };
-        let attempt = self.attempt(&url, rules);
+        let attempt = self.attempt(&url, post.as_ref(), rules);
         let retry_in = {
             let mut orders = self.store.lock();
             let n = &mut orders[order].notifications[index];
@@ -113,9 +113,18 @@ impl Notifier {
         attempt
     }
 
-    fn attempt(&self, url: &str, rules: &Rules) -> Attempt {
+    fn attempt(&self, url: &str, post: Option<&(Vec<u8>, &'static str)>, rules: &Rules) -> Attempt {
         let at = now_secs();
-        let response = match self.agent.get(url).header("User-Agent", "paysign-simulate").call() {
+        let sent = match post {
+            None => self.agent.get(url).header("User-Agent", "paysign-simulate").call(),
+            Some((body, content_type)) => self
+                .agent
+                .post(url)
+                .header("User-Agent", "paysign-simulate")
+                .header("Content-Type", *content_type)
+                .send(&body[..]),
+        };
+        let response = match sent {
             Ok(r) => r,
             Err(e) => {
                 return Attempt {

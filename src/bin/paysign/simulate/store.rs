@@ -87,8 +87,10 @@ pub struct Attempt {
 #[derive(Clone, Debug)]
 pub struct Notification {
     pub kind: Kind,
-    /// The full URL (GET) it goes to.
+    /// The full URL it goes to.
     pub url: String,
+    /// A POST's body and content type (WeChat Pay: XML); None: a GET (99bill).
+    pub post: Option<(Vec<u8>, &'static str)>,
     pub attempts: Vec<Attempt>,
     /// Accepted, or out of retries.
     pub done: bool,
@@ -129,6 +131,8 @@ impl Order {
                 "index": i,
                 "kind": n.kind.name(),
                 "url": n.url,
+                "method": if n.post.is_some() { "POST" } else { "GET" },
+                "body": n.post.as_ref().map(|(b, _)| String::from_utf8_lossy(b).into_owned()),
                 "done": n.done,
                 "next_at": n.next_at,
                 "redirect": n.redirect,
