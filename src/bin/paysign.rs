@@ -83,7 +83,7 @@ Usage:
       Gateways: 99bill (default), wechatpay, alipay, chinabank, dinpay, allinpay, yeepay.
   paysign simulate [--listen 127.0.0.1:8099] [--state DIR] [--config FILE] [--auto pay|fail]
                    [--fast N] [--timeout SECS]
-      A local test gateway (99bill, WeChat Pay v2 so far): verifies payment requests, shows a payment page,
+      A local test gateway (99bill, WeChat Pay v2, Alipay OpenAPI so far): verifies payment requests, shows a payment page,
       notifies the merchant and checks its reply, retries, operator page at /_sim/.
   paysign simulate --cert GATEWAY [--state DIR]
       Print the simulator's certificate for GATEWAY (made at first start), to configure in

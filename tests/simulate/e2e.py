@@ -230,6 +230,62 @@ def wechat_flow(sim, shop, state):
     check("wechat: duplicate accepted", d["attempts"][0]["accepted"], json.dumps(d)[:300])
 
 
+def rsa2_verified(state, fields, cert, name):
+    """Alipay's rule, written here from docs/specs/alipay.md §5: non-empty fields but sign and
+    sign_type, sorted, joined; SHA256withRSA checked by the openssl CLI."""
+    import base64
+    text = "&".join(f"{k}={v}" for k, v in sorted(fields.items()) if v != "" and k not in ("sign", "sign_type"))
+    paths = [os.path.join(state, f"{name}.{x}") for x in ("txt", "sig", "pub")]
+    open(paths[0], "wb").write(text.encode())
+    open(paths[1], "wb").write(base64.b64decode(fields["sign"]))
+    subprocess.run(["openssl", "x509", "-in", cert, "-pubkey", "-noout", "-out", paths[2]], check=True, timeout=20)
+    r = subprocess.run(["openssl", "dgst", "-sha256", "-verify", paths[2], "-signature", paths[1], paths[0]],
+                       capture_output=True, timeout=20)
+    return r.returncode == 0
+
+
+def alipay_flow(sim, shop, state):
+    """Alipay OpenAPI page pay: pay.php's form to the simulator in Chromium, Pay, notify.php
+    answers `success`, the browser returns to return.php showing "paid"."""
+    from browser import Browser
+    b = Browser(os.environ.get("PAYSIGN_CHROMIUM", "chromium"), os.path.join(state, "chromium"), free_port())
+    try:
+        b.call("Page.enable")
+        b.navigate(f"{shop}/alipay/pay.php")
+        at = b.wait_url(f"{sim}/_sim/orders/")
+        check("alipay: pay.php's form verified, payment page shown", at is not None, str(b.evaluate("document.body.innerText"))[:300])
+        b.evaluate("document.getElementById('pay').click()")
+        back = b.wait_url(f"{shop}/alipay/return.php")
+        shown = b.evaluate("document.getElementById('status') && document.getElementById('status').textContent")
+        check("alipay: Pay, notify.php accepted, browser back on return.php showing paid (signed return verified)",
+              back is not None and shown == "paid", f"{back} {shown}")
+    finally:
+        b.close()
+    ap = [o for o in orders(sim) if o["gateway"] == "alipay"][0]
+    n = ap["notifications"][0]
+    body = dict(urllib.parse.parse_qsl(n["body"], keep_blank_values=True))
+    cert = os.path.join(state, "alipay.cert.pem")
+    check("alipay: notification a form POST, RSA2 by the spec's rule (openssl, not paysign)",
+          n["method"] == "POST" and body["trade_status"] == "TRADE_SUCCESS" and body["total_amount"] == "0.01"
+          and rsa2_verified(state, body, cert, "alipay-notify"), json.dumps(body)[:400])
+    api = f"{sim}/_sim/api/orders/{ap['id']}"
+    for kind in ("tampered", "wrong_amount", "other_order"):
+        status, _, text = http("POST", f"{api}/notify?kind={kind}")
+        k = json.loads(text)["notifications"][-1]
+        check(f"alipay: {kind} notification rejected by notify.php (fail)",
+              not k["attempts"][0]["accepted"] and k["attempts"][0]["reply"] == "fail", json.dumps(k["attempts"])[:300])
+    status, _, text = http("POST", f"{api}/notify?kind=duplicate")
+    d = json.loads(text)["notifications"][-1]
+    book = json.load(open(os.path.join(state, "shop-orders", ap["order_id"].encode().hex() + ".json")))
+    check("alipay: duplicate accepted and handled once", d["attempts"][0]["accepted"] and book["status"] == "paid"
+          and book["notifications"] == 2, json.dumps(book))
+    # A changed form: isv.invalid-signature with diagnose's report.
+    status, _, text = http("POST", f"{sim}/gateway.do", b"app_id=9021000122682882&method=alipay.trade.page.pay&sign_type=RSA2&biz_content=%7B%7D&sign=AAAA")
+    check("alipay: a bad sign answered isv.invalid-signature", status == 400 and "isv.invalid-signature" in text, text[:300])
+    status, _, text = http("POST", f"{sim}/gateway.do", b"app_id=1&method=alipay.trade.page.pay&sign=AAAA")
+    check("alipay: an unknown app_id answered isv.invalid-app-id", status == 400 and "isv.invalid-app-id" in text, text[:300])
+
+
 def main():
     # `timeout` sends SIGTERM: leave through the finally below, which stops both servers.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(124))
@@ -256,6 +312,11 @@ def main():
                    KQ_ORDER_DIR=os.path.join(state, "shop-orders"),
                    WECHATPAY_GATEWAY=sim,
                    WECHATPAY_NOTIFY_URL=f"{shop}/wechatpay/notify.php",
+                   ALIPAY_GATEWAY=f"{sim}/gateway.do",
+                   ALIPAY_PUBLIC_KEY=os.path.join(state, "alipay.cert.pem"),
+                   ALIPAY_NOTIFY_URL=f"{shop}/alipay/notify.php",
+                   ALIPAY_RETURN_URL=f"{shop}/alipay/return.php",
+                   ALIPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
                    # order.php waits for the simulator while the simulator may notify: two workers.
                    PHP_CLI_SERVER_WORKERS="4")
         shopp = subprocess.Popen(
@@ -266,6 +327,7 @@ def main():
 
         browser_flow(sim, shop, state)
         wechat_flow(sim, shop, state)
+        alipay_flow(sim, shop, state)
 
         # The same with urllib as the browser, to look at every step.
         status, _, page = http("GET", f"{shop}/99bill/send.php")

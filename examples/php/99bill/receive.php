@@ -37,8 +37,8 @@ try {
 
 if ($verified && $config['orderDir'] !== '') {
     // Beyond the signature: the order is ours, the amount is the one asked, once only.
-    require_once __DIR__ . '/orders.php';
-    $order = kq_order_load($config['orderDir'], (string) ($fields['orderId'] ?? ''));
+    require_once dirname(__DIR__) . '/orders.php';
+    $order = shop_order_load($config['orderDir'], (string) ($fields['orderId'] ?? ''));
     if ($order === null) {
         error_log('99bill notification for an order this shop never issued: ' . ($fields['orderId'] ?? ''));
         $verified = false;
@@ -51,7 +51,7 @@ if ($verified && $config['orderDir'] !== '') {
             // The first notification decides; a repeat changes nothing (99bill repeats them).
             $order['status'] = ($fields['payResult'] ?? '') === '10' ? 'paid' : 'failed';
         }
-        kq_order_save($config['orderDir'], $order);
+        shop_order_save($config['orderDir'], $order);
     }
 } elseif ($verified) {
     error_log('99bill notification: no order book (KQ_ORDER_DIR), the amount and order are not checked');

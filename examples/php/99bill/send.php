@@ -59,8 +59,8 @@ try {
 }
 
 if ($config['orderDir'] !== '') {
-    require_once __DIR__ . '/orders.php';
-    kq_order_save($config['orderDir'], [
+    require_once dirname(__DIR__) . '/orders.php';
+    shop_order_save($config['orderDir'], [
         'orderId' => $order['orderId'], 'amount' => (string) $order['orderAmount'],
         'status' => 'pending', 'notifications' => 0,
     ]);

@@ -9,10 +9,10 @@
 declare(strict_types=1);
 
 $config = require __DIR__ . '/config.php';
-require_once __DIR__ . '/orders.php';
+require_once dirname(__DIR__) . '/orders.php';
 
 $orderId = (string) ($_GET['orderId'] ?? '');
-$order = $config['orderDir'] === '' ? null : kq_order_load($config['orderDir'], $orderId);
+$order = $config['orderDir'] === '' ? null : shop_order_load($config['orderDir'], $orderId);
 $status = $order === null ? 'unknown' : (string) $order['status'];
 $h = static function ($s): string {
     return htmlspecialchars((string) $s, ENT_QUOTES | ENT_HTML5, 'UTF-8');

@@ -101,7 +101,7 @@ pub fn pay_request(sim: &Sim, req: &Request) -> Response {
             return rejected(
                 Some("20001"),
                 &format!("signMsg does not verify: {reason}"),
-                Some(&describe(&report)),
+                Some(&super::describe(&report)),
             );
         }
         Err(e) => return rejected(Some("20001"), &format!("{}: {}", e.status.name(), e.message), None),
@@ -123,7 +123,7 @@ pub fn pay_request(sim: &Sim, req: &Request) -> Response {
         });
         id
     };
-    sim.after_request(id, TITLE)
+    sim.after_request(id)
 }
 
 fn rejected(code: Option<&str>, message: &str, diagnosis: Option<&str>) -> Response {
@@ -158,37 +158,6 @@ fn check_fields(f: &Params) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-/// diagnose's findings as text: the sign string expected (secret masked) and, when a variant
-/// really verified, the mistake. Its unconfirmed conclusions (key_expired, none) are about a
-/// gateway's certificate and would mislead here, where the key is the merchant's.
-fn describe(report: &diagnose::Report) -> String {
-    let j = report.json();
-    let mut out = String::new();
-    for (label, field) in [
-        ("reason", "reason"),
-        ("method", "method"),
-        ("charset", "charset"),
-        ("sign string paysign expects", "sign_string"),
-    ] {
-        if let Some(v) = j[field].as_str() {
-            out.push_str(&format!("{label}: {v}\n"));
-        }
-    }
-    if j["confirmed"].as_bool() == Some(true) {
-        for (label, field) in [("cause", "cause"), ("explanation", "explanation")] {
-            if let Some(v) = j[field].as_str() {
-                out.push_str(&format!("{label}: {v}\n"));
-            }
-        }
-    } else {
-        out.push_str(
-            "cause: no known mistake explains it: a field changed after signing, or the request was \
-             signed with another key than the certificate configured for this merchant\n",
-        );
-    }
-    out
 }
 
 /// The notification's target and the rules of its delivery.

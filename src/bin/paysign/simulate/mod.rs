@@ -5,8 +5,10 @@
 //! gateway does, checks the reply byte for byte, retries on the gateway's schedule, and sends
 //! the browser back. An operator page and `/_sim/api/` list everything and resend duplicate,
 //! tampered, wrong-amount and other-order notifications. Gateways: one file each (kuaiqian.rs,
-//! wechat.rs); `route` and `Sim::made` are where a gateway is plugged in.
+//! wechat.rs, alipay.rs); `route`, `made` and `Sim::browser_back` are where one plugs in.
 
+#[path = "alipay.rs"]
+mod alipay;
 #[path = "http.rs"]
 mod http;
 #[path = "keys.rs"]
@@ -37,6 +39,10 @@ use notifier::Notifier;
 use store::{Kind, Notification, OrderStatus, Store};
 
 const SANDBOX_99BILL_CERT: &[u8] = include_bytes!("../../../../testdata/vectors/keys/99bill_10012140356_cert.pem");
+/// yansongda/pay's test app (app_id 9021000122682882) public key, as in testdata/vectors/alipay.json.
+const TEST_ALIPAY_APP_ID: &str = "9021000122682882";
+const TEST_ALIPAY_APP_PUBLIC: &[u8] =
+    include_bytes!("../../../../testdata/vectors/keys/alipay_yansongda_app_public.pem");
 
 /// `--auto`: complete every order without the browser.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -55,6 +61,8 @@ pub struct Sim {
     kuaiqian_key: keys::GatewayKey,
     kuaiqian_hash: Hash,
     wechat: Vec<wechat::Merchant>,
+    alipay: Vec<alipay::Merchant>,
+    alipay_key: keys::GatewayKey,
     /// Itself, for work done later in another thread.
     me: std::sync::Weak<Sim>,
 }
@@ -90,9 +98,9 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
     }
     let state = PathBuf::from(a.value("--state").unwrap_or("paysign-simulate"));
     if let Some(gateway) = a.value("--cert") {
-        if gateway != "99bill" {
+        if !["99bill", "alipay"].contains(&gateway) {
             return Err(Error::invalid_argument(format!(
-                "--cert: '{gateway}' signs with a shared secret or is not simulated; RSA gateways: 99bill"
+                "--cert: '{gateway}' signs with a shared secret or is not simulated; RSA gateways: 99bill, alipay"
             )));
         }
         out.say(&keys::load_or_create(&state, gateway)?.cert_pem);
@@ -115,6 +123,7 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
     let store = Store::default();
     let notifier = Notifier::new(store.clone(), fast, Duration::from_secs(timeout));
     let kuaiqian_key = keys::load_or_create(&state, "99bill")?;
+    let alipay_key = keys::load_or_create(&state, "alipay")?;
     let sim = Arc::new_cyclic(|me| Sim {
         store,
         notifier: notifier.clone(),
@@ -123,6 +132,8 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         kuaiqian_key,
         kuaiqian_hash: config.kuaiqian_hash,
         wechat: config.wechat,
+        alipay: config.alipay,
+        alipay_key,
         me: me.clone(),
     });
     let server =
@@ -165,6 +176,7 @@ struct Config {
     kuaiqian: Vec<kuaiqian::Merchant>,
     kuaiqian_hash: Hash,
     wechat: Vec<wechat::Merchant>,
+    alipay: Vec<alipay::Merchant>,
 }
 
 /// The key of WeChat Pay's v2 documentation examples, with its example merchant.
@@ -174,9 +186,11 @@ const WECHAT_DOC_KEY: &str = "192006250b4c09247ec02edce69f6a2d";
 /// `--config FILE` (JSON):
 /// `{"99bill": {"hash": "sha256", "merchants": [{"merchantAcctId": "…", "cert": "FILE"}
 ///  | {"merchantAcctId": "…", "md5_key": "…"}]},
-///   "wechatpay": {"merchants": [{"mch_id": "…", "api_key": "…"}]}}`;
+///   "wechatpay": {"merchants": [{"mch_id": "…", "api_key": "…"}]},
+///   "alipay": {"merchants": [{"app_id": "…", "public_key": "FILE"}]}}`;
 /// relative paths are from the file's folder. Without it: 99bill's public sandbox merchant
-/// 1001214035601 and its bundled certificate, and WeChat's documentation merchant 10000100.
+/// 1001214035601 and its bundled certificate, WeChat's documentation merchant 10000100, and
+/// yansongda/pay's Alipay test app.
 fn load_config(path: Option<&str>) -> Result<Config> {
     let Some(path) = path else {
         return Ok(Config {
@@ -188,6 +202,10 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             wechat: vec![wechat::Merchant {
                 mch_id: WECHAT_DOC_MCH_ID.into(),
                 key: Key::secret(WECHAT_DOC_KEY)?,
+            }],
+            alipay: vec![alipay::Merchant {
+                app_id: TEST_ALIPAY_APP_ID.into(),
+                key: Key::load(TEST_ALIPAY_APP_PUBLIC, None)?,
             }],
         });
     };
@@ -228,29 +246,47 @@ fn load_config(path: Option<&str>) -> Result<Config> {
         };
         kuaiqian.push(kuaiqian::Merchant { acct_id, key });
     }
-    let mut wechat = Vec::new();
-    for (i, m) in v["wechatpay"]["merchants"]
-        .as_array()
-        .map(Vec::as_slice)
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-    {
-        let field = |name: &str| {
-            m[name]
-                .as_str()
-                .ok_or_else(|| Error::invalid_argument(format!("--config: wechatpay.merchants[{i}].{name} is missing")))
-        };
-        wechat.push(wechat::Merchant {
-            mch_id: field("mch_id")?.to_string(),
-            key: Key::secret(field("api_key")?)?,
-        });
-    }
+    let wechat = merchants(&v, "wechatpay", |field| {
+        Ok(wechat::Merchant {
+            mch_id: field("mch_id")?,
+            key: Key::secret(&field("api_key")?)?,
+        })
+    })?;
+    let alipay = merchants(&v, "alipay", |field| {
+        Ok(alipay::Merchant {
+            app_id: field("app_id")?,
+            key: Key::load_file(&dir.join(field("public_key")?), None)?,
+        })
+    })?;
     Ok(Config {
         kuaiqian,
         kuaiqian_hash,
         wechat,
+        alipay,
     })
+}
+
+/// Each entry of `v[gateway].merchants`, made by `make` from its text fields (a missing one is
+/// named in the error).
+fn merchants<T>(
+    v: &Value,
+    gateway: &str,
+    make: impl Fn(&dyn Fn(&str) -> Result<String>) -> Result<T>,
+) -> Result<Vec<T>> {
+    let list = v[gateway]["merchants"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    list.iter()
+        .enumerate()
+        .map(|(i, m)| {
+            make(&|name: &str| {
+                m[name].as_str().map(str::to_string).ok_or_else(|| {
+                    Error::invalid_argument(format!("--config: {gateway}.merchants[{i}].{name} is missing"))
+                })
+            })
+        })
+        .collect()
 }
 
 fn serve(server: &tiny_http::Server, sim: &Sim) {
@@ -290,6 +326,7 @@ fn route(sim: &Sim, req: &Request) -> Response {
             r
         }
         ("POST", wechat::ORDER_QUERY_PATH) => wechat::order_query(sim, req),
+        ("GET" | "POST", alipay::PATH) => alipay::gateway(sim, req),
         // The payer's phone scanning a NATIVE code_url.
         ("GET", "/_sim/scan") => match req.query_value("code_url").as_deref().and_then(wechat::order_of) {
             Some(id) => Response::redirect(&format!("/_sim/orders/{id}/pay")),
@@ -343,6 +380,7 @@ fn route(sim: &Sim, req: &Request) -> Response {
 fn title(gateway: &str) -> &'static str {
     match gateway {
         "wechatpay" => wechat::TITLE,
+        "alipay" => alipay::TITLE,
         _ => kuaiqian::TITLE,
     }
 }
@@ -352,10 +390,43 @@ type Made = (String, Option<(Vec<u8>, &'static str)>, &'static notifier::Rules);
 
 fn made(sim: &Sim, o: &store::Order, kind: Kind) -> std::result::Result<Made, String> {
     match o.gateway {
+        "alipay" => alipay::notification(sim, o, kind)
+            .map(|(url, body)| (url, Some((body, "application/x-www-form-urlencoded")), &alipay::RULES)),
         "wechatpay" => wechat::notification(sim, o, kind)
             .map(|(url, body)| (url, Some((body, "text/xml; charset=utf-8")), &wechat::RULES)),
         _ => kuaiqian::notification_url(sim, o, kind).map(|url| (url, None, kuaiqian::target(o).1)),
     }
+}
+
+/// diagnose's findings as text: the sign string expected (secret masked) and, when a variant
+/// really verified, the mistake. Its unconfirmed conclusions (key_expired, none) are about a
+/// gateway's certificate and would mislead here, where the key is the merchant's.
+pub fn describe(report: &paysign::diagnose::Report) -> String {
+    let j = report.json();
+    let mut out = String::new();
+    for (label, field) in [
+        ("reason", "reason"),
+        ("method", "method"),
+        ("charset", "charset"),
+        ("sign string paysign expects", "sign_string"),
+    ] {
+        if let Some(v) = j[field].as_str() {
+            out.push_str(&format!("{label}: {v}\n"));
+        }
+    }
+    if j["confirmed"].as_bool() == Some(true) {
+        for (label, field) in [("cause", "cause"), ("explanation", "explanation")] {
+            if let Some(v) = j[field].as_str() {
+                out.push_str(&format!("{label}: {v}\n"));
+            }
+        }
+    } else {
+        out.push_str(
+            "cause: no known mistake explains it: a field changed after signing, or the request was \
+             signed with another key than the key configured for this merchant\n",
+        );
+    }
+    out
 }
 
 /// `/_sim/orders/ID/ACTION` or `/_sim/api/orders/ID[/ACTION]`.
@@ -381,7 +452,7 @@ impl Sim {
     }
 
     /// After a verified request: the payment page, or with --auto the completed payment.
-    fn after_request(&self, id: usize, _title: &str) -> Response {
+    fn after_request(&self, id: usize) -> Response {
         match self.auto {
             Auto::Off => Response::redirect(&format!("/_sim/orders/{id}/pay")),
             Auto::Pay => self.complete(id, OrderStatus::Paid),
@@ -464,6 +535,13 @@ impl Sim {
                 ),
             );
         }
+        let orders = self.store.lock();
+        let o = &orders[id];
+        if o.gateway == "alipay" && o.request.get("notify_url").unwrap_or_default().is_empty() {
+            // No notify_url: Alipay only sends the browser back.
+            return self.browser_back(o, None);
+        }
+        drop(orders);
         self.notify(id, Kind::Normal)
     }
 
@@ -497,15 +575,28 @@ impl Sim {
         if kind != Kind::Normal {
             return Response::json(200, &o.to_json());
         }
-        match &o.notifications[index].redirect {
-            Some(url) if attempt.accepted => Response::redirect(url),
-            _ if attempt.accepted => Response::html(
-                200,
-                pages::page("Paid", "<p id=\"result\">The merchant accepted the notification.</p>"),
-            ),
-            _ => Response::html(
+        if attempt.accepted {
+            self.browser_back(o, o.notifications[index].redirect.as_deref())
+        } else {
+            Response::html(
                 200,
                 pages::not_accepted(o, attempt.why.as_deref().unwrap_or("no reason")),
+            )
+        }
+    }
+
+    /// The payer's browser after payment, the way each gateway sends it back: 99bill to the
+    /// reply's redirecturl, Alipay to return_url with the signed sync return; else a page.
+    fn browser_back(&self, o: &store::Order, redirect: Option<&str>) -> Response {
+        let back = match o.gateway {
+            "alipay" => alipay::return_url(self, o),
+            _ => redirect.map(str::to_string),
+        };
+        match back {
+            Some(url) => Response::redirect(&url),
+            None => Response::html(
+                200,
+                pages::page("Paid", "<p id=\"result\">The merchant accepted the notification.</p>"),
             ),
         }
     }
@@ -533,6 +624,49 @@ mod tests {
     fn beijing_time_is_utc_plus_8() {
         // 2019-02-20 05:48:35 UTC
         assert_eq!(beijing_time(1_550_641_715), "20190220134835");
+    }
+
+    #[test]
+    fn config_files() {
+        let dir = std::env::temp_dir().join(format!("paysign-sim-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::copy(
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/testdata/vectors/keys/alipay_yansongda_app_public.pem"
+            ),
+            dir.join("app.pem"),
+        )
+        .unwrap();
+        let write = |text: &str| {
+            let path = dir.join("config.json");
+            std::fs::write(&path, text).unwrap();
+            path.to_string_lossy().into_owned()
+        };
+        let c = load_config(Some(&write(
+            r#"{"99bill": {"hash": "sha1", "merchants": [{"merchantAcctId": "1", "md5_key": "k"}]},
+                "wechatpay": {"merchants": [{"mch_id": "2", "api_key": "s"}]},
+                "alipay": {"merchants": [{"app_id": "3", "public_key": "app.pem"}]}}"#,
+        )))
+        .unwrap();
+        assert_eq!((c.kuaiqian[0].acct_id.as_str(), c.kuaiqian_hash), ("1", Hash::Sha1));
+        assert_eq!(c.wechat[0].mch_id, "2");
+        assert_eq!(c.alipay[0].app_id, "3");
+        let e = load_config(Some(&write(r#"{"wechatpay": {"merchants": [{"mch_id": "2"}]}}"#)))
+            .err()
+            .unwrap();
+        assert_eq!(e.message, "--config: wechatpay.merchants[0].api_key is missing");
+        let e = load_config(Some(&write(r#"{"99bill": {"merchants": [{"merchantAcctId": "1"}]}}"#)))
+            .err()
+            .unwrap();
+        assert!(
+            e.message.contains("needs exactly one of cert, md5_key"),
+            "{}",
+            e.message
+        );
+        let e = load_config(Some(&write("{"))).err().unwrap();
+        assert!(e.message.contains("not JSON"), "{}", e.message);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
