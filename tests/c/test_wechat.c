@@ -2,50 +2,18 @@
  * fixtures in testdata/wechatpay (sources: testdata/wechatpay/SOURCES.md), with wrong-key,
  * cut-short and altered twins and the bad-input statuses; and the JSAPI paySign profile
  * writing its signature to paySign. Built with -Wall -Wextra -Werror and run under valgrind
- * by tests/c/run_wechat.sh. Prints "c wechat: N passed, M failed" last. */
+ * by tests/c/run_fixtures.sh wechat. Prints "c wechat: N passed, M failed" last. */
 #define _POSIX_C_SOURCE 200809L
-#include "paysign.h"
+#include "check.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int passed, failed;
-
-#define CHECK(cond, ...)                                         \
-    do {                                                         \
-        if (cond) {                                              \
-            passed++;                                            \
-        } else {                                                 \
-            failed++;                                            \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-            fprintf(stderr, __VA_ARGS__);                        \
-            fprintf(stderr, "\n");                               \
-        }                                                        \
-    } while (0)
-
-static char errbuf[1024];
-static const char *err(void) {
-    paysign_last_error(errbuf, sizeof errbuf);
-    return errbuf;
-}
-
 static const char *dir;
 
 static char *slurp(const char *name, size_t *len) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "rb");
-    if (!f) { perror(path); exit(2); }
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) exit(2);
-    fclose(f);
-    buf[n] = 0;
-    *len = (size_t)n;
-    return buf;
+    return (char *)slurp_in(dir, name, len);
 }
 
 static paysign_key *secret(const char *s) {

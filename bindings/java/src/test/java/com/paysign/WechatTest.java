@@ -1,5 +1,6 @@
 package com.paysign;
 
+import static com.paysign.Statuses.statusOf;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -38,16 +39,6 @@ public class WechatTest {
     private static byte[] with(String reqInfo) throws Exception {
         String body = new String(read("derived_refund_notify.xml"), StandardCharsets.UTF_8);
         return body.replace(reqInfo(), reqInfo).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static int statusOf(Runnable r) {
-        try {
-            r.run();
-            fail("no exception");
-            return 0;
-        } catch (PaySignException e) {
-            return e.getStatus();
-        }
     }
 
     @Test
