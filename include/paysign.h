@@ -361,6 +361,21 @@ paysign_status paysign_alipay_notify_verify_url(const char *partner,
                                                 size_t cap,
                                                 size_t *out_len);
 
+/*
+ A WeChat Pay v2 refund notification (退款结果通知): parses the whole XML body as received,
+ decrypts its `req_info` with the merchant's API key (`paysign_key_secret`) and, on
+ PAYSIGN_OK only, sets `*out` to the notification's fields without `req_info` followed by
+ the decrypted refund fields (`out_refund_no`, `refund_status`, `refund_fee`, ...); free it
+ with `paysign_params_free`. Refund notifications carry no signature.
+ PAYSIGN_DECRYPT_ERROR: `req_info` does not decrypt with this key (wrong key, altered or
+ cut short); PAYSIGN_MISSING_FIELD: no `req_info`; PAYSIGN_INVALID_FIELD: not base64;
+ PAYSIGN_KEY_MISMATCH: not a secret key.
+ */
+paysign_status paysign_wechat_refund_decrypt(const paysign_key *api_key,
+                                             const uint8_t *body,
+                                             size_t len,
+                                             paysign_params **out);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

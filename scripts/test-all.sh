@@ -59,9 +59,13 @@ done
 run php-valgrind bindings/php/test.sh --valgrind
 count php-valgrind "$root/target/test-php-valgrind.log"
 
-run c-alipay tests/c/run_alipay.sh
+run c-alipay tests/c/run_fixtures.sh alipay
 count "c alipay" "$root/target/test-c-alipay.log"
 count c-alipay-valgrind "$root/target/test-c-alipay.log"
+
+run c-wechat tests/c/run_fixtures.sh wechat
+count "c wechat" "$root/target/test-c-wechat.log"
+count c-wechat-valgrind "$root/target/test-c-wechat.log"
 
 # `paysign simulate` against the PHP example merchant, end to end on loopback.
 run simulate tests/simulate/run.sh

@@ -657,3 +657,36 @@ fn alipay_response_verifies_decrypts_and_rejects() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("PAYSIGN_KEY_MISMATCH"), "{}", r.stderr);
 }
+
+const WECHAT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/wechatpay");
+
+#[test]
+fn wechat_refund_prints_the_decrypted_fields_and_never_the_key() {
+    let body = format!("{WECHAT}/derived_refund_notify.xml");
+    let gopay = "ziR0QKsTUfMOuochC9RfCdmfHECorQAP";
+    let r = paysign_with(
+        &["wechat-refund", "--body", &body, "--secret-env", "WX_KEY"],
+        &[("WX_KEY", gopay)],
+        b"",
+    );
+    assert_eq!(r.code, 0, "{}", r.all());
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 17, "{}", r.stdout);
+    assert_eq!(lines[0], "return_code=SUCCESS");
+    assert_eq!(lines[4], "out_refund_no=50fd012ed1b311e7af7800163e32c503");
+    assert!(lines.contains(&"refund_recv_accout=支付用户零钱"), "{}", r.stdout);
+    assert!(!r.stdout.contains("req_info"), "{}", r.stdout);
+    // From stdin, with the wrong key: exit 2, the status, no key.
+    let other = "GFDS8j98rewnmgl45wHTt980jg543wmg";
+    let r = paysign_with(
+        &["wechat-refund", "--secret-env", "WX_KEY"],
+        &[("WX_KEY", other)],
+        &std::fs::read(&body).unwrap(),
+    );
+    assert_eq!(r.code, 2, "{}", r.all());
+    assert!(r.stderr.starts_with("error: PAYSIGN_DECRYPT_ERROR: "), "{}", r.stderr);
+    assert!(r.stdout.is_empty() && !r.all().contains(other), "{}", r.all());
+    let r = paysign(&["wechat-refund", "--body", &body]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("PAYSIGN_INVALID_ARGUMENT"), "{}", r.stderr);
+}

@@ -988,6 +988,13 @@ fn cross_profile_replay_matrix() {
         // signed) is Dinpay's MD5 rule.
         "secret wechatpay.app.payreq -> dinpay.pay.request",
         "secret wechatpay.app.payreq -> dinpay.query.request",
+        // The JSAPI paySign signs its five fields (signType among them) by the general v2 rule,
+        // so its parameters, which the payer's browser sees, verify as a v2 message with those
+        // five fields and no result_code: check result_code, out_trade_no and total_fee.
+        "secret wechatpay.jsapi.paysign -> wechatpay.request",
+        "secret wechatpay.jsapi.paysign -> wechatpay.notify",
+        "secret wechatpay.jsapi.paysign -> dinpay.pay.request",
+        "secret wechatpay.jsapi.paysign -> dinpay.query.request",
         // RSA: only with the same key pair, which a merchant's key and a gateway's are not.
         "rsa alipay.mapi.request -> alipay.mapi.notify",
         "rsa alipay.mapi.notify -> alipay.mapi.request",

@@ -197,7 +197,11 @@ fn every_joined_profile_accepts_a_moved_split() {
     // The profiles whose every signed field is required: nothing can be dropped, so the
     // absorbing move is refused as a missing field (a value holding `&x=` can still be split
     // the other way; the echoed-field refusal and diagnose cover that).
-    assert_eq!(all_required, ["wechatpay.app.payreq"], "resplit: {resplit:?}");
+    assert_eq!(
+        all_required,
+        ["wechatpay.app.payreq", "wechatpay.jsapi.paysign"],
+        "resplit: {resplit:?}"
+    );
     assert!(resplit.contains(&"chinabank.pay.request") && resplit.contains(&"chinabank.pay.notify"));
     assert!(resplit.contains(&"yeepay.pay.request") && resplit.contains(&"yeepay.pay.notify"));
     assert!(resplit.contains(&"99bill.refund.request") && resplit.contains(&"alipay.openapi.notify"));

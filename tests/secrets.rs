@@ -266,6 +266,31 @@ fn secret_bytes_are_wiped_before_memory_is_freed() {
     assert_eq!(found, 0, "{found} freed heap blocks still held the secret");
 }
 
+/// Behavioural. Proves: decrypting a WeChat Pay refund notification (with the right key and
+/// with a wrong one) frees no heap block that still holds the derived AES key (the lowercase
+/// hex MD5 of the API key) or the API key itself.
+#[test]
+fn refund_decryption_wipes_the_derived_key() {
+    let _serial = serial();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/wechatpay");
+    let body = std::fs::read(format!("{dir}/derived_refund_notify.xml")).unwrap();
+    let full = std::fs::read(format!("{dir}/derived_fullpad_notify.xml")).unwrap();
+    let api_key: &'static str = "ziR0QKsTUfMOuochC9RfCdmfHECorQAP";
+    let derived = paysign::digest::hex(&paysign::digest::md5(api_key.as_bytes()), paysign::profile::Case::Lower);
+    for canary in [derived.as_bytes(), api_key.as_bytes()] {
+        let found = freed_blocks_holding(canary, || {
+            let key = Key::secret(api_key).unwrap();
+            let fields = paysign::wechatpay::decrypt_refund_notify(&key, &body).unwrap();
+            assert_eq!(fields.get("refund_status"), Some("SUCCESS"));
+            drop(fields);
+            let e = paysign::wechatpay::decrypt_refund_notify(&key, &full).unwrap_err();
+            assert_eq!(e.status, paysign::Status::PAYSIGN_DECRYPT_ERROR);
+            drop(key);
+        });
+        assert_eq!(found, 0, "{found} freed heap blocks still held key bytes");
+    }
+}
+
 /// The number of freed heap blocks that held 16 bytes of the 99bill merchant key's private
 /// exponent, big-endian (as DER has it) and little-endian (as the `rsa` crate's limbs keep
 /// it), while `file` was loaded, used to sign and dropped.

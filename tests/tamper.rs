@@ -136,6 +136,11 @@ fn cases() -> Vec<Case> {
             "", secret(), secret(), other_secret(), "prepayid",
         ),
         (
+            "wechatpay.jsapi.paysign",
+            vec![("appId", "wx1"), ("timeStamp", "1398746574"), ("nonceStr", "n"), ("package", "prepay_id=p"), ("signType", "HMAC-SHA256")],
+            "", secret(), secret(), other_secret(), "package",
+        ),
+        (
             "alipay.mapi.request",
             vec![("service", "create_direct_pay_by_user"), ("partner", "2088"), ("_input_charset", "utf-8"), ("total_fee", "0.01")],
             "", secret(), secret(), other_secret(), "total_fee",

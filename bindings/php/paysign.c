@@ -1450,6 +1450,37 @@ ZEND_FUNCTION(PaySign_alipay_verify_response)
 }
 
 /* ------------------------------------------------------------------------ */
+/* WeChat Pay v2 refund notifications                                        */
+
+ZEND_FUNCTION(PaySign_wechat_refund_decrypt)
+{
+	zend_string *body;
+	zval *zkey = NULL;
+	const paysign_key *key;
+	paysign_params *fields = NULL;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(body) /* bytes, exactly as received */
+		Z_PARAM_OBJECT_OF_CLASS(zkey, paysign_key_ce)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_key_arg(zkey, &key) == FAILURE) {
+		RETURN_THROWS();
+	}
+	st = paysign_wechat_refund_decrypt(key, (const uint8_t *) ZSTR_VAL(body), ZSTR_LEN(body), &fields);
+	if (st != PAYSIGN_OK) {
+		ps_throw_status(st);
+		RETURN_THROWS();
+	}
+	if (ps_params_to_array(fields, return_value) == FAILURE) {
+		paysign_params_free(fields);
+		RETURN_THROWS();
+	}
+	paysign_params_free(fields);
+}
+
+/* ------------------------------------------------------------------------ */
 /* module                                                                    */
 
 static PHP_MINIT_FUNCTION(paysign)

@@ -145,6 +145,17 @@ namespace PaySign {
     function alipay_verify_response(string $body, string $method, Key $key, array|string|null $options = null): bool {}
 
     /**
+     * Decrypt a WeChat Pay v2 refund notification (the XML body exactly as received): its
+     * req_info is AES-256-ECB under MD5 of the API key; there is no signature. Returns the
+     * notification's fields without req_info followed by the decrypted refund fields
+     * (out_refund_no, refund_status, refund_fee ...). Throws Exception with code
+     * PAYSIGN_DECRYPT_ERROR (23) for a wrong key or altered or cut-short req_info.
+     *
+     * @throws Exception
+     */
+    function wechat_refund_decrypt(string $body, Key $apiKey): array {}
+
+    /**
      * A signing or verification key: a shared secret, a private key or a
      * certificate/public key. Immutable; freed when the object is destroyed
      * or closed. Not clonable, not serialisable.

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 74f9d4b32021f4d9f1a85294bdd8a6d01fea80ca */
+ * Stub hash: dbb4e0a6c53b7c0dcd89737224c92a5747a44c48 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_sign, 0, 0, 2)
 	ZEND_ARG_INFO(0, profile)
@@ -66,6 +66,11 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_alipay_verify_response, 0, 0, 3)
 	ZEND_ARG_INFO(0, options)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_wechat_refund_decrypt, 0, 0, 2)
+	ZEND_ARG_INFO(0, body)
+	ZEND_ARG_INFO(0, apiKey)
+ZEND_END_ARG_INFO()
+
 #define arginfo_class_PaySign_Key___construct arginfo_PaySign_version
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_PaySign_Key_secret, 0, 0, 1)
@@ -112,6 +117,7 @@ ZEND_FUNCTION(PaySign_alipay_notify_verify_url);
 ZEND_FUNCTION(PaySign_alipay_cert_sn);
 ZEND_FUNCTION(PaySign_alipay_root_cert_sn);
 ZEND_FUNCTION(PaySign_alipay_verify_response);
+ZEND_FUNCTION(PaySign_wechat_refund_decrypt);
 ZEND_METHOD(PaySign_Key, __construct);
 ZEND_METHOD(PaySign_Key, secret);
 ZEND_METHOD(PaySign_Key, load);
@@ -140,6 +146,7 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("PaySign", alipay_cert_sn, PaySign_alipay_cert_sn, arginfo_PaySign_alipay_cert_sn)
 	ZEND_NS_FALIAS("PaySign", alipay_root_cert_sn, PaySign_alipay_root_cert_sn, arginfo_PaySign_alipay_root_cert_sn)
 	ZEND_NS_FALIAS("PaySign", alipay_verify_response, PaySign_alipay_verify_response, arginfo_PaySign_alipay_verify_response)
+	ZEND_NS_FALIAS("PaySign", wechat_refund_decrypt, PaySign_wechat_refund_decrypt, arginfo_PaySign_wechat_refund_decrypt)
 	ZEND_FE_END
 };
 

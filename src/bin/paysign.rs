@@ -17,6 +17,8 @@ mod diagnose;
 #[cfg(feature = "simulate")]
 #[path = "paysign/simulate/mod.rs"]
 mod simulate;
+#[path = "paysign/wechat.rs"]
+mod wechat;
 
 use std::collections::HashSet;
 use std::io::{Read, Write};
@@ -77,6 +79,11 @@ Usage:
       certificate (whose SN must match alipay_cert_sn). Prints 'valid' (exit 0) or
       'BAD SIGNATURE: <reason>' (exit 1). With an AES key an encrypted node is decrypted
       after verification and printed; --print-node prints a plain node.
+  paysign wechat-refund [--body FILE] KEY
+      Decrypt a WeChat Pay v2 refund notification (the XML body as received; its req_info
+      is AES-256-ECB under MD5 of the API key, there is no signature) and print its fields,
+      name=value one a line: the notification's own, then the decrypted refund fields.
+      A wrong key or altered or cut-short req_info is PAYSIGN_DECRYPT_ERROR (exit 2).
   paysign demo [--gateway NAME]
       A full round trip on bundled public sandbox material: sign a payment request,
       make and verify a notification, reject a tampered copy, print the reply.
@@ -181,6 +188,7 @@ fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         "alipay-verify-url" => alipay_verify_url(rest, out),
         "alipay-cert-sn" => alipay::cert_sn(rest, out),
         "alipay-response" => alipay::response(rest, out),
+        "wechat-refund" => wechat::refund(rest, out),
         "demo" => demo::run(rest, out),
         #[cfg(feature = "simulate")]
         "simulate" => simulate::run(rest, out),

@@ -55,4 +55,18 @@ pub const PROFILES: &[Profile] = &[
         required: &["appid", "noncestr", "package", "partnerid", "prepayid", "timestamp"],
         ..WX
     },
+    Profile {
+        id: "wechatpay.jsapi.paysign",
+        about: "WeChat Pay JSAPI / mini-program paySign: appId, timeStamp, nonceStr, package=prepay_id=..., signType",
+        // The five camelCase names of getBrandWCPayRequest / wx.requestPayment, in ASCII order;
+        // `signType` is signed and names the digest (docs/specs/wechatpay-v2-additions.md §1).
+        layout: Layout::Fixed(&[
+            Slot::F("appId"), Slot::F("nonceStr"), Slot::F("package"), Slot::F("signType"),
+            Slot::F("timeStamp"),
+        ]),
+        required: &["appId", "nonceStr", "package", "signType", "timeStamp"],
+        sig: SigAt::Field("paySign"),
+        methods: Methods { field: Some("signType"), absent: Absent::Required, by_sig_len: &[], ..METHODS },
+        ..WX
+    },
 ];

@@ -1,50 +1,18 @@
 /* paysign C ABI: Alipay certificate SNs and synchronous response verification on the
  * vectors in testdata/alipay (sources: testdata/alipay/SOURCES.md), with tampered twins and
  * the bad-input statuses. Built with -Wall -Wextra -Werror and run under valgrind by
- * tests/c/run_alipay.sh. Prints "c alipay: N passed, M failed" last. */
+ * tests/c/run_fixtures.sh alipay. Prints "c alipay: N passed, M failed" last. */
 #define _POSIX_C_SOURCE 200809L
-#include "paysign.h"
+#include "check.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int passed, failed;
-
-#define CHECK(cond, ...)                                         \
-    do {                                                         \
-        if (cond) {                                              \
-            passed++;                                            \
-        } else {                                                 \
-            failed++;                                            \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-            fprintf(stderr, __VA_ARGS__);                        \
-            fprintf(stderr, "\n");                               \
-        }                                                        \
-    } while (0)
-
-static char errbuf[1024];
-static const char *err(void) {
-    paysign_last_error(errbuf, sizeof errbuf);
-    return errbuf;
-}
-
 static const char *dir;
 
 static unsigned char *slurp(const char *name, size_t *len) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "rb");
-    if (!f) { perror(path); exit(2); }
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    unsigned char *buf = malloc((size_t)n + 1);
-    if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) exit(2);
-    fclose(f);
-    buf[n] = 0;
-    *len = (size_t)n;
-    return buf;
+    return slurp_in(dir, name, len);
 }
 
 static paysign_key *load(const char *name) {

@@ -138,6 +138,12 @@ namespace PaySign
         internal static extern int paysign_alipay_verify_response([In] byte[] body, UIntPtr len,
             [In] byte[] method, Key key, [In] byte[] options);
 
+        // WeChat Pay v2 refund notifications
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_wechat_refund_decrypt(Key apiKey, [In] byte[] body, UIntPtr len,
+            out IntPtr outParams);
+
         [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
         internal static extern int paysign_reply([In] byte[] profile, int success, [In] byte[] redirectUrl,
             [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);

@@ -361,6 +361,34 @@ namespace PaySign
             return Verdict(NativeMethods.paysign_alipay_verify_response(body, len, m, key, opts));
         }
 
+        // ---- WeChat Pay v2 refund notifications ----
+
+        /// <summary>
+        /// Decrypts a WeChat Pay v2 refund notification (the XML body exactly as received): its
+        /// req_info is AES-256-ECB under MD5 of the API key; there is no signature. Returns the
+        /// notification's fields without req_info, then the decrypted refund fields
+        /// (out_refund_no, refund_status, refund_fee ...), in order. Throws PaySignException
+        /// with Status.DecryptError for a wrong key or an altered or cut-short req_info.
+        /// </summary>
+        public static ParamList WechatRefundDecrypt(byte[] body, Key apiKey)
+        {
+            if (apiKey == null)
+                throw new ArgumentNullException("apiKey");
+            UIntPtr len = body == null ? UIntPtr.Zero : (UIntPtr)body.Length;
+            IntPtr fields = IntPtr.Zero;
+            try
+            {
+                int st = NativeMethods.paysign_wechat_refund_decrypt(apiKey, body, len, out fields);
+                if (st != (int)Status.Ok)
+                    throw Native.Error(st);
+                return Native.ReadParams(fields);
+            }
+            finally
+            {
+                Native.FreeParams(fields);
+            }
+        }
+
         // ---- Reply ----
 
         /// <summary>

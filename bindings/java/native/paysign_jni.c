@@ -990,3 +990,25 @@ done:
     free_cstr(options);
     return result;
 }
+
+JNIEXPORT jobjectArray JNICALL Java_com_paysign_Native_wechatRefundDecrypt(JNIEnv *env, jclass cls,
+                                                                            jlong key, jbyteArray jbody) {
+    body_t body = {NULL, NULL, 0};
+    paysign_params *fields = NULL;
+    paysign_status st;
+    jobjectArray result = NULL;
+    (void)cls;
+    if (body_get(env, jbody, &body) != 0) {
+        goto done;
+    }
+    st = paysign_wechat_refund_decrypt(key_ptr(key), (const uint8_t *)body.data, body.len, &fields);
+    if (st == PAYSIGN_OK) {
+        result = params_to_java(env, NULL, fields);
+    } else {
+        throw_status(env, st);
+    }
+done:
+    body_release(env, &body);
+    paysign_params_free(fields);
+    return result;
+}

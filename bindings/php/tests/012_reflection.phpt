@@ -8,7 +8,7 @@ if (PHP_VERSION_ID < 80000) die('skip typed arginfo needs PHP 8');
 --FILE--
 <?php
 foreach (array('sign', 'sign_params', 'sign_string', 'verify', 'verify_body', 'diagnose', 'diagnose_sign', 'reply', 'version', 'profiles',
-               'builtin_keys', 'alipay_notify_verify_url') as $f) {
+               'builtin_keys', 'alipay_notify_verify_url', 'wechat_refund_decrypt') as $f) {
     $r = new ReflectionFunction("PaySign\\$f");
     $ps = array();
     foreach ($r->getParameters() as $p) {
@@ -38,6 +38,7 @@ PaySign\version(): string
 PaySign\profiles(): array
 PaySign\builtin_keys(): array
 PaySign\alipay_notify_verify_url(string $partner, string $notifyId): string
+PaySign\wechat_refund_decrypt(string $body, PaySign\Key $apiKey): array
 Key::secret static: PaySign\Key
 Key::load static: PaySign\Key
 Key::fromFile static: PaySign\Key

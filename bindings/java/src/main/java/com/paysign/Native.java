@@ -63,6 +63,9 @@ final class Native {
     /** true when valid, false for BAD_SIGNATURE; throws otherwise. */
     static native boolean alipayVerifyResponse(byte[] body, byte[] method, long key, byte[] options);
 
+    /** Name, value, ... of a decrypted WeChat Pay v2 refund notification; throws otherwise. */
+    static native byte[][] wechatRefundDecrypt(long key, byte[] body);
+
     static native byte[] reply(byte[] profile, boolean success, byte[] redirectUrl);
 
     static native byte[][] parse(byte[] data, byte[] format, byte[] charset);

@@ -352,6 +352,31 @@ public final class PaySign {
         }
     }
 
+    // ---- WeChat Pay v2 refund notifications ----------------------------------------------
+
+    /**
+     * Decrypts a WeChat Pay v2 refund notification (the XML body exactly as received): its
+     * {@code req_info} is AES-256-ECB under MD5 of the API key; there is no signature.
+     *
+     * @param body   the POST body
+     * @param apiKey the merchant's API key ({@link Key#secret})
+     * @return the notification's fields without {@code req_info}, then the decrypted refund
+     *         fields ({@code out_refund_no}, {@code refund_status}, {@code refund_fee} ...), in
+     *         order
+     * @throws PaySignException {@code DECRYPT_ERROR} (23) for a wrong key or an altered or
+     *         cut-short {@code req_info}; other statuses for a bad body or key
+     */
+    public static LinkedHashMap<String, String> wechatRefundDecrypt(byte[] body, Key apiKey) {
+        long k = apiKey == null ? 0 : apiKey.acquire();
+        try {
+            return Strings.toMap(Native.wechatRefundDecrypt(k, body), 0);
+        } finally {
+            if (apiKey != null) {
+                apiKey.release();
+            }
+        }
+    }
+
     // ---- reply --------------------------------------------------------------------------
 
     /**

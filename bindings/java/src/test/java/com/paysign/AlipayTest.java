@@ -1,5 +1,6 @@
 package com.paysign;
 
+import static com.paysign.Statuses.statusOf;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -28,16 +29,6 @@ public class AlipayTest {
 
     private static byte[] replace(byte[] body, String from, String to) {
         return new String(body, StandardCharsets.UTF_8).replace(from, to).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static int statusOf(Runnable r) {
-        try {
-            r.run();
-            fail("no exception");
-            return 0;
-        } catch (PaySignException e) {
-            return e.getStatus();
-        }
     }
 
     @Test
