@@ -1,0 +1,90 @@
+//! The v3 sign strings (docs/specs/wechatpay-v3.md §1, §2, §4): fields joined by `\n`, each
+//! line ended by `\n`, the last one too.
+
+use crate::error::{Error, Result};
+
+/// `METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n`, the message a merchant request signs.
+pub fn request(method: &str, url: &str, timestamp: &str, nonce: &str, body: &[u8]) -> Result<Vec<u8>> {
+    if method.is_empty() || !method.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Err(Error::invalid_argument(format!(
+            "method '{}' must be the HTTP method in upper case (GET, POST, ...)",
+            method.escape_debug()
+        )));
+    }
+    let url = field("url", url)?;
+    if !url.starts_with('/') {
+        return Err(Error::invalid_argument(
+            "url must be the absolute path with its query, without scheme and host (/v3/pay/transactions/jsapi)",
+        ));
+    }
+    Ok(lines(&[
+        method.as_bytes(),
+        url.as_bytes(),
+        stamp(timestamp)?.as_bytes(),
+        field("nonce", nonce)?.as_bytes(),
+        body,
+    ]))
+}
+
+/// `TIMESTAMP\nNONCE\nBODY\n`, the message WeChat Pay signs on responses and notifications.
+pub fn response(timestamp: &str, nonce: &str, body: &[u8]) -> Result<Vec<u8>> {
+    Ok(lines(&[
+        stamp(timestamp)?.as_bytes(),
+        field("nonce", nonce)?.as_bytes(),
+        body,
+    ]))
+}
+
+/// `appId\ntimeStamp\nnonceStr\npackage\n` (JSAPI and mini program; `package` = `prepay_id=…`).
+pub fn jsapi(app_id: &str, time_stamp: &str, nonce_str: &str, package: &str) -> Result<Vec<u8>> {
+    Ok(lines(&[
+        field("appId", app_id)?.as_bytes(),
+        stamp(time_stamp)?.as_bytes(),
+        field("nonceStr", nonce_str)?.as_bytes(),
+        field("package", package)?.as_bytes(),
+    ]))
+}
+
+/// `appid\ntimestamp\nnoncestr\nprepayid\n` (APP payment; the bare prepay_id).
+pub fn app(appid: &str, timestamp: &str, noncestr: &str, prepayid: &str) -> Result<Vec<u8>> {
+    Ok(lines(&[
+        field("appid", appid)?.as_bytes(),
+        stamp(timestamp)?.as_bytes(),
+        field("noncestr", noncestr)?.as_bytes(),
+        field("prepayid", prepayid)?.as_bytes(),
+    ]))
+}
+
+fn lines(parts: &[&[u8]]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
+    for p in parts {
+        out.extend_from_slice(p);
+        out.push(b'\n');
+    }
+    out
+}
+
+/// One line of a message (or a quoted header value): not empty, no `\n` (it would shift the
+/// lines) and no `"` (it would end the header's quoting).
+pub(crate) fn field<'a>(name: &str, value: &'a str) -> Result<&'a str> {
+    if value.is_empty() {
+        return Err(Error::invalid_argument(format!("{name} is empty")));
+    }
+    if value.contains(['\n', '"']) {
+        return Err(Error::invalid_argument(format!(
+            "{name} holds a line feed or a double quote"
+        )));
+    }
+    Ok(value)
+}
+
+/// Unix seconds in decimal, as every v3 timestamp is.
+pub(crate) fn stamp(value: &str) -> Result<&str> {
+    if value.is_empty() || value.len() > 19 || !value.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Error::invalid_argument(format!(
+            "timestamp '{}' is not Unix seconds in decimal",
+            value.escape_debug()
+        )));
+    }
+    Ok(value)
+}
