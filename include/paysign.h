@@ -361,6 +361,84 @@ paysign_status paysign_alipay_notify_verify_url(const char *partner,
                                                 size_t cap,
                                                 size_t *out_len);
 
+/*
+ The `Authorization` header value of a request:
+ `WECHATPAY2-SHA256-RSA2048 mchid="…",nonce_str="…",signature="…",timestamp="…",serial_no="…"`.
+ `method` upper case; `url` the absolute path with its query (`/v3/pay/transactions/jsapi`);
+ `body`/`len` the exact body (NULL, 0 for GET). `timestamp` NULL: now; `nonce` NULL: 32
+ random hex digits (the text's length is the same on every call, so a size query works).
+ `key`: the merchant API certificate's private key. `serial_no` NULL: the serial of the
+ certificate loaded with the key (a .p12 file); given, it must agree with that certificate.
+ */
+paysign_status paysign_wechat_v3_authorization(const char *method,
+                                               const char *url,
+                                               const char *timestamp,
+                                               const char *nonce,
+                                               const uint8_t *body,
+                                               size_t len,
+                                               const char *mchid,
+                                               const char *serial_no,
+                                               const paysign_key *key,
+                                               char *buf,
+                                               size_t cap,
+                                               size_t *out_len);
+
+/*
+ Verifies a response or notification: the four `Wechatpay-Timestamp`, `-Nonce`,
+ `-Signature`, `-Serial` header values and the raw body. `key`: the platform certificate
+ the serial names, or the WeChat Pay public key for a `PUB_KEY_ID_…` serial (else
+ PAYSIGN_KEY_MISMATCH). `options` may be NULL; known: `window` (seconds, default 300, 0
+ off), `now` (Unix seconds, for tests), `key_id` (pins the public key's id). A timestamp
+ outside the window: PAYSIGN_STALE_TIMESTAMP. PAYSIGN_OK when valid, PAYSIGN_BAD_SIGNATURE
+ when not.
+ */
+paysign_status paysign_wechat_v3_verify(const char *timestamp,
+                                        const char *nonce,
+                                        const char *signature,
+                                        const char *serial,
+                                        const uint8_t *body,
+                                        size_t len,
+                                        const paysign_key *key,
+                                        const char *options);
+
+/*
+ The plaintext JSON of a notification body's `resource` (AEAD_AES_256_GCM with the 32-byte
+ APIv3 key). Verify the body first. Wrong key, altered or cut ciphertext:
+ PAYSIGN_DECRYPT_ERROR.
+ */
+paysign_status paysign_wechat_v3_decrypt(const uint8_t *body,
+                                         size_t len,
+                                         const uint8_t *apiv3_key,
+                                         size_t key_len,
+                                         char *buf,
+                                         size_t cap,
+                                         size_t *out_len);
+
+/*
+ `paySign` for JSAPI and mini-program payment (`signType` `RSA`), over
+ `appId\ntimeStamp\nnonceStr\npackage\n`; `package` is `prepay_id=…`.
+ */
+paysign_status paysign_wechat_v3_jsapi_sign(const char *app_id,
+                                            const char *time_stamp,
+                                            const char *nonce_str,
+                                            const char *package,
+                                            const paysign_key *key,
+                                            char *buf,
+                                            size_t cap,
+                                            size_t *out_len);
+
+/*
+ `sign` of an APP payment's `PayReq`, over `appid\ntimestamp\nnoncestr\nprepayid\n`.
+ */
+paysign_status paysign_wechat_v3_app_sign(const char *appid,
+                                          const char *timestamp,
+                                          const char *noncestr,
+                                          const char *prepayid,
+                                          const paysign_key *key,
+                                          char *buf,
+                                          size_t cap,
+                                          size_t *out_len);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -63,6 +63,10 @@ run c-alipay tests/c/run_alipay.sh
 count "c alipay" "$root/target/test-c-alipay.log"
 count c-alipay-valgrind "$root/target/test-c-alipay.log"
 
+run c-wechat-v3 tests/c/run_wechat_v3.sh
+count "c wechat-v3" "$root/target/test-c-wechat-v3.log"
+count c-wechat-v3-valgrind "$root/target/test-c-wechat-v3.log"
+
 # The release bundles (scripts/package.sh) unpacked outside the tree and used as a merchant would.
 run bundle tests/bundle/run.sh
 count bundle "$root/target/test-bundle.log"
