@@ -612,3 +612,28 @@ fn notification_body_errors_name_the_field() {
         "{\"a\":1}"
     );
 }
+
+#[test]
+fn received_bodies_over_one_mib_are_refused() {
+    let big = vec![b' '; paysign::params::MAX_BODY + 1];
+    let cert = key("derived_platform_certificate.pem");
+    let e = wechat_v3::verify(
+        &resp_headers(RESP_SIG, PLATFORM_SERIAL),
+        &big,
+        &cert,
+        &opts("now=1700000000"),
+    )
+    .unwrap_err();
+    assert_eq!(e.status, Status::PAYSIGN_MALFORMED_INPUT);
+    assert!(e.message.contains("limit"));
+    assert_eq!(
+        status(wechat_v3::decrypt_resource(&big, APIV3_KEY)),
+        Status::PAYSIGN_MALFORMED_INPUT
+    );
+    // deep nesting is a JSON error, not a crash
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert_eq!(
+        status(wechat_v3::decrypt_resource(deep.as_bytes(), APIV3_KEY)),
+        Status::PAYSIGN_MALFORMED_INPUT
+    );
+}

@@ -55,6 +55,18 @@ pub fn app(appid: &str, timestamp: &str, noncestr: &str, prepayid: &str) -> Resu
     ]))
 }
 
+/// A received body (response or notification), within the limit every body parser keeps.
+pub(crate) fn received(body: &[u8]) -> Result<&[u8]> {
+    if body.len() > crate::params::MAX_BODY {
+        return Err(Error::malformed(format!(
+            "body is {} bytes, over the {}-byte limit",
+            body.len(),
+            crate::params::MAX_BODY
+        )));
+    }
+    Ok(body)
+}
+
 fn lines(parts: &[&[u8]]) -> Vec<u8> {
     let mut out = Vec::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
     for p in parts {

@@ -90,6 +90,7 @@ fn seconds(name: &str, value: &str) -> Result<u64> {
 /// PAYSIGN_STALE_TIMESTAMP), the key the serial names (else PAYSIGN_KEY_MISMATCH), then the
 /// signature over `TIMESTAMP\nNONCE\nBODY\n`. `Invalid` says why a signature failed.
 pub fn verify(h: &Headers<'_>, body: &[u8], key: &Key, o: &VerifyOptions) -> Result<Verdict> {
+    let body = message::received(body)?;
     let timestamp = required("Wechatpay-Timestamp", h.timestamp)?;
     let nonce = required("Wechatpay-Nonce", h.nonce)?;
     let signature = required("Wechatpay-Signature", h.signature)?;
