@@ -415,29 +415,20 @@ paysign_status paysign_wechat_v3_decrypt(const uint8_t *body,
                                          size_t *out_len);
 
 /*
- `paySign` for JSAPI and mini-program payment (`signType` `RSA`), over
- `appId\ntimeStamp\nnonceStr\npackage\n`; `package` is `prepay_id=…`.
+ The client-side signature. `kind` `"jsapi"` (also mini program): `paySign` over
+ `appId\ntimeStamp\nnonceStr\npackage\n`, `prepay` = `prepay_id=…`; `"app"`: the APP
+ `PayReq` `sign` over `appid\ntimestamp\nnoncestr\nprepayid\n`, `prepay` = the bare
+ prepay_id. `key`: the merchant API certificate's private key.
  */
-paysign_status paysign_wechat_v3_jsapi_sign(const char *app_id,
-                                            const char *time_stamp,
-                                            const char *nonce_str,
-                                            const char *package,
-                                            const paysign_key *key,
-                                            char *buf,
-                                            size_t cap,
-                                            size_t *out_len);
-
-/*
- `sign` of an APP payment's `PayReq`, over `appid\ntimestamp\nnoncestr\nprepayid\n`.
- */
-paysign_status paysign_wechat_v3_app_sign(const char *appid,
-                                          const char *timestamp,
-                                          const char *noncestr,
-                                          const char *prepayid,
-                                          const paysign_key *key,
-                                          char *buf,
-                                          size_t cap,
-                                          size_t *out_len);
+paysign_status paysign_wechat_v3_client_sign(const char *kind,
+                                             const char *app_id,
+                                             const char *timestamp,
+                                             const char *nonce,
+                                             const char *prepay,
+                                             const paysign_key *key,
+                                             char *buf,
+                                             size_t cap,
+                                             size_t *out_len);
 
 #ifdef __cplusplus
 }  // extern "C"

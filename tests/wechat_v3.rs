@@ -3,7 +3,7 @@
 //! Vectors and their sources: testdata/wechat_v3/SOURCES.md (outside ones from the official
 //! Java SDK's tests; DERIVED ones from the openssl CLI / python `cryptography`).
 
-use paysign::wechat_v3::{self, message, Headers, Request, VerifyOptions};
+use paysign::wechat_v3::{self, message, Client, Headers, Request, VerifyOptions};
 use paysign::{Key, Status, Verdict};
 
 fn data(name: &str) -> Vec<u8> {
@@ -51,10 +51,13 @@ fn request_message_is_five_lines_each_ended() {
     );
     assert_eq!(message::response("1", "n", b"{}").unwrap(), b"1\nn\n{}\n");
     assert_eq!(
-        message::jsapi("a", "2", "n", "prepay_id=p").unwrap(),
+        message::client(Client::Jsapi, "a", "2", "n", "prepay_id=p").unwrap(),
         b"a\n2\nn\nprepay_id=p\n"
     );
-    assert_eq!(message::app("a", "2", "n", "p").unwrap(), b"a\n2\nn\np\n");
+    assert_eq!(
+        message::client(Client::App, "a", "2", "n", "p").unwrap(),
+        b"a\n2\nn\np\n"
+    );
 }
 
 #[test]
@@ -74,8 +77,17 @@ fn request_message_refuses_what_would_shift_lines() {
     }
     let e = message::request("GET", "https://api.mch.weixin.qq.com/v3/x", "1", "n", b"").unwrap_err();
     assert!(e.message.contains("url"), "{}", e.message);
-    let e = message::jsapi("a", "2", "n\"", "p").unwrap_err();
+    let e = message::client(Client::Jsapi, "a", "2", "n\"", "p").unwrap_err();
     assert!(e.message.contains("nonceStr"), "{}", e.message);
+    let e = message::client(Client::App, "a", "2", "n", "").unwrap_err();
+    assert!(e.message.contains("prepayid"), "{}", e.message);
+    let e = message::client(Client::App, "a", "2x", "n", "p").unwrap_err();
+    assert!(e.message.contains("timestamp"), "{}", e.message);
+    let e = message::client(Client::Jsapi, "a", "2x", "n", "p").unwrap_err();
+    assert!(e.message.contains("timeStamp"), "{}", e.message);
+    assert_eq!(Client::from_name("jsapi").unwrap(), Client::Jsapi);
+    assert_eq!(Client::from_name("app").unwrap(), Client::App);
+    assert_eq!(status(Client::from_name("h5")), Status::PAYSIGN_INVALID_ARGUMENT);
 }
 
 // ---- signing ------------------------------------------------------------------------------
@@ -215,8 +227,9 @@ fn signing_needs_a_private_rsa_key() {
 fn client_pay_signs() {
     let k = key("merchant_private_key.pem");
     assert_eq!(
-        wechat_v3::jsapi_pay_sign(
+        wechat_v3::client_sign(
             &k,
+            Client::Jsapi,
             "wx8888888888888888",
             "1414561699",
             "5K8264ILTKCH16CQ2502SI8ZNMTM67VS",
@@ -226,8 +239,9 @@ fn client_pay_signs() {
         JSAPI_SIG
     );
     assert_eq!(
-        wechat_v3::app_sign(
+        wechat_v3::client_sign(
             &k,
+            Client::App,
             "wx8888888888888888",
             "1414561699",
             "5K8264ILTKCH16CQ2502SI8ZNMTM67VS",
@@ -238,8 +252,9 @@ fn client_pay_signs() {
     );
     // the two messages differ only in the last line's form: a bare prepay_id in JSAPI is wrong
     assert_ne!(
-        wechat_v3::jsapi_pay_sign(
+        wechat_v3::client_sign(
             &k,
+            Client::Jsapi,
             "wx8888888888888888",
             "1414561699",
             "5K8264ILTKCH16CQ2502SI8ZNMTM67VS",

@@ -4,7 +4,7 @@
 use super::keys::paysign_key;
 use super::*;
 use crate::signer::Verdict;
-use crate::wechat_v3::{self, Headers, Request, VerifyOptions};
+use crate::wechat_v3::{self, Client, Headers, Request, VerifyOptions};
 
 /// The `Authorization` header value of a request:
 /// `WECHATPAY2-SHA256-RSA2048 mchid="…",nonce_str="…",signature="…",timestamp="…",serial_no="…"`.
@@ -103,50 +103,30 @@ pub unsafe extern "C" fn paysign_wechat_v3_decrypt(
     })
 }
 
-/// `paySign` for JSAPI and mini-program payment (`signType` `RSA`), over
-/// `appId\ntimeStamp\nnonceStr\npackage\n`; `package` is `prepay_id=…`.
+/// The client-side signature. `kind` `"jsapi"` (also mini program): `paySign` over
+/// `appId\ntimeStamp\nnonceStr\npackage\n`, `prepay` = `prepay_id=…`; `"app"`: the APP
+/// `PayReq` `sign` over `appid\ntimestamp\nnoncestr\nprepayid\n`, `prepay` = the bare
+/// prepay_id. `key`: the merchant API certificate's private key.
 #[no_mangle]
-pub unsafe extern "C" fn paysign_wechat_v3_jsapi_sign(
+pub unsafe extern "C" fn paysign_wechat_v3_client_sign(
+    kind: *const c_char,
     app_id: *const c_char,
-    time_stamp: *const c_char,
-    nonce_str: *const c_char,
-    package: *const c_char,
-    key: *const paysign_key,
-    buf: *mut c_char,
-    cap: usize,
-    out_len: *mut usize,
-) -> paysign_status {
-    guard(|| {
-        let sig = wechat_v3::jsapi_pay_sign(
-            &handle(key, "key")?.inner,
-            text(app_id, "app_id")?,
-            text(time_stamp, "time_stamp")?,
-            text(nonce_str, "nonce_str")?,
-            text(package, "package")?,
-        )?;
-        write_text(&sig, buf, cap, out_len)
-    })
-}
-
-/// `sign` of an APP payment's `PayReq`, over `appid\ntimestamp\nnoncestr\nprepayid\n`.
-#[no_mangle]
-pub unsafe extern "C" fn paysign_wechat_v3_app_sign(
-    appid: *const c_char,
     timestamp: *const c_char,
-    noncestr: *const c_char,
-    prepayid: *const c_char,
+    nonce: *const c_char,
+    prepay: *const c_char,
     key: *const paysign_key,
     buf: *mut c_char,
     cap: usize,
     out_len: *mut usize,
 ) -> paysign_status {
     guard(|| {
-        let sig = wechat_v3::app_sign(
+        let sig = wechat_v3::client_sign(
             &handle(key, "key")?.inner,
-            text(appid, "appid")?,
+            Client::from_name(text(kind, "kind")?)?,
+            text(app_id, "app_id")?,
             text(timestamp, "timestamp")?,
-            text(noncestr, "noncestr")?,
-            text(prepayid, "prepayid")?,
+            text(nonce, "nonce")?,
+            text(prepay, "prepay")?,
         )?;
         write_text(&sig, buf, cap, out_len)
     })

@@ -35,23 +35,47 @@ pub fn response(timestamp: &str, nonce: &str, body: &[u8]) -> Result<Vec<u8>> {
     ]))
 }
 
-/// `appId\ntimeStamp\nnonceStr\npackage\n` (JSAPI and mini program; `package` = `prepay_id=…`).
-pub fn jsapi(app_id: &str, time_stamp: &str, nonce_str: &str, package: &str) -> Result<Vec<u8>> {
-    Ok(lines(&[
-        field("appId", app_id)?.as_bytes(),
-        stamp(time_stamp)?.as_bytes(),
-        field("nonceStr", nonce_str)?.as_bytes(),
-        field("package", package)?.as_bytes(),
-    ]))
+/// The client that invokes the payment, whose `paySign` / `sign` is made in the backend.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Client {
+    /// JSAPI and mini program: `appId\ntimeStamp\nnonceStr\npackage\n`, `package` = `prepay_id=…`.
+    Jsapi,
+    /// APP `PayReq`: `appid\ntimestamp\nnoncestr\nprepayid\n`, the bare prepay_id.
+    App,
 }
 
-/// `appid\ntimestamp\nnoncestr\nprepayid\n` (APP payment; the bare prepay_id).
-pub fn app(appid: &str, timestamp: &str, noncestr: &str, prepayid: &str) -> Result<Vec<u8>> {
+impl Client {
+    /// `"jsapi"` (also for mini programs) or `"app"`.
+    pub fn from_name(name: &str) -> Result<Client> {
+        match name {
+            "jsapi" => Ok(Client::Jsapi),
+            "app" => Ok(Client::App),
+            _ => Err(Error::invalid_argument(format!(
+                "client '{}' is not jsapi (also mini program) or app",
+                name.escape_debug()
+            ))),
+        }
+    }
+
+    /// The field names of its message, in order, as that client's documentation spells them.
+    fn fields(self) -> [&'static str; 4] {
+        match self {
+            Client::Jsapi => ["appId", "timeStamp", "nonceStr", "package"],
+            Client::App => ["appid", "timestamp", "noncestr", "prepayid"],
+        }
+    }
+}
+
+/// The client's sign string over app id, timestamp, nonce and `package` (JSAPI) or
+/// `prepayid` (APP).
+pub fn client(kind: Client, app_id: &str, timestamp: &str, nonce: &str, prepay: &str) -> Result<Vec<u8>> {
+    let [f_app, f_ts, f_nonce, f_prepay] = kind.fields();
+    stamp(timestamp).map_err(|e| Error::invalid_argument(format!("{f_ts}: {}", e.message)))?;
     Ok(lines(&[
-        field("appid", appid)?.as_bytes(),
-        stamp(timestamp)?.as_bytes(),
-        field("noncestr", noncestr)?.as_bytes(),
-        field("prepayid", prepayid)?.as_bytes(),
+        field(f_app, app_id)?.as_bytes(),
+        timestamp.as_bytes(),
+        field(f_nonce, nonce)?.as_bytes(),
+        field(f_prepay, prepay)?.as_bytes(),
     ]))
 }
 

@@ -9,5 +9,6 @@ pub mod sign;
 pub mod verify;
 
 pub use aead::{decrypt, decrypt_resource, encrypt};
-pub use sign::{app_sign, authorization, jsapi_pay_sign, Request};
+pub use message::Client;
+pub use sign::{authorization, client_sign, Request};
 pub use verify::{verify, Headers, VerifyOptions};

@@ -3,7 +3,7 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use super::message;
+use super::message::{self, Client};
 use crate::digest;
 use crate::error::{Error, Result};
 use crate::keys::Key;
@@ -48,14 +48,17 @@ pub fn authorization(key: &Key, mchid: &str, serial_no: Option<&str>, req: &Requ
 }
 
 /// `paySign` for `WeixinJSBridge.invoke('getBrandWCPayRequest')` and `wx.requestPayment`
-/// (`signType` `RSA`).
-pub fn jsapi_pay_sign(key: &Key, app_id: &str, time_stamp: &str, nonce_str: &str, package: &str) -> Result<String> {
-    sign(key, &message::jsapi(app_id, time_stamp, nonce_str, package)?)
-}
-
-/// `sign` of the APP `PayReq`.
-pub fn app_sign(key: &Key, appid: &str, timestamp: &str, noncestr: &str, prepayid: &str) -> Result<String> {
-    sign(key, &message::app(appid, timestamp, noncestr, prepayid)?)
+/// (`signType` `RSA`, `prepay` = `prepay_id=…`), or `sign` of the APP `PayReq` (`prepay` = the
+/// bare prepay_id).
+pub fn client_sign(
+    key: &Key,
+    kind: Client,
+    app_id: &str,
+    timestamp: &str,
+    nonce: &str,
+    prepay: &str,
+) -> Result<String> {
+    sign(key, &message::client(kind, app_id, timestamp, nonce, prepay)?)
 }
 
 /// SHA256withRSA of `msg` with the merchant's private key, base64.

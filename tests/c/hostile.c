@@ -8,34 +8,10 @@
  * Built with -fsanitize=address,undefined by tests/c/sanitize.sh. Prints
  * "c-hostile: N passed, M failed" last. */
 #define _POSIX_C_SOURCE 200809L
-#include "paysign.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-static int passed, failed;
-
-#define CHECK(cond, ...)                                        \
-    do {                                                        \
-        if (cond) {                                             \
-            passed++;                                           \
-        } else {                                                \
-            failed++;                                           \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-            fprintf(stderr, __VA_ARGS__);                       \
-            fprintf(stderr, "\n");                              \
-        }                                                       \
-    } while (0)
+#include "harness.h"
 
 #define MAX_BODY (1u << 20)
 #define SECRET "TEST-hostile-secret-42"
-
-static char errbuf[1024];
-static const char *err(void) {
-    paysign_last_error(errbuf, sizeof errbuf);
-    return errbuf;
-}
 
 static char keys_dir[2048];
 static const char *key_file(const char *name) {

@@ -3,31 +3,7 @@
  * Built with -Wall -Wextra -Werror and run under valgrind by tests/c/run.sh.
  * Prints "c: N passed, M failed" last. */
 #define _POSIX_C_SOURCE 200809L
-#include "paysign.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-static int passed, failed;
-
-#define CHECK(cond, ...)                                        \
-    do {                                                        \
-        if (cond) {                                             \
-            passed++;                                           \
-        } else {                                                \
-            failed++;                                           \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-            fprintf(stderr, __VA_ARGS__);                       \
-            fprintf(stderr, "\n");                              \
-        }                                                       \
-    } while (0)
-
-static char errbuf[1024];
-static const char *err(void) {
-    paysign_last_error(errbuf, sizeof errbuf);
-    return errbuf;
-}
+#include "harness.h"
 
 /* ---------------------------------------------------------------- vector cases */
 

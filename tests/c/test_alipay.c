@@ -3,58 +3,7 @@
  * the bad-input statuses. Built with -Wall -Wextra -Werror and run under valgrind by
  * tests/c/run_alipay.sh. Prints "c alipay: N passed, M failed" last. */
 #define _POSIX_C_SOURCE 200809L
-#include "paysign.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-static int passed, failed;
-
-#define CHECK(cond, ...)                                         \
-    do {                                                         \
-        if (cond) {                                              \
-            passed++;                                            \
-        } else {                                                 \
-            failed++;                                            \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-            fprintf(stderr, __VA_ARGS__);                        \
-            fprintf(stderr, "\n");                               \
-        }                                                        \
-    } while (0)
-
-static char errbuf[1024];
-static const char *err(void) {
-    paysign_last_error(errbuf, sizeof errbuf);
-    return errbuf;
-}
-
-static const char *dir;
-
-static unsigned char *slurp(const char *name, size_t *len) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "rb");
-    if (!f) { perror(path); exit(2); }
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    unsigned char *buf = malloc((size_t)n + 1);
-    if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) exit(2);
-    fclose(f);
-    buf[n] = 0;
-    *len = (size_t)n;
-    return buf;
-}
-
-static paysign_key *load(const char *name) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    paysign_key *k = NULL;
-    paysign_status s = paysign_key_load_file(path, NULL, &k);
-    if (s != PAYSIGN_OK) { fprintf(stderr, "%s: %s\n", path, err()); exit(2); }
-    return k;
-}
+#include "harness.h"
 
 static void sn_case(const char *file, int root, const char *want) {
     size_t len, out = 0;

@@ -4,58 +4,7 @@
  * buffer rules and the bad-input statuses. Built with -Wall -Wextra -Werror and run under
  * valgrind by tests/c/run_wechat_v3.sh. Prints "c wechat-v3: N passed, M failed" last. */
 #define _POSIX_C_SOURCE 200809L
-#include "paysign.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-static int passed, failed;
-
-#define CHECK(cond, ...)                                         \
-    do {                                                         \
-        if (cond) {                                              \
-            passed++;                                            \
-        } else {                                                 \
-            failed++;                                            \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-            fprintf(stderr, __VA_ARGS__);                        \
-            fprintf(stderr, "\n");                               \
-        }                                                        \
-    } while (0)
-
-static char errbuf[1024];
-static const char *err(void) {
-    paysign_last_error(errbuf, sizeof errbuf);
-    return errbuf;
-}
-
-static const char *dir;
-
-static unsigned char *slurp(const char *name, size_t *len) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "rb");
-    if (!f) { perror(path); exit(2); }
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    unsigned char *buf = malloc((size_t)n + 1);
-    if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) exit(2);
-    fclose(f);
-    buf[n] = 0;
-    *len = (size_t)n;
-    return buf;
-}
-
-static paysign_key *load(const char *name) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    paysign_key *k = NULL;
-    paysign_status s = paysign_key_load_file(path, NULL, &k);
-    if (s != PAYSIGN_OK) { fprintf(stderr, "%s: %s\n", path, err()); exit(2); }
-    return k;
-}
+#include "harness.h"
 
 /* DERIVED signatures (openssl CLI; testdata/wechat_v3/SOURCES.md). */
 static const char *GET_SIG = "Yql2HJi5R+/B/WzOlH5KqIUNOCTrECi808qopAT8Pk2vUdtZln2Wmz/zkA6+HpMD7BuThk5ikNOpI7+8yVt+wLdak6RZPOd3ZUMwfgmrN2Vl2aF7yjFov07paW3Dix7NAL+J402H92DUu8LCSbzoU2XnNNHGFCxR7Zkkp3V/QYau9vml2BTQi87rqaq5xpYGPfBbPtPUEcvoYjhIlrplVh89P8/ktk4H+PG22zBongaOlQYPVTx3k2vlik7PWc+wX225vk4C8ryZ8e/l4XwyRQf7kWEJCBKT1GBPNzbO18N2UMJDyGkyuYwhyWSJ9QomxYwZWUGExbo/68Ao6yLcKA==";
@@ -122,25 +71,27 @@ static void authorization(paysign_key *merchant) {
 static void client_signs(paysign_key *merchant, paysign_key *platform) {
     char buf[512];
     size_t out = 0;
-    paysign_status s = paysign_wechat_v3_jsapi_sign("wx8888888888888888", "1414561699",
+    paysign_status s = paysign_wechat_v3_client_sign("jsapi", "wx8888888888888888", "1414561699",
                                                     "5K8264ILTKCH16CQ2502SI8ZNMTM67VS",
                                                     "prepay_id=wx201410272009395522657a690389285100", merchant, buf,
                                                     sizeof buf, &out);
     CHECK(s == PAYSIGN_OK && strcmp(buf, JSAPI_SIG) == 0 && out == strlen(JSAPI_SIG), "jsapi: %d %s", s, err());
-    s = paysign_wechat_v3_app_sign("wx8888888888888888", "1414561699", "5K8264ILTKCH16CQ2502SI8ZNMTM67VS",
+    s = paysign_wechat_v3_client_sign("app", "wx8888888888888888", "1414561699", "5K8264ILTKCH16CQ2502SI8ZNMTM67VS",
                                    "WX1217752501201407033233368018", merchant, buf, sizeof buf, &out);
     CHECK(s == PAYSIGN_OK && strcmp(buf, APP_SIG) == 0, "app: %d %s", s, err());
-    s = paysign_wechat_v3_app_sign("wx8888888888888888", "1414561699", "5K8264ILTKCH16CQ2502SI8ZNMTM67VS",
+    s = paysign_wechat_v3_client_sign("app", "wx8888888888888888", "1414561699", "5K8264ILTKCH16CQ2502SI8ZNMTM67VS",
                                    "WX1217752501201407033233368019", merchant, buf, sizeof buf, &out);
     CHECK(s == PAYSIGN_OK && strcmp(buf, APP_SIG) != 0, "app tampered: %d", s);
-    s = paysign_wechat_v3_jsapi_sign("wx8888888888888888", "1414561699", "n", "prepay_id=x", platform, buf,
+    s = paysign_wechat_v3_client_sign("jsapi", "wx8888888888888888", "1414561699", "n", "prepay_id=x", platform, buf,
                                      sizeof buf, &out);
     CHECK(s == PAYSIGN_KEY_MISMATCH, "certificate cannot sign: %d", s);
-    s = paysign_wechat_v3_jsapi_sign("wx8888888888888888", "14145.1699", "n", "prepay_id=x", merchant, buf,
+    s = paysign_wechat_v3_client_sign("jsapi", "wx8888888888888888", "14145.1699", "n", "prepay_id=x", merchant, buf,
                                      sizeof buf, &out);
-    CHECK(s == PAYSIGN_INVALID_ARGUMENT && strstr(err(), "timestamp") != NULL, "bad timeStamp: %d %s", s, err());
-    s = paysign_wechat_v3_app_sign("wx8888888888888888", "1", "n", NULL, merchant, buf, sizeof buf, &out);
-    CHECK(s == PAYSIGN_NULL_ARGUMENT && strstr(err(), "prepayid") != NULL, "NULL prepayid: %d %s", s, err());
+    CHECK(s == PAYSIGN_INVALID_ARGUMENT && strstr(err(), "timeStamp") != NULL, "bad timeStamp: %d %s", s, err());
+    s = paysign_wechat_v3_client_sign("app", "wx8888888888888888", "1", "n", NULL, merchant, buf, sizeof buf, &out);
+    CHECK(s == PAYSIGN_NULL_ARGUMENT && strstr(err(), "prepay") != NULL, "NULL prepayid: %d %s", s, err());
+    s = paysign_wechat_v3_client_sign("h5", "a", "1", "n", "p", merchant, buf, sizeof buf, &out);
+    CHECK(s == PAYSIGN_INVALID_ARGUMENT && strstr(err(), "h5") != NULL, "unknown kind: %d %s", s, err());
 }
 
 static paysign_status resp(const char *ts, const char *sig, const char *serial, const char *body,
@@ -174,7 +125,7 @@ static void verification(paysign_key *platform, paysign_key *pubkey, paysign_key
     /* a merchant-key signature under the platform certificate's serial */
     char other[512];
     size_t out;
-    CHECK(paysign_wechat_v3_app_sign("a", "1", "n", "p", merchant, other, sizeof other, &out) == PAYSIGN_OK, "sign");
+    CHECK(paysign_wechat_v3_client_sign("app", "a", "1", "n", "p", merchant, other, sizeof other, &out) == PAYSIGN_OK, "sign");
     CHECK(resp("1700000000", other, PLATFORM_SERIAL, body, platform, "now=1700000000") == PAYSIGN_BAD_SIGNATURE,
           "other key's signature");
     /* window */

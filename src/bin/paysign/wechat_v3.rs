@@ -2,7 +2,7 @@
 //! (docs/specs/wechatpay-v3.md).
 
 use super::{args, env_text, load_key, read_input, Out, KEY_OPTIONS};
-use paysign::wechat_v3::{self, Headers, Request, VerifyOptions};
+use paysign::wechat_v3::{self, Client, Headers, Request, VerifyOptions};
 use paysign::{Error, Key, Result, Verdict};
 use zeroize::Zeroizing;
 
@@ -103,15 +103,7 @@ pub fn pay_sign(argv: &[String], out: &mut Out) -> Result<u8> {
         "wechat-v3-pay-sign",
     )?;
     let key = need_key(&a, "wechat-v3-pay-sign", "the merchant API certificate key")?;
-    let sig = match kind {
-        "jsapi" => wechat_v3::jsapi_pay_sign(&key, appid, ts, nonce, last)?,
-        "app" => wechat_v3::app_sign(&key, appid, ts, nonce, last)?,
-        _ => {
-            return Err(Error::invalid_argument(
-                "wechat-v3-pay-sign: the first argument is jsapi (also mini program) or app",
-            ))
-        }
-    };
+    let sig = wechat_v3::client_sign(&key, Client::from_name(kind)?, appid, ts, nonce, last)?;
     out.say(&sig);
     out.say("\n");
     Ok(0)
