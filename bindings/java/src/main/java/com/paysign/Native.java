@@ -63,6 +63,19 @@ final class Native {
     /** true when valid, false for BAD_SIGNATURE; throws otherwise. */
     static native boolean alipayVerifyResponse(byte[] body, byte[] method, long key, byte[] options);
 
+    /** The v3 Authorization header value; timestamp, nonce, serialNo may be null. */
+    static native byte[] wechatV3Authorization(byte[] method, byte[] url, byte[] timestamp, byte[] nonce,
+                                               byte[] body, byte[] mchid, byte[] serialNo, long key);
+
+    /** true when valid, false for BAD_SIGNATURE; throws otherwise. */
+    static native boolean wechatV3Verify(byte[] timestamp, byte[] nonce, byte[] signature, byte[] serial,
+                                         byte[] body, long key, byte[] options);
+
+    static native byte[] wechatV3Decrypt(byte[] body, byte[] apiv3Key);
+
+    static native byte[] wechatV3ClientSign(byte[] kind, byte[] appId, byte[] timestamp, byte[] nonce,
+                                            byte[] prepay, long key);
+
     static native byte[] reply(byte[] profile, boolean success, byte[] redirectUrl);
 
     static native byte[][] parse(byte[] data, byte[] format, byte[] charset);
