@@ -652,3 +652,46 @@ fn received_bodies_over_one_mib_are_refused() {
         Status::PAYSIGN_MALFORMED_INPUT
     );
 }
+
+#[test]
+fn a_failed_verification_names_the_usual_mistake() {
+    // Signatures made here with the test WeChat Pay key (the signer itself matches the SDK's
+    // published signature above); each body given is the signed one with one usual change.
+    let wk = key("wechat_pay_private_key.pem");
+    let pk = key("wechat_pay_public_key.pem");
+    let id = "PUB_KEY_ID_0114232134912410000000000000";
+    let o = opts("now=1700000000");
+    let signed = |msg: &[u8]| wechat_v3::sign::sign(&wk, msg).unwrap();
+    let why = |sig: &str, body: &[u8]| match wechat_v3::verify(
+        &Headers {
+            timestamp: "1700000000",
+            nonce: "n1",
+            signature: sig,
+            serial: id,
+        },
+        body,
+        &pk,
+        &o,
+    )
+    .unwrap()
+    {
+        Verdict::Invalid(w) => w,
+        Verdict::Valid => panic!("valid"),
+    };
+    let compact = br#"{"id":"EV-1","resource":{"nonce":"x"}}"#;
+    let pretty = b"{\n  \"id\": \"EV-1\",\n  \"resource\": {\n    \"nonce\": \"x\"\n  }\n}";
+    let sig = signed(&[&b"1700000000\nn1\n"[..], compact, b"\n"].concat());
+    assert!(why(&sig, pretty).contains("re-serialised"), "{}", why(&sig, pretty));
+    assert!(why(&sig, &[&compact[..], b"\n"].concat()).contains("trailing newline"));
+    let sig_nl = signed(&[&b"1700000000\nn1\n"[..], compact, b"\n\n"].concat());
+    assert!(why(&sig_nl, compact).contains("lost its last byte"));
+    let sig_lf = signed(b"1700000000\nn1\na\nb\n");
+    assert!(why(&sig_lf, b"a\r\nb").contains("\\r\\n"));
+    let sig_unterminated = signed(&[&b"1700000000\nn1\n"[..], compact].concat());
+    assert!(why(&sig_unterminated, compact).contains("final \\n"));
+    let other = why(&sig, br#"{"id":"EV-2"}"#);
+    assert!(
+        other.contains("exactly as received") && !other.contains("re-serialised"),
+        "{other}"
+    );
+}

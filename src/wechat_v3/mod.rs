@@ -4,6 +4,7 @@
 //! (API v2 is a profile table: src/gateways/wechatpay.rs.)
 
 pub mod aead;
+mod explain;
 pub mod message;
 pub mod sign;
 pub mod verify;

@@ -3,6 +3,7 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use super::explain::explain;
 use super::message;
 use super::sign::{same_serial, serial_text};
 use crate::digest;
@@ -110,12 +111,13 @@ pub fn verify(h: &Headers<'_>, body: &[u8], key: &Key, o: &VerifyOptions) -> Res
     let msg =
         message::response(timestamp, nonce, body).map_err(|e| Error::invalid_field("Wechatpay-Nonce", e.message))?;
     if digest::rsa_verify_key(key, Hash::Sha256, &msg, &sig) {
-        Ok(Verdict::Valid)
-    } else {
-        Ok(Verdict::Invalid(
-            "Wechatpay-Signature does not match TIMESTAMP\\nNONCE\\nBODY\\n (was the body re-serialised, or read as text?)".into(),
-        ))
+        return Ok(Verdict::Valid);
     }
+    let why = "Wechatpay-Signature does not match TIMESTAMP\\nNONCE\\nBODY\\n";
+    Ok(Verdict::Invalid(match explain(key, timestamp, nonce, body, &sig) {
+        Some(cause) => format!("{why}; {cause}"),
+        None => format!("{why} (verify the body exactly as received, with the certificate the serial names)"),
+    }))
 }
 
 fn required<'a>(name: &str, v: &'a str) -> Result<&'a str> {
