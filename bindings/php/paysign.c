@@ -1415,6 +1415,18 @@ ZEND_FUNCTION(PaySign_alipay_root_cert_sn)
 	ps_cert_sn(INTERNAL_FUNCTION_PARAM_PASSTHRU, 1);
 }
 
+/* A verification's status as PHP sees it: true, false for BAD_SIGNATURE, else it throws. */
+static void ps_return_verdict(paysign_status st, zval *return_value)
+{
+	if (st == PAYSIGN_OK) {
+		RETURN_TRUE;
+	}
+	if (st == PAYSIGN_BAD_SIGNATURE) {
+		RETURN_FALSE;
+	}
+	ps_throw_status(st);
+}
+
 ZEND_FUNCTION(PaySign_alipay_verify_response)
 {
 	zend_string *body, *method, *options = NULL;
@@ -1440,13 +1452,7 @@ ZEND_FUNCTION(PaySign_alipay_verify_response)
 	if (options) {
 		zend_string_release(options);
 	}
-	if (st == PAYSIGN_OK) {
-		RETURN_TRUE;
-	}
-	if (st == PAYSIGN_BAD_SIGNATURE) {
-		RETURN_FALSE;
-	}
-	ps_throw_status(st);
+	ps_return_verdict(st, return_value);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1536,13 +1542,7 @@ ZEND_FUNCTION(PaySign_wechat_v3_verify)
 	if (options) {
 		zend_string_release(options);
 	}
-	if (st == PAYSIGN_OK) {
-		RETURN_TRUE;
-	}
-	if (st == PAYSIGN_BAD_SIGNATURE) {
-		RETURN_FALSE;
-	}
-	ps_throw_status(st);
+	ps_return_verdict(st, return_value);
 }
 
 typedef struct {

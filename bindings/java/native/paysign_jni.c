@@ -664,6 +664,17 @@ JNIEXPORT jobjectArray JNICALL Java_com_paysign_Native_sign(JNIEnv *env, jclass 
     return (jobjectArray)sign_call(env, sign_fn, 1, jprofile, joptions, jparams, len, key);
 }
 
+/* A verification's status as Java sees it: true, false for BAD_SIGNATURE, else an exception. */
+static jboolean verdict(JNIEnv *env, paysign_status st) {
+    if (st == PAYSIGN_OK) {
+        return JNI_TRUE;
+    }
+    if (st != PAYSIGN_BAD_SIGNATURE) {
+        throw_status(env, st);
+    }
+    return JNI_FALSE;
+}
+
 JNIEXPORT jboolean JNICALL Java_com_paysign_Native_verify(JNIEnv *env, jclass cls,
                                                           jbyteArray jprofile, jbyteArray joptions,
                                                           jbyteArray jparams, jint len,
@@ -673,11 +684,7 @@ JNIEXPORT jboolean JNICALL Java_com_paysign_Native_verify(JNIEnv *env, jclass cl
     (void)cls;
     if (call_in_get(env, &in, jprofile, joptions, jparams, len) == 0) {
         paysign_status st = paysign_verify(in.profile, in.options, in.params, key_ptr(key));
-        if (st == PAYSIGN_OK) {
-            result = JNI_TRUE;
-        } else if (st != PAYSIGN_BAD_SIGNATURE) {
-            throw_status(env, st);
-        }
+        result = verdict(env, st);
     }
     call_in_free(&in);
     return result;
@@ -979,11 +986,7 @@ JNIEXPORT jboolean JNICALL Java_com_paysign_Native_alipayVerifyResponse(JNIEnv *
         goto done;
     }
     st = paysign_alipay_verify_response((const uint8_t *)body.data, body.len, method, key_ptr(key), options);
-    if (st == PAYSIGN_OK) {
-        result = JNI_TRUE;
-    } else if (st != PAYSIGN_BAD_SIGNATURE) {
-        throw_status(env, st);
-    }
+    result = verdict(env, st);
 done:
     body_release(env, &body);
     free_cstr(method);
@@ -1055,11 +1058,7 @@ JNIEXPORT jboolean JNICALL Java_com_paysign_Native_wechatV3Verify(JNIEnv *env, j
     }
     st = paysign_wechat_v3_verify(timestamp, nonce, signature, serial, (const uint8_t *)body.data, body.len,
                                   key_ptr(key), options);
-    if (st == PAYSIGN_OK) {
-        result = JNI_TRUE;
-    } else if (st != PAYSIGN_BAD_SIGNATURE) {
-        throw_status(env, st);
-    }
+    result = verdict(env, st);
 done:
     body_release(env, &body);
     free_cstr(timestamp);
