@@ -362,6 +362,75 @@ paysign_status paysign_alipay_notify_verify_url(const char *partner,
                                                 size_t *out_len);
 
 /*
+ The `Authorization` header value of a request:
+ `WECHATPAY2-SHA256-RSA2048 mchid="…",nonce_str="…",signature="…",timestamp="…",serial_no="…"`.
+ `method` upper case; `url` the absolute path with its query (`/v3/pay/transactions/jsapi`);
+ `body`/`len` the exact body (NULL, 0 for GET). `timestamp` NULL: now; `nonce` NULL: 32
+ random hex digits (the text's length is the same on every call, so a size query works).
+ `key`: the merchant API certificate's private key. `serial_no` NULL: the serial of the
+ certificate loaded with the key (a .p12 file); given, it must agree with that certificate.
+ */
+paysign_status paysign_wechat_v3_authorization(const char *method,
+                                               const char *url,
+                                               const char *timestamp,
+                                               const char *nonce,
+                                               const uint8_t *body,
+                                               size_t len,
+                                               const char *mchid,
+                                               const char *serial_no,
+                                               const paysign_key *key,
+                                               char *buf,
+                                               size_t cap,
+                                               size_t *out_len);
+
+/*
+ Verifies a response or notification: the four `Wechatpay-Timestamp`, `-Nonce`,
+ `-Signature`, `-Serial` header values and the raw body. `key`: the platform certificate
+ the serial names, or the WeChat Pay public key for a `PUB_KEY_ID_…` serial (else
+ PAYSIGN_KEY_MISMATCH). `options` may be NULL; known: `window` (seconds, default 300, 0
+ off), `now` (Unix seconds, for tests), `key_id` (pins the public key's id). A timestamp
+ outside the window: PAYSIGN_STALE_TIMESTAMP. PAYSIGN_OK when valid, PAYSIGN_BAD_SIGNATURE
+ when not.
+ */
+paysign_status paysign_wechat_v3_verify(const char *timestamp,
+                                        const char *nonce,
+                                        const char *signature,
+                                        const char *serial,
+                                        const uint8_t *body,
+                                        size_t len,
+                                        const paysign_key *key,
+                                        const char *options);
+
+/*
+ The plaintext JSON of a notification body's `resource` (AEAD_AES_256_GCM with the 32-byte
+ APIv3 key). Verify the body first. Wrong key, altered or cut ciphertext:
+ PAYSIGN_DECRYPT_ERROR.
+ */
+paysign_status paysign_wechat_v3_decrypt(const uint8_t *body,
+                                         size_t len,
+                                         const uint8_t *apiv3_key,
+                                         size_t key_len,
+                                         char *buf,
+                                         size_t cap,
+                                         size_t *out_len);
+
+/*
+ The client-side signature. `kind` `"jsapi"` (also mini program): `paySign` over
+ `appId\ntimeStamp\nnonceStr\npackage\n`, `prepay` = `prepay_id=…`; `"app"`: the APP
+ `PayReq` `sign` over `appid\ntimestamp\nnoncestr\nprepayid\n`, `prepay` = the bare
+ prepay_id. `key`: the merchant API certificate's private key.
+ */
+paysign_status paysign_wechat_v3_client_sign(const char *kind,
+                                             const char *app_id,
+                                             const char *timestamp,
+                                             const char *nonce,
+                                             const char *prepay,
+                                             const paysign_key *key,
+                                             char *buf,
+                                             size_t cap,
+                                             size_t *out_len);
+
+/*
  A WeChat Pay v2 refund notification (退款结果通知): parses the whole XML body as received,
  decrypts its `req_info` with the merchant's API key (`paysign_key_secret`) and, on
  PAYSIGN_OK only, sets `*out` to the notification's fields without `req_info` followed by

@@ -59,13 +59,17 @@ done
 run php-valgrind bindings/php/test.sh --valgrind
 count php-valgrind "$root/target/test-php-valgrind.log"
 
-run c-alipay tests/c/run_fixtures.sh alipay
+run c-alipay tests/c/run_alipay.sh
 count "c alipay" "$root/target/test-c-alipay.log"
 count c-alipay-valgrind "$root/target/test-c-alipay.log"
 
-run c-wechat tests/c/run_fixtures.sh wechat
+run c-wechat tests/c/run_wechat.sh
 count "c wechat" "$root/target/test-c-wechat.log"
 count c-wechat-valgrind "$root/target/test-c-wechat.log"
+
+run c-wechat-v3 tests/c/run_wechat_v3.sh
+count "c wechat-v3" "$root/target/test-c-wechat-v3.log"
+count c-wechat-v3-valgrind "$root/target/test-c-wechat-v3.log"
 
 # `paysign simulate` against the PHP example merchant, end to end on loopback.
 run simulate tests/simulate/run.sh

@@ -690,3 +690,132 @@ fn wechat_refund_prints_the_decrypted_fields_and_never_the_key() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("PAYSIGN_INVALID_ARGUMENT"), "{}", r.stderr);
 }
+
+// ---- WeChat Pay API v3 (vectors: testdata/wechat_v3/SOURCES.md) -------------------------
+
+fn wx3(name: &str) -> String {
+    format!("{}/testdata/wechat_v3/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn wechat_v3_auth_prints_the_derived_header() {
+    let r = paysign(&[
+        "wechat-v3-auth",
+        "GET",
+        "/v3/certificates",
+        "--mchid",
+        "1900009191",
+        "--serial-no",
+        "5F1C72E2A8931B72A2E13AF8DEE92471EB397115",
+        "--timestamp",
+        "1554208460",
+        "--nonce",
+        "593BEC0C930BF1AFEB40B4A08C8FB242",
+        "--key",
+        &wx3("merchant_private_key.pem"),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.all());
+    assert!(r.stdout.starts_with("WECHATPAY2-SHA256-RSA2048 mchid=\"1900009191\""));
+    assert!(r
+        .stdout
+        .contains("signature=\"Yql2HJi5R+/B/WzOlH5KqIUNOCTrECi808qopAT8Pk2v"));
+    let r = paysign(&[
+        "wechat-v3-auth",
+        "GET",
+        "https://api.mch.weixin.qq.com/v3/certificates",
+        "--mchid",
+        "1",
+        "--serial-no",
+        "AB",
+        "--key",
+        &wx3("merchant_private_key.pem"),
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("PAYSIGN_INVALID_ARGUMENT") && r.stderr.contains("url"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn wechat_v3_verify_then_decrypt_and_the_tampered_twin() {
+    let sig = "PlgYBt3yb7VgF/MqvOndUqdXJ1pUR0dNGNA3J4SzGVj9vCgZwkBip/INP+7vMZY0oWhK1tfs37LJD1lAgDI5G86lNDiK7uJiNhkx9X7mi0iDsvudd7Qz/mQ5w/Zx/qdaYItczMWBG9zdBqnv1oVfoDntKbSmhM7LwyXeHj7vFs4pkUbmops6eB4ETgUQEpJi3FHoYTXge6jOjlHlRZqaAvZmY/COrJi4FCUGn4bgc6z1SiVMuv0PrSFS/NrbLIWySCkaecVdx8+z25ScxdWGVByB0i6GsKxOgBnW0pYRMwZKU5OFT2qCvyq7TEh9bHE/6YgHFKBeV1NY3MOndP/wPw==";
+    let cert = wx3("derived_platform_certificate.pem");
+    let args = |body: &str, options: &'static str| -> Vec<String> {
+        [
+            "wechat-v3-verify",
+            "--timestamp",
+            "1700000000",
+            "--nonce",
+            "c6a1d9a8d5f14b2f9e0e3a7b6c5d4e3f",
+            "--signature",
+            sig,
+            "--serial",
+            "440024045C4A427599D09BB4E3DE0279F2E813FD",
+            "--key",
+            &cert,
+            "--body",
+            body,
+            "--options",
+            options,
+            "--apiv3-key-env",
+            "WX3_APIV3_KEY",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    };
+    let apiv3 = "a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb";
+    let env = [("WX3_APIV3_KEY", apiv3)];
+    let a = args(&wx3("notification_body.json"), "now=1700000010");
+    let r = paysign_with(&a.iter().map(|s| s.as_str()).collect::<Vec<_>>(), &env, b"");
+    assert_eq!(r.code, 0, "{}", r.all());
+    let plain = std::fs::read_to_string(wx3("notification_plain.json")).unwrap();
+    assert_eq!(r.stdout, format!("valid\n{plain}\n"));
+    assert!(!r.all().contains(apiv3));
+    // stale
+    let a = args(&wx3("notification_body.json"), "now=1700001000");
+    let r = paysign_with(&a.iter().map(|s| s.as_str()).collect::<Vec<_>>(), &env, b"");
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("PAYSIGN_STALE_TIMESTAMP"), "{}", r.stderr);
+    // tampered body: bad signature, nothing decrypted
+    let body = std::fs::read_to_string(wx3("notification_body.json"))
+        .unwrap()
+        .replace("TRANSACTION.SUCCESS", "TRANSACTION.SUCCESX");
+    let file = scratch("wx3_tampered.json", body.as_bytes());
+    let a = args(file.to_str().unwrap(), "now=1700000010");
+    let r = paysign_with(&a.iter().map(|s| s.as_str()).collect::<Vec<_>>(), &env, b"");
+    assert_eq!(r.code, 1, "{}", r.all());
+    assert!(r.stderr.starts_with("BAD SIGNATURE:") && r.stdout.is_empty());
+}
+
+#[test]
+fn wechat_v3_pay_sign_jsapi_and_app() {
+    let k = wx3("merchant_private_key.pem");
+    let r = paysign(&[
+        "wechat-v3-pay-sign",
+        "jsapi",
+        "wx8888888888888888",
+        "1414561699",
+        "5K8264ILTKCH16CQ2502SI8ZNMTM67VS",
+        "prepay_id=wx201410272009395522657a690389285100",
+        "--key",
+        &k,
+    ]);
+    assert_eq!(r.code, 0, "{}", r.all());
+    assert!(r.stdout.starts_with("Uvgm57c+/kZHCS8g8wjy"), "{}", r.stdout);
+    let r = paysign(&[
+        "wechat-v3-pay-sign",
+        "app",
+        "wx8888888888888888",
+        "1414561699",
+        "5K8264ILTKCH16CQ2502SI8ZNMTM67VS",
+        "WX1217752501201407033233368018",
+        "--key",
+        &k,
+    ]);
+    assert!(r.stdout.starts_with("LUb6W20Ijj/Tf06cmW9Z"), "{}", r.stdout);
+    let r = paysign(&["wechat-v3-pay-sign", "h5", "a", "1", "n", "p", "--key", &k]);
+    assert_eq!(r.code, 2);
+}

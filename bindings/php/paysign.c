@@ -1415,6 +1415,18 @@ ZEND_FUNCTION(PaySign_alipay_root_cert_sn)
 	ps_cert_sn(INTERNAL_FUNCTION_PARAM_PASSTHRU, 1);
 }
 
+/* A verification's status as PHP sees it: true, false for BAD_SIGNATURE, else it throws. */
+static void ps_return_verdict(paysign_status st, zval *return_value)
+{
+	if (st == PAYSIGN_OK) {
+		RETURN_TRUE;
+	}
+	if (st == PAYSIGN_BAD_SIGNATURE) {
+		RETURN_FALSE;
+	}
+	ps_throw_status(st);
+}
+
 ZEND_FUNCTION(PaySign_alipay_verify_response)
 {
 	zend_string *body, *method, *options = NULL;
@@ -1440,13 +1452,175 @@ ZEND_FUNCTION(PaySign_alipay_verify_response)
 	if (options) {
 		zend_string_release(options);
 	}
-	if (st == PAYSIGN_OK) {
-		RETURN_TRUE;
+	ps_return_verdict(st, return_value);
+}
+
+/* ------------------------------------------------------------------------ */
+/* WeChat Pay API v3                                                         */
+
+typedef struct {
+	const char *method, *url, *timestamp, *nonce, *mchid, *serial_no;
+	const uint8_t *body;
+	size_t len;
+	const paysign_key *key;
+} ps_wx3_auth_ctx;
+
+static paysign_status ps_wx3_auth_fn(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	const ps_wx3_auth_ctx *ctx = c;
+	return paysign_wechat_v3_authorization(ctx->method, ctx->url, ctx->timestamp, ctx->nonce, ctx->body,
+		ctx->len, ctx->mchid, ctx->serial_no, ctx->key, buf, cap, out_len);
+}
+
+ZEND_FUNCTION(PaySign_wechat_v3_authorization)
+{
+	zend_string *method, *url, *body, *mchid, *serial_no = NULL, *timestamp = NULL, *nonce = NULL, *out;
+	zval *zkey = NULL;
+	ps_wx3_auth_ctx ctx;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(5, 8)
+		Z_PARAM_STR(method)
+		Z_PARAM_STR(url)
+		Z_PARAM_STR(body) /* bytes, exactly as sent */
+		Z_PARAM_STR(mchid)
+		Z_PARAM_OBJECT_OF_CLASS(zkey, paysign_key_ce)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR_EX(serial_no, 1, 0)
+		Z_PARAM_STR_EX(timestamp, 1, 0)
+		Z_PARAM_STR_EX(nonce, 1, 0)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_check_nul(method, "method") == FAILURE || ps_check_nul(url, "url") == FAILURE
+			|| ps_check_nul(mchid, "mchid") == FAILURE || ps_check_nul(serial_no, "serialNo") == FAILURE
+			|| ps_check_nul(timestamp, "timestamp") == FAILURE || ps_check_nul(nonce, "nonce") == FAILURE
+			|| ps_key_arg(zkey, &ctx.key) == FAILURE) {
+		RETURN_THROWS();
 	}
-	if (st == PAYSIGN_BAD_SIGNATURE) {
-		RETURN_FALSE;
+	ctx.method = ZSTR_VAL(method);
+	ctx.url = ZSTR_VAL(url);
+	ctx.body = (const uint8_t *) ZSTR_VAL(body);
+	ctx.len = ZSTR_LEN(body);
+	ctx.mchid = ZSTR_VAL(mchid);
+	ctx.serial_no = PS_CSTR_OR_NULL(serial_no);
+	ctx.timestamp = PS_CSTR_OR_NULL(timestamp);
+	ctx.nonce = PS_CSTR_OR_NULL(nonce);
+	out = ps_call_out(ps_wx3_auth_fn, &ctx, &st);
+	if (out == NULL) {
+		ps_throw_status(st);
+		RETURN_THROWS();
 	}
-	ps_throw_status(st);
+	RETURN_STR(out);
+}
+
+ZEND_FUNCTION(PaySign_wechat_v3_verify)
+{
+	zend_string *timestamp, *nonce, *signature, *serial, *body, *options = NULL;
+	zval *zkey = NULL, *zoptions = NULL;
+	const paysign_key *key;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(6, 7)
+		Z_PARAM_STR(timestamp)
+		Z_PARAM_STR(nonce)
+		Z_PARAM_STR(signature)
+		Z_PARAM_STR(serial)
+		Z_PARAM_STR(body) /* bytes, exactly as received */
+		Z_PARAM_OBJECT_OF_CLASS(zkey, paysign_key_ce)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ZVAL(zoptions)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_check_nul(timestamp, "timestamp") == FAILURE || ps_check_nul(nonce, "nonce") == FAILURE
+			|| ps_check_nul(signature, "signature") == FAILURE || ps_check_nul(serial, "serial") == FAILURE
+			|| ps_key_arg(zkey, &key) == FAILURE
+			|| ps_options(zoptions, 7, &options) == FAILURE) {
+		RETURN_THROWS();
+	}
+	st = paysign_wechat_v3_verify(ZSTR_VAL(timestamp), ZSTR_VAL(nonce), ZSTR_VAL(signature), ZSTR_VAL(serial),
+		(const uint8_t *) ZSTR_VAL(body), ZSTR_LEN(body), key, PS_CSTR_OR_NULL(options));
+	if (options) {
+		zend_string_release(options);
+	}
+	ps_return_verdict(st, return_value);
+}
+
+typedef struct {
+	const zend_string *body, *apiv3_key;
+} ps_wx3_decrypt_ctx;
+
+static paysign_status ps_wx3_decrypt_fn(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	const ps_wx3_decrypt_ctx *ctx = c;
+	return paysign_wechat_v3_decrypt((const uint8_t *) ZSTR_VAL(ctx->body), ZSTR_LEN(ctx->body),
+		(const uint8_t *) ZSTR_VAL(ctx->apiv3_key), ZSTR_LEN(ctx->apiv3_key), buf, cap, out_len);
+}
+
+ZEND_FUNCTION(PaySign_wechat_v3_decrypt)
+{
+	zend_string *body, *apiv3_key, *out;
+	ps_wx3_decrypt_ctx ctx;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(body) /* bytes, exactly as received */
+		Z_PARAM_STR(apiv3_key) /* bytes */
+	ZEND_PARSE_PARAMETERS_END();
+
+	ctx.body = body;
+	ctx.apiv3_key = apiv3_key;
+	out = ps_call_out(ps_wx3_decrypt_fn, &ctx, &st);
+	if (out == NULL) {
+		ps_throw_status(st);
+		RETURN_THROWS();
+	}
+	RETURN_STR(out);
+}
+
+typedef struct {
+	const char *kind, *app_id, *timestamp, *nonce, *prepay;
+	const paysign_key *key;
+} ps_wx3_client_ctx;
+
+static paysign_status ps_wx3_client_fn(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	const ps_wx3_client_ctx *ctx = c;
+	return paysign_wechat_v3_client_sign(ctx->kind, ctx->app_id, ctx->timestamp, ctx->nonce, ctx->prepay,
+		ctx->key, buf, cap, out_len);
+}
+
+ZEND_FUNCTION(PaySign_wechat_v3_client_sign)
+{
+	zend_string *kind, *app_id, *timestamp, *nonce, *prepay, *out;
+	zval *zkey = NULL;
+	ps_wx3_client_ctx ctx;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(6, 6)
+		Z_PARAM_STR(kind)
+		Z_PARAM_STR(app_id)
+		Z_PARAM_STR(timestamp)
+		Z_PARAM_STR(nonce)
+		Z_PARAM_STR(prepay)
+		Z_PARAM_OBJECT_OF_CLASS(zkey, paysign_key_ce)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_check_nul(kind, "kind") == FAILURE || ps_check_nul(app_id, "appId") == FAILURE
+			|| ps_check_nul(timestamp, "timestamp") == FAILURE || ps_check_nul(nonce, "nonce") == FAILURE
+			|| ps_check_nul(prepay, "prepay") == FAILURE || ps_key_arg(zkey, &ctx.key) == FAILURE) {
+		RETURN_THROWS();
+	}
+	ctx.kind = ZSTR_VAL(kind);
+	ctx.app_id = ZSTR_VAL(app_id);
+	ctx.timestamp = ZSTR_VAL(timestamp);
+	ctx.nonce = ZSTR_VAL(nonce);
+	ctx.prepay = ZSTR_VAL(prepay);
+	out = ps_call_out(ps_wx3_client_fn, &ctx, &st);
+	if (out == NULL) {
+		ps_throw_status(st);
+		RETURN_THROWS();
+	}
+	RETURN_STR(out);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -156,6 +156,44 @@ namespace PaySign {
     function wechat_refund_decrypt(string $body, Key $apiKey): array {}
 
     /**
+     * WeChat Pay API v3: the Authorization header value of a request. $url is the path with
+     * its query ("/v3/pay/transactions/jsapi"); $body the exact body ("" for GET); $key the
+     * merchant API certificate key. $serialNo null: the serial of the certificate loaded with
+     * the key (apiclient_cert.p12). $timestamp/$nonce null: now and a random nonce.
+     *
+     * @throws Exception
+     */
+    function wechat_v3_authorization(string $method, string $url, string $body, string $mchid, Key $key, ?string $serialNo = null, ?string $timestamp = null, ?string $nonce = null): string {}
+
+    /**
+     * WeChat Pay API v3: verify a response or notification, the Wechatpay-Timestamp, -Nonce,
+     * -Signature and -Serial header values over the body exactly as received, with the
+     * platform certificate the serial names or the WeChat Pay public key (PUB_KEY_ID_...).
+     * $options: window (seconds, default 300), now, key_id. true when valid, false when
+     * not; a stale timestamp (code 18) and every other problem throws.
+     *
+     * @throws Exception
+     */
+    function wechat_v3_verify(string $timestamp, string $nonce, string $signature, string $serial, string $body, Key $key, array|string|null $options = null): bool {}
+
+    /**
+     * WeChat Pay API v3: the plaintext JSON of a (verified) notification body's resource,
+     * decrypted with the 32-byte APIv3 key. Wrong key or altered data throws (code 23).
+     *
+     * @throws Exception
+     */
+    function wechat_v3_decrypt(string $body, string $apiv3Key): string {}
+
+    /**
+     * WeChat Pay API v3 client signature: $kind "jsapi" (also mini program; $prepay is
+     * "prepay_id=...", the result is paySign) or "app" ($prepay is the bare prepay id, the
+     * result is the PayReq sign).
+     *
+     * @throws Exception
+     */
+    function wechat_v3_client_sign(string $kind, string $appId, string $timestamp, string $nonce, string $prepay, Key $key): string {}
+
+    /**
      * A signing or verification key: a shared secret, a private key or a
      * certificate/public key. Immutable; freed when the object is destroyed
      * or closed. Not clonable, not serialisable.

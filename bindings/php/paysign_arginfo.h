@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: dbb4e0a6c53b7c0dcd89737224c92a5747a44c48 */
+ * Stub hash: 6e154494c42ca9d3fbc833bbc07398403d3e5fd0 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_sign, 0, 2, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, profile, IS_STRING, 0)
@@ -82,6 +82,41 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_wechat_refund_decrypt, 0
 	ZEND_ARG_OBJ_INFO(0, apiKey, PaySign\\Key, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_wechat_v3_authorization, 0, 5, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, method, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, url, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, mchid, IS_STRING, 0)
+	ZEND_ARG_OBJ_INFO(0, key, PaySign\\Key, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, serialNo, IS_STRING, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, timestamp, IS_STRING, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, nonce, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_wechat_v3_verify, 0, 6, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, timestamp, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, nonce, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, signature, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, serial, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_OBJ_INFO(0, key, PaySign\\Key, 0)
+	ZEND_ARG_TYPE_MASK(0, options, MAY_BE_ARRAY|MAY_BE_STRING|MAY_BE_NULL, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_wechat_v3_decrypt, 0, 2, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, apiv3Key, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_wechat_v3_client_sign, 0, 6, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, kind, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, appId, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, timestamp, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, nonce, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, prepay, IS_STRING, 0)
+	ZEND_ARG_OBJ_INFO(0, key, PaySign\\Key, 0)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_PaySign_Key___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
 
@@ -133,6 +168,10 @@ ZEND_FUNCTION(PaySign_alipay_cert_sn);
 ZEND_FUNCTION(PaySign_alipay_root_cert_sn);
 ZEND_FUNCTION(PaySign_alipay_verify_response);
 ZEND_FUNCTION(PaySign_wechat_refund_decrypt);
+ZEND_FUNCTION(PaySign_wechat_v3_authorization);
+ZEND_FUNCTION(PaySign_wechat_v3_verify);
+ZEND_FUNCTION(PaySign_wechat_v3_decrypt);
+ZEND_FUNCTION(PaySign_wechat_v3_client_sign);
 ZEND_METHOD(PaySign_Key, __construct);
 ZEND_METHOD(PaySign_Key, secret);
 ZEND_METHOD(PaySign_Key, load);
@@ -162,6 +201,10 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("PaySign", alipay_root_cert_sn, PaySign_alipay_root_cert_sn, arginfo_PaySign_alipay_root_cert_sn)
 	ZEND_NS_FALIAS("PaySign", alipay_verify_response, PaySign_alipay_verify_response, arginfo_PaySign_alipay_verify_response)
 	ZEND_NS_FALIAS("PaySign", wechat_refund_decrypt, PaySign_wechat_refund_decrypt, arginfo_PaySign_wechat_refund_decrypt)
+	ZEND_NS_FALIAS("PaySign", wechat_v3_authorization, PaySign_wechat_v3_authorization, arginfo_PaySign_wechat_v3_authorization)
+	ZEND_NS_FALIAS("PaySign", wechat_v3_verify, PaySign_wechat_v3_verify, arginfo_PaySign_wechat_v3_verify)
+	ZEND_NS_FALIAS("PaySign", wechat_v3_decrypt, PaySign_wechat_v3_decrypt, arginfo_PaySign_wechat_v3_decrypt)
+	ZEND_NS_FALIAS("PaySign", wechat_v3_client_sign, PaySign_wechat_v3_client_sign, arginfo_PaySign_wechat_v3_client_sign)
 	ZEND_FE_END
 };
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: dbb4e0a6c53b7c0dcd89737224c92a5747a44c48 */
+ * Stub hash: 6e154494c42ca9d3fbc833bbc07398403d3e5fd0 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_sign, 0, 0, 2)
 	ZEND_ARG_INFO(0, profile)
@@ -71,6 +71,41 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_wechat_refund_decrypt, 0, 0, 2)
 	ZEND_ARG_INFO(0, apiKey)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_wechat_v3_authorization, 0, 0, 5)
+	ZEND_ARG_INFO(0, method)
+	ZEND_ARG_INFO(0, url)
+	ZEND_ARG_INFO(0, body)
+	ZEND_ARG_INFO(0, mchid)
+	ZEND_ARG_INFO(0, key)
+	ZEND_ARG_INFO(0, serialNo)
+	ZEND_ARG_INFO(0, timestamp)
+	ZEND_ARG_INFO(0, nonce)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_wechat_v3_verify, 0, 0, 6)
+	ZEND_ARG_INFO(0, timestamp)
+	ZEND_ARG_INFO(0, nonce)
+	ZEND_ARG_INFO(0, signature)
+	ZEND_ARG_INFO(0, serial)
+	ZEND_ARG_INFO(0, body)
+	ZEND_ARG_INFO(0, key)
+	ZEND_ARG_INFO(0, options)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_wechat_v3_decrypt, 0, 0, 2)
+	ZEND_ARG_INFO(0, body)
+	ZEND_ARG_INFO(0, apiv3Key)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_wechat_v3_client_sign, 0, 0, 6)
+	ZEND_ARG_INFO(0, kind)
+	ZEND_ARG_INFO(0, appId)
+	ZEND_ARG_INFO(0, timestamp)
+	ZEND_ARG_INFO(0, nonce)
+	ZEND_ARG_INFO(0, prepay)
+	ZEND_ARG_INFO(0, key)
+ZEND_END_ARG_INFO()
+
 #define arginfo_class_PaySign_Key___construct arginfo_PaySign_version
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_PaySign_Key_secret, 0, 0, 1)
@@ -118,6 +153,10 @@ ZEND_FUNCTION(PaySign_alipay_cert_sn);
 ZEND_FUNCTION(PaySign_alipay_root_cert_sn);
 ZEND_FUNCTION(PaySign_alipay_verify_response);
 ZEND_FUNCTION(PaySign_wechat_refund_decrypt);
+ZEND_FUNCTION(PaySign_wechat_v3_authorization);
+ZEND_FUNCTION(PaySign_wechat_v3_verify);
+ZEND_FUNCTION(PaySign_wechat_v3_decrypt);
+ZEND_FUNCTION(PaySign_wechat_v3_client_sign);
 ZEND_METHOD(PaySign_Key, __construct);
 ZEND_METHOD(PaySign_Key, secret);
 ZEND_METHOD(PaySign_Key, load);
@@ -147,6 +186,10 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("PaySign", alipay_root_cert_sn, PaySign_alipay_root_cert_sn, arginfo_PaySign_alipay_root_cert_sn)
 	ZEND_NS_FALIAS("PaySign", alipay_verify_response, PaySign_alipay_verify_response, arginfo_PaySign_alipay_verify_response)
 	ZEND_NS_FALIAS("PaySign", wechat_refund_decrypt, PaySign_wechat_refund_decrypt, arginfo_PaySign_wechat_refund_decrypt)
+	ZEND_NS_FALIAS("PaySign", wechat_v3_authorization, PaySign_wechat_v3_authorization, arginfo_PaySign_wechat_v3_authorization)
+	ZEND_NS_FALIAS("PaySign", wechat_v3_verify, PaySign_wechat_v3_verify, arginfo_PaySign_wechat_v3_verify)
+	ZEND_NS_FALIAS("PaySign", wechat_v3_decrypt, PaySign_wechat_v3_decrypt, arginfo_PaySign_wechat_v3_decrypt)
+	ZEND_NS_FALIAS("PaySign", wechat_v3_client_sign, PaySign_wechat_v3_client_sign, arginfo_PaySign_wechat_v3_client_sign)
 	ZEND_FE_END
 };
 

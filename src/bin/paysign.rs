@@ -19,6 +19,8 @@ mod diagnose;
 mod simulate;
 #[path = "paysign/wechat.rs"]
 mod wechat;
+#[path = "paysign/wechat_v3.rs"]
+mod wechat_v3;
 
 use std::collections::HashSet;
 use std::io::{Read, Write};
@@ -84,6 +86,23 @@ Usage:
       is AES-256-ECB under MD5 of the API key, there is no signature) and print its fields,
       name=value one a line: the notification's own, then the decrypted refund fields.
       A wrong key or altered or cut-short req_info is PAYSIGN_DECRYPT_ERROR (exit 2).
+  paysign wechat-v3-auth METHOD URL --mchid M KEY [--serial-no S] [--body FILE]
+                         [--timestamp T] [--nonce N]
+      Print the WeChat Pay API v3 Authorization header value of a request (URL: the path
+      with its query, /v3/...). --serial-no defaults to the serial of the certificate
+      loaded with the key (apiclient_cert.p12); timestamp and nonce default to now and 32
+      random hex digits.
+  paysign wechat-v3-verify --timestamp T --nonce N --signature S --serial S KEY
+                           [--body FILE] [--options OPTS]
+                           [--apiv3-key-env VAR | --apiv3-key-file FILE]
+      Verify a v3 response or notification (the Wechatpay-* header values, the body exactly
+      as received) with the platform certificate or the WeChat Pay public key. OPTS:
+      window=SECONDS (default 300), now=UNIX, key_id=PUB_KEY_ID_... Prints 'valid' (exit
+      0) or 'BAD SIGNATURE: <reason>' (exit 1); with the APIv3 key the notification's
+      resource is decrypted after verification and printed.
+  paysign wechat-v3-pay-sign jsapi|app APPID TIMESTAMP NONCE PACKAGE|PREPAYID KEY
+      Print the client signature: JSAPI / mini-program paySign (PACKAGE is prepay_id=...)
+      or the APP PayReq sign (the bare prepay id).
   paysign demo [--gateway NAME]
       A full round trip on bundled public sandbox material: sign a payment request,
       make and verify a notification, reject a tampered copy, print the reply.
@@ -189,6 +208,9 @@ fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         "alipay-cert-sn" => alipay::cert_sn(rest, out),
         "alipay-response" => alipay::response(rest, out),
         "wechat-refund" => wechat::refund(rest, out),
+        "wechat-v3-auth" => wechat_v3::auth(rest, out),
+        "wechat-v3-verify" => wechat_v3::verify(rest, out),
+        "wechat-v3-pay-sign" => wechat_v3::pay_sign(rest, out),
         "demo" => demo::run(rest, out),
         #[cfg(feature = "simulate")]
         "simulate" => simulate::run(rest, out),

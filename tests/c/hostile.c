@@ -8,11 +8,7 @@
  * Built with -fsanitize=address,undefined by tests/c/sanitize.sh. Prints
  * "c-hostile: N passed, M failed" last. */
 #define _POSIX_C_SOURCE 200809L
-#include "check.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "harness.h"
 
 #define MAX_BODY (1u << 20)
 #define SECRET "TEST-hostile-secret-42"

@@ -8,7 +8,7 @@ mkdir -p "$out"
 # The static library is a cargo build product (cargo test builds only the rlib).
 (cd "$root" && cargo build --release --lib --quiet)
 python3 "$root/tests/c/vectors_to_lines.py" "$root/testdata/vectors" > "$out/cases.txt"
-cc -std=c11 -Wall -Wextra -Werror -g -I"$root/include" "$root/tests/c/test_abi.c" \
+cc -std=c11 -Wall -Wextra -Werror -g -I"$root/include" -I"$root/tests/c" "$root/tests/c/test_abi.c" \
    "$root/target/release/libpaysign.a" -lpthread -ldl -lm -o "$out/test_abi"
 "$out/test_abi" "$out/cases.txt"
 if command -v valgrind >/dev/null; then

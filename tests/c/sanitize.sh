@@ -15,7 +15,7 @@ cargo build --release --lib --quiet
 python3 "$root/tests/c/vectors_to_lines.py" "$root/testdata/vectors" > "$out/cases.txt"
 
 cflags=(-std=c11 -Wall -Wextra -Werror -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer
-        -fno-sanitize-recover=undefined -I"$root/include")
+        -fno-sanitize-recover=undefined -I"$root/include" -I"$root/tests/c")
 libs=("$root/target/release/libpaysign.a" -lpthread -ldl -lm)
 for t in test_abi hostile concurrency; do
   cc "${cflags[@]}" "$root/tests/c/$t.c" "${libs[@]}" -o "$out/$t"

@@ -3,11 +3,7 @@
  * Built with -Wall -Wextra -Werror and run under valgrind by tests/c/run.sh.
  * Prints "c: N passed, M failed" last. */
 #define _POSIX_C_SOURCE 200809L
-#include "check.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "harness.h"
 
 /* ---------------------------------------------------------------- vector cases */
 

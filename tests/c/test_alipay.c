@@ -1,28 +1,9 @@
 /* paysign C ABI: Alipay certificate SNs and synchronous response verification on the
  * vectors in testdata/alipay (sources: testdata/alipay/SOURCES.md), with tampered twins and
  * the bad-input statuses. Built with -Wall -Wextra -Werror and run under valgrind by
- * tests/c/run_fixtures.sh alipay. Prints "c alipay: N passed, M failed" last. */
+ * tests/c/run_alipay.sh. Prints "c alipay: N passed, M failed" last. */
 #define _POSIX_C_SOURCE 200809L
-#include "check.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-static const char *dir;
-
-static unsigned char *slurp(const char *name, size_t *len) {
-    return slurp_in(dir, name, len);
-}
-
-static paysign_key *load(const char *name) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    paysign_key *k = NULL;
-    paysign_status s = paysign_key_load_file(path, NULL, &k);
-    if (s != PAYSIGN_OK) { fprintf(stderr, "%s: %s\n", path, err()); exit(2); }
-    return k;
-}
+#include "harness.h"
 
 static void sn_case(const char *file, int root, const char *want) {
     size_t len, out = 0;

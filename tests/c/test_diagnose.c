@@ -2,11 +2,7 @@
  * paysign_builtin_keys. Built with -Wall -Wextra -Werror and run under valgrind by
  * tests/c/run_diagnose.sh. Prints "c diagnose: N passed, M failed" last. */
 #define _POSIX_C_SOURCE 200809L
-#include "check.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "harness.h"
 
 /* The official Allinpay RSA-SHA1 notification sample; it verifies with allinpay.gateway. */
 static const char ALLINPAY_SAMPLE[] =

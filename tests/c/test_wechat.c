@@ -2,18 +2,17 @@
  * fixtures in testdata/wechatpay (sources: testdata/wechatpay/SOURCES.md), with wrong-key,
  * cut-short and altered twins and the bad-input statuses; and the JSAPI paySign profile
  * writing its signature to paySign. Built with -Wall -Wextra -Werror and run under valgrind
- * by tests/c/run_fixtures.sh wechat. Prints "c wechat: N passed, M failed" last. */
+ * by tests/c/run_wechat.sh. Prints "c wechat: N passed, M failed" last. */
 #define _POSIX_C_SOURCE 200809L
-#include "check.h"
+#include "harness.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char *dir;
-
-static char *slurp(const char *name, size_t *len) {
-    return (char *)slurp_in(dir, name, len);
+/* The fixture as text (harness.h's slurp, NUL-terminated). */
+static char *text(const char *name, size_t *len) {
+    return (char *)slurp(name, len);
 }
 
 static paysign_key *secret(const char *s) {
@@ -55,8 +54,8 @@ static void refund(void) {
     paysign_key *gopay = secret("ziR0QKsTUfMOuochC9RfCdmfHECorQAP");
     paysign_key *other = secret("GFDS8j98rewnmgl45wHTt980jg543wmg");
     size_t len, flen;
-    char *body = slurp("derived_refund_notify.xml", &len);
-    char *full = slurp("derived_fullpad_notify.xml", &flen);
+    char *body = text("derived_refund_notify.xml", &len);
+    char *full = text("derived_fullpad_notify.xml", &flen);
 
     paysign_params *out = NULL;
     paysign_status s = paysign_wechat_refund_decrypt(gopay, (const uint8_t *)body, len, &out);

@@ -143,6 +143,25 @@ namespace PaySign
         [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
         internal static extern int paysign_wechat_refund_decrypt(Key apiKey, [In] byte[] body, UIntPtr len,
             out IntPtr outParams);
+        // WeChat Pay API v3
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_wechat_v3_authorization([In] byte[] method, [In] byte[] url,
+            [In] byte[] timestamp, [In] byte[] nonce, [In] byte[] body, UIntPtr len, [In] byte[] mchid,
+            [In] byte[] serialNo, Key key, [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_wechat_v3_verify([In] byte[] timestamp, [In] byte[] nonce,
+            [In] byte[] signature, [In] byte[] serial, [In] byte[] body, UIntPtr len, Key key, [In] byte[] options);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_wechat_v3_decrypt([In] byte[] body, UIntPtr len, [In] byte[] apiv3Key,
+            UIntPtr keyLen, [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_wechat_v3_client_sign([In] byte[] kind, [In] byte[] appId,
+            [In] byte[] timestamp, [In] byte[] nonce, [In] byte[] prepay, Key key,
+            [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
 
         [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
         internal static extern int paysign_reply([In] byte[] profile, int success, [In] byte[] redirectUrl,

@@ -389,6 +389,90 @@ namespace PaySign
             }
         }
 
+        // ---- WeChat Pay API v3 ----
+
+        /// <summary>
+        /// WeChat Pay API v3: the Authorization header value of a request. <paramref name="url"/>
+        /// is the path with its query ("/v3/pay/transactions/jsapi"); <paramref name="body"/> the
+        /// exact body (null or empty for GET); <paramref name="key"/> the merchant API certificate
+        /// key. serialNo null: the serial of the certificate loaded with the key
+        /// (apiclient_cert.p12); timestamp and nonce null: now and a random nonce.
+        /// </summary>
+        public static string WechatV3Authorization(string method, string url, byte[] body, string mchid, Key key,
+            string serialNo = null, string timestamp = null, string nonce = null)
+        {
+            if (key == null)
+                throw new ArgumentNullException("key");
+            byte[] m = Utf8.ToNative(method, "method");
+            byte[] u = Utf8.ToNative(url, "url");
+            byte[] id = Utf8.ToNative(mchid, "mchid");
+            byte[] sn = Utf8.ToNative(serialNo, "serialNo");
+            byte[] t = Utf8.ToNative(timestamp, "timestamp");
+            byte[] n = Utf8.ToNative(nonce, "nonce");
+            UIntPtr len = body == null ? UIntPtr.Zero : (UIntPtr)body.Length;
+            return Native.CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
+            {
+                return NativeMethods.paysign_wechat_v3_authorization(m, u, t, n, body, len, id, sn, key, b, c, out l);
+            });
+        }
+
+        /// <summary>
+        /// WeChat Pay API v3: verifies a response or notification, the Wechatpay-Timestamp,
+        /// -Nonce, -Signature and -Serial header values over the body exactly as received, with
+        /// the platform certificate the serial names or the WeChat Pay public key (PUB_KEY_ID_...).
+        /// Options: window (seconds, default 300), now, key_id. True when valid, false when not;
+        /// a stale timestamp (Status.StaleTimestamp) and every other problem throws.
+        /// </summary>
+        public static bool WechatV3Verify(string timestamp, string nonce, string signature, string serial,
+            byte[] body, Key key, string options = null)
+        {
+            if (key == null)
+                throw new ArgumentNullException("key");
+            byte[] t = Utf8.ToNative(timestamp, "timestamp");
+            byte[] n = Utf8.ToNative(nonce, "nonce");
+            byte[] s = Utf8.ToNative(signature, "signature");
+            byte[] sn = Utf8.ToNative(serial, "serial");
+            byte[] opts = Utf8.ToNative(options, "options");
+            UIntPtr len = body == null ? UIntPtr.Zero : (UIntPtr)body.Length;
+            return Verdict(NativeMethods.paysign_wechat_v3_verify(t, n, s, sn, body, len, key, opts));
+        }
+
+        /// <summary>
+        /// WeChat Pay API v3: the plaintext JSON of a (verified) notification body's resource,
+        /// decrypted with the 32-byte APIv3 key. A wrong key or altered data throws
+        /// (Status.DecryptError).
+        /// </summary>
+        public static string WechatV3Decrypt(byte[] body, byte[] apiv3Key)
+        {
+            UIntPtr len = body == null ? UIntPtr.Zero : (UIntPtr)body.Length;
+            UIntPtr keyLen = apiv3Key == null ? UIntPtr.Zero : (UIntPtr)apiv3Key.Length;
+            return Native.CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
+            {
+                return NativeMethods.paysign_wechat_v3_decrypt(body, len, apiv3Key, keyLen, b, c, out l);
+            });
+        }
+
+        /// <summary>
+        /// WeChat Pay API v3 client signature: kind "jsapi" (also mini program; prepay is
+        /// "prepay_id=...", the result is paySign) or "app" (prepay is the bare prepay id, the
+        /// result is the PayReq sign).
+        /// </summary>
+        public static string WechatV3ClientSign(string kind, string appId, string timestamp, string nonce,
+            string prepay, Key key)
+        {
+            if (key == null)
+                throw new ArgumentNullException("key");
+            byte[] k = Utf8.ToNative(kind, "kind");
+            byte[] a = Utf8.ToNative(appId, "appId");
+            byte[] t = Utf8.ToNative(timestamp, "timestamp");
+            byte[] n = Utf8.ToNative(nonce, "nonce");
+            byte[] p = Utf8.ToNative(prepay, "prepay");
+            return Native.CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
+            {
+                return NativeMethods.paysign_wechat_v3_client_sign(k, a, t, n, p, key, b, c, out l);
+            });
+        }
+
         // ---- Reply ----
 
         /// <summary>

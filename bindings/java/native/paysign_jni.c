@@ -664,6 +664,17 @@ JNIEXPORT jobjectArray JNICALL Java_com_paysign_Native_sign(JNIEnv *env, jclass 
     return (jobjectArray)sign_call(env, sign_fn, 1, jprofile, joptions, jparams, len, key);
 }
 
+/* A verification's status as Java sees it: true, false for BAD_SIGNATURE, else an exception. */
+static jboolean verdict(JNIEnv *env, paysign_status st) {
+    if (st == PAYSIGN_OK) {
+        return JNI_TRUE;
+    }
+    if (st != PAYSIGN_BAD_SIGNATURE) {
+        throw_status(env, st);
+    }
+    return JNI_FALSE;
+}
+
 JNIEXPORT jboolean JNICALL Java_com_paysign_Native_verify(JNIEnv *env, jclass cls,
                                                           jbyteArray jprofile, jbyteArray joptions,
                                                           jbyteArray jparams, jint len,
@@ -673,11 +684,7 @@ JNIEXPORT jboolean JNICALL Java_com_paysign_Native_verify(JNIEnv *env, jclass cl
     (void)cls;
     if (call_in_get(env, &in, jprofile, joptions, jparams, len) == 0) {
         paysign_status st = paysign_verify(in.profile, in.options, in.params, key_ptr(key));
-        if (st == PAYSIGN_OK) {
-            result = JNI_TRUE;
-        } else if (st != PAYSIGN_BAD_SIGNATURE) {
-            throw_status(env, st);
-        }
+        result = verdict(env, st);
     }
     call_in_free(&in);
     return result;
@@ -979,11 +986,7 @@ JNIEXPORT jboolean JNICALL Java_com_paysign_Native_alipayVerifyResponse(JNIEnv *
         goto done;
     }
     st = paysign_alipay_verify_response((const uint8_t *)body.data, body.len, method, key_ptr(key), options);
-    if (st == PAYSIGN_OK) {
-        result = JNI_TRUE;
-    } else if (st != PAYSIGN_BAD_SIGNATURE) {
-        throw_status(env, st);
-    }
+    result = verdict(env, st);
 done:
     body_release(env, &body);
     free_cstr(method);
@@ -1010,5 +1013,146 @@ JNIEXPORT jobjectArray JNICALL Java_com_paysign_Native_wechatRefundDecrypt(JNIEn
 done:
     body_release(env, &body);
     paysign_params_free(fields);
+    return result;
+}
+
+/* ---- WeChat Pay API v3 ------------------------------------------------------------------ */
+
+typedef struct {
+    const char *method, *url, *timestamp, *nonce, *mchid, *serial_no;
+    const uint8_t *body;
+    size_t len;
+    const paysign_key *key;
+} wx3_auth_ctx;
+
+static paysign_status wx3_auth_fn(void *c, char *buf, size_t cap, size_t *out_len) {
+    wx3_auth_ctx *ctx = (wx3_auth_ctx *)c;
+    return paysign_wechat_v3_authorization(ctx->method, ctx->url, ctx->timestamp, ctx->nonce, ctx->body, ctx->len,
+                                           ctx->mchid, ctx->serial_no, ctx->key, buf, cap, out_len);
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_wechatV3Authorization(
+    JNIEnv *env, jclass cls, jbyteArray jmethod, jbyteArray jurl, jbyteArray jtimestamp, jbyteArray jnonce,
+    jbyteArray jbody, jbyteArray jmchid, jbyteArray jserial_no, jlong key) {
+    char *method = NULL, *url = NULL, *timestamp = NULL, *nonce = NULL, *mchid = NULL, *serial_no = NULL;
+    body_t body = {NULL, NULL, 0};
+    jbyteArray result = NULL;
+    (void)cls;
+    if (to_cstr(env, jmethod, &method) == 0 && to_cstr(env, jurl, &url) == 0 &&
+        to_cstr(env, jtimestamp, &timestamp) == 0 && to_cstr(env, jnonce, &nonce) == 0 &&
+        to_cstr(env, jmchid, &mchid) == 0 && to_cstr(env, jserial_no, &serial_no) == 0 &&
+        body_get(env, jbody, &body) == 0) {
+        wx3_auth_ctx ctx;
+        ctx.method = method;
+        ctx.url = url;
+        ctx.timestamp = timestamp;
+        ctx.nonce = nonce;
+        ctx.mchid = mchid;
+        ctx.serial_no = serial_no;
+        ctx.body = (const uint8_t *)body.data;
+        ctx.len = body.len;
+        ctx.key = key_ptr(key);
+        result = call_out(env, wx3_auth_fn, &ctx);
+    }
+    body_release(env, &body);
+    free_cstr(method);
+    free_cstr(url);
+    free_cstr(timestamp);
+    free_cstr(nonce);
+    free_cstr(mchid);
+    free_cstr(serial_no);
+    return result;
+}
+
+JNIEXPORT jboolean JNICALL Java_com_paysign_Native_wechatV3Verify(JNIEnv *env, jclass cls, jbyteArray jtimestamp,
+                                                                  jbyteArray jnonce, jbyteArray jsignature,
+                                                                  jbyteArray jserial, jbyteArray jbody, jlong key,
+                                                                  jbyteArray joptions) {
+    char *timestamp = NULL, *nonce = NULL, *signature = NULL, *serial = NULL, *options = NULL;
+    body_t body = {NULL, NULL, 0};
+    jboolean result = JNI_FALSE;
+    paysign_status st;
+    (void)cls;
+    if (to_cstr(env, jtimestamp, &timestamp) != 0 || to_cstr(env, jnonce, &nonce) != 0 ||
+        to_cstr(env, jsignature, &signature) != 0 || to_cstr(env, jserial, &serial) != 0 ||
+        to_cstr(env, joptions, &options) != 0 || body_get(env, jbody, &body) != 0) {
+        goto done;
+    }
+    st = paysign_wechat_v3_verify(timestamp, nonce, signature, serial, (const uint8_t *)body.data, body.len,
+                                  key_ptr(key), options);
+    result = verdict(env, st);
+done:
+    body_release(env, &body);
+    free_cstr(timestamp);
+    free_cstr(nonce);
+    free_cstr(signature);
+    free_cstr(serial);
+    free_cstr(options);
+    return result;
+}
+
+typedef struct {
+    const uint8_t *body, *key;
+    size_t len, key_len;
+} wx3_decrypt_ctx;
+
+static paysign_status wx3_decrypt_fn(void *c, char *buf, size_t cap, size_t *out_len) {
+    wx3_decrypt_ctx *ctx = (wx3_decrypt_ctx *)c;
+    return paysign_wechat_v3_decrypt(ctx->body, ctx->len, ctx->key, ctx->key_len, buf, cap, out_len);
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_wechatV3Decrypt(JNIEnv *env, jclass cls, jbyteArray jbody,
+                                                                     jbyteArray japiv3_key) {
+    body_t body = {NULL, NULL, 0}, k = {NULL, NULL, 0};
+    jbyteArray result = NULL;
+    (void)cls;
+    if (body_get(env, jbody, &body) == 0 && body_get(env, japiv3_key, &k) == 0) {
+        wx3_decrypt_ctx ctx;
+        ctx.body = (const uint8_t *)body.data;
+        ctx.len = body.len;
+        ctx.key = (const uint8_t *)k.data;
+        ctx.key_len = k.len;
+        result = call_out_large(env, wx3_decrypt_fn, &ctx, 4096);
+    }
+    body_release(env, &k);
+    body_release(env, &body);
+    return result;
+}
+
+typedef struct {
+    const char *kind, *app_id, *timestamp, *nonce, *prepay;
+    const paysign_key *key;
+} wx3_client_ctx;
+
+static paysign_status wx3_client_fn(void *c, char *buf, size_t cap, size_t *out_len) {
+    wx3_client_ctx *ctx = (wx3_client_ctx *)c;
+    return paysign_wechat_v3_client_sign(ctx->kind, ctx->app_id, ctx->timestamp, ctx->nonce, ctx->prepay, ctx->key,
+                                         buf, cap, out_len);
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_wechatV3ClientSign(JNIEnv *env, jclass cls, jbyteArray jkind,
+                                                                        jbyteArray japp_id, jbyteArray jtimestamp,
+                                                                        jbyteArray jnonce, jbyteArray jprepay,
+                                                                        jlong key) {
+    char *kind = NULL, *app_id = NULL, *timestamp = NULL, *nonce = NULL, *prepay = NULL;
+    jbyteArray result = NULL;
+    (void)cls;
+    if (to_cstr(env, jkind, &kind) == 0 && to_cstr(env, japp_id, &app_id) == 0 &&
+        to_cstr(env, jtimestamp, &timestamp) == 0 && to_cstr(env, jnonce, &nonce) == 0 &&
+        to_cstr(env, jprepay, &prepay) == 0) {
+        wx3_client_ctx ctx;
+        ctx.kind = kind;
+        ctx.app_id = app_id;
+        ctx.timestamp = timestamp;
+        ctx.nonce = nonce;
+        ctx.prepay = prepay;
+        ctx.key = key_ptr(key);
+        result = call_out(env, wx3_client_fn, &ctx);
+    }
+    free_cstr(kind);
+    free_cstr(app_id);
+    free_cstr(timestamp);
+    free_cstr(nonce);
+    free_cstr(prepay);
     return result;
 }

@@ -65,6 +65,18 @@ final class Native {
 
     /** Name, value, ... of a decrypted WeChat Pay v2 refund notification; throws otherwise. */
     static native byte[][] wechatRefundDecrypt(long key, byte[] body);
+    /** The v3 Authorization header value; timestamp, nonce, serialNo may be null. */
+    static native byte[] wechatV3Authorization(byte[] method, byte[] url, byte[] timestamp, byte[] nonce,
+                                               byte[] body, byte[] mchid, byte[] serialNo, long key);
+
+    /** true when valid, false for BAD_SIGNATURE; throws otherwise. */
+    static native boolean wechatV3Verify(byte[] timestamp, byte[] nonce, byte[] signature, byte[] serial,
+                                         byte[] body, long key, byte[] options);
+
+    static native byte[] wechatV3Decrypt(byte[] body, byte[] apiv3Key);
+
+    static native byte[] wechatV3ClientSign(byte[] kind, byte[] appId, byte[] timestamp, byte[] nonce,
+                                            byte[] prepay, long key);
 
     static native byte[] reply(byte[] profile, boolean success, byte[] redirectUrl);
 

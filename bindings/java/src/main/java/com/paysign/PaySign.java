@@ -377,6 +377,89 @@ public final class PaySign {
         }
     }
 
+    // ---- WeChat Pay API v3 ----------------------------------------------------------------
+
+    /**
+     * WeChat Pay API v3: the {@code Authorization} header value of a request. {@code url} is the
+     * path with its query ({@code /v3/pay/transactions/jsapi}); {@code body} the exact body
+     * (null or empty for GET); {@code key} the merchant API certificate key. {@code serialNo}
+     * null: the serial of the certificate loaded with the key (apiclient_cert.p12);
+     * {@code timestamp}/{@code nonce} null: now and a random nonce.
+     */
+    public static String wechatV3Authorization(String method, String url, byte[] body, String mchid, Key key,
+                                               String serialNo, String timestamp, String nonce) {
+        byte[] m = Strings.utf8(method, "method");
+        byte[] u = Strings.utf8(url, "url");
+        byte[] t = Strings.utf8(timestamp, "timestamp");
+        byte[] n = Strings.utf8(nonce, "nonce");
+        byte[] id = Strings.utf8(mchid, "mchid");
+        byte[] sn = Strings.utf8(serialNo, "serialNo");
+        long k = key == null ? 0 : key.acquire();
+        try {
+            return Strings.text(Native.wechatV3Authorization(m, u, t, n, body, id, sn, k));
+        } finally {
+            if (key != null) {
+                key.release();
+            }
+        }
+    }
+
+    /**
+     * WeChat Pay API v3: verifies a response or notification, the {@code Wechatpay-Timestamp},
+     * {@code -Nonce}, {@code -Signature} and {@code -Serial} header values over the body exactly
+     * as received, with the platform certificate the serial names or the WeChat Pay public key
+     * ({@code PUB_KEY_ID_...}). {@code options}: null, or {@code window} (seconds, default 300),
+     * {@code now}, {@code key_id}. A stale timestamp throws (status 18).
+     *
+     * @return true when the signature holds, false when it does not
+     */
+    public static boolean wechatV3Verify(String timestamp, String nonce, String signature, String serial,
+                                         byte[] body, Key key, String options) {
+        byte[] t = Strings.utf8(timestamp, "timestamp");
+        byte[] n = Strings.utf8(nonce, "nonce");
+        byte[] s = Strings.utf8(signature, "signature");
+        byte[] sn = Strings.utf8(serial, "serial");
+        byte[] o = Strings.utf8(options, "options");
+        long k = key == null ? 0 : key.acquire();
+        try {
+            return Native.wechatV3Verify(t, n, s, sn, body, k, o);
+        } finally {
+            if (key != null) {
+                key.release();
+            }
+        }
+    }
+
+    /**
+     * WeChat Pay API v3: the plaintext JSON of a (verified) notification body's {@code resource},
+     * decrypted with the 32-byte APIv3 key. A wrong key or altered data throws (status 23).
+     */
+    public static String wechatV3Decrypt(byte[] body, byte[] apiv3Key) {
+        return Strings.text(Native.wechatV3Decrypt(body, apiv3Key));
+    }
+
+    /**
+     * WeChat Pay API v3 client signature: {@code kind} {@code "jsapi"} (also mini program;
+     * {@code prepay} is {@code prepay_id=...}, the result is {@code paySign}) or {@code "app"}
+     * ({@code prepay} is the bare prepay id, the result is the PayReq {@code sign}).
+     */
+    public static String wechatV3ClientSign(String kind, String appId, String timestamp, String nonce,
+                                            String prepay, Key key) {
+        byte[] kd = Strings.utf8(kind, "kind");
+        byte[] a = Strings.utf8(appId, "appId");
+        byte[] t = Strings.utf8(timestamp, "timestamp");
+        byte[] n = Strings.utf8(nonce, "nonce");
+        byte[] p = Strings.utf8(prepay, "prepay");
+        long k = key == null ? 0 : key.acquire();
+        try {
+            return Strings.text(Native.wechatV3ClientSign(kd, a, t, n, p, k));
+        } finally {
+            if (key != null) {
+                key.release();
+            }
+        }
+    }
+
     // ---- reply --------------------------------------------------------------------------
 
     /**

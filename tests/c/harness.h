@@ -1,12 +1,13 @@
-/* The C tests' shared checking: pass/fail counters, CHECK (prints the failing line and a
- * message, keeps going), err() (the last error text) and slurp() (a whole file, NUL added). */
-#ifndef PAYSIGN_TEST_CHECK_H
-#define PAYSIGN_TEST_CHECK_H
-
+/* What the C suites share: CHECK counting into `passed`/`failed`, the last error text, and
+ * reading files of a data folder (`dir`, set by main; unused by suites without one).
+ * Header-only; include once per test. */
+#ifndef PAYSIGN_TEST_HARNESS_H
+#define PAYSIGN_TEST_HARNESS_H
 #include "paysign.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static int passed, failed;
 
@@ -23,13 +24,15 @@ static int passed, failed;
     } while (0)
 
 static char errbuf[1024];
-static inline const char *err(void) {
+static const char *err(void) {
     paysign_last_error(errbuf, sizeof errbuf);
     return errbuf;
 }
 
-/* dir/name read whole, with a NUL after the *len bytes; exits 2 when it cannot be read. */
-static inline unsigned char *slurp_in(const char *dir, const char *name, size_t *len) {
+__attribute__((unused)) static const char *dir;
+
+/* The whole file dir/name, NUL-terminated (not counted in *len); exits 2 when unreadable. */
+static inline unsigned char *slurp(const char *name, size_t *len) {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, name);
     FILE *f = fopen(path, "rb");
@@ -45,4 +48,13 @@ static inline unsigned char *slurp_in(const char *dir, const char *name, size_t 
     return buf;
 }
 
+/* The key file dir/name, no password; exits 2 when it does not load. */
+static inline paysign_key *load(const char *name) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    paysign_key *k = NULL;
+    paysign_status s = paysign_key_load_file(path, NULL, &k);
+    if (s != PAYSIGN_OK) { fprintf(stderr, "%s: %s\n", path, err()); exit(2); }
+    return k;
+}
 #endif
