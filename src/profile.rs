@@ -235,13 +235,27 @@ pub struct Reply {
     pub needs_url: bool,
 }
 
-/// An optional second signature some gateways add, checked only when the caller asks with an
-/// option of the same name (YeePay `hmac_safe`).
+/// A second signature some gateways add: checked only when the caller asks with an option of
+/// the same name (YeePay `hmac_safe`), or on every verification when `always` (NPS
+/// `newmd5info`, the only signature over the notification's plain fields).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Second {
     pub field: &'static str,
     pub join: Join,
     pub empty: Empty,
+    /// Its own field list, when it does not sign the first signature's fields.
+    pub layout: Option<Layout>,
+    /// Where the secret enters its text (HMAC methods key with it instead).
+    pub secret: SecretAt,
+    pub always: bool,
+}
+
+/// The entries travel joined in one field, as the hex of their bytes in the charset (NPS
+/// `OrderMessage`): the digest covers that hex text, then the secret. Signing sets the field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Packed {
+    pub field: &'static str,
+    pub case: Case,
 }
 
 /// One message's signing rule.
@@ -266,6 +280,7 @@ pub struct Profile {
     pub required: &'static [&'static str],
     pub reply: Option<Reply>,
     pub second: Option<Second>,
+    pub packed: Option<Packed>,
     /// The charset bodies arrive in when the caller does not say and it differs from the
     /// signing charset (YeePay: GBK on the wire, UTF-8 inside the HMAC).
     pub wire: Option<Charset>,
@@ -310,6 +325,7 @@ pub const BASE: Profile = Profile {
     required: &[],
     reply: None,
     second: None,
+    packed: None,
     wire: None,
     echoed: &[],
 };

@@ -206,9 +206,44 @@ fn hmac_key<'a>(p: &Profile, key: Option<&'a Key>) -> Result<&'a [u8]> {
 /// Computes the signature text, and writes it into `params` (the signature field, or the
 /// signature element of the document).
 pub fn sign(p: &Profile, opts: &Options, params: &mut Params, key: Option<&Key>) -> Result<String> {
+    let s = signed(p, opts, params, key)?;
+    s.place(p, params);
+    Ok(s.sig)
+}
+
+/// A computed signature and the fields written with it: the packed field (NPS
+/// `OrderMessage`) and a second signature checked on every verification (NPS `newmd5info`).
+pub struct Signed {
+    pub sig: String,
+    pub with: Vec<(&'static str, String)>,
+}
+
+impl Signed {
+    /// Writes the signature and the fields that go with it into `params`.
+    pub fn place(&self, p: &Profile, params: &mut Params) {
+        place(p, params, &self.sig);
+        for (field, value) in &self.with {
+            params.set(field, value);
+        }
+    }
+}
+
+/// [`signature`] with the fields that go with it, without touching `params`.
+pub fn signed(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) -> Result<Signed> {
     let sig = signature(p, opts, params, key)?;
-    place(p, params, &sig);
-    Ok(sig)
+    let mut with = Vec::new();
+    if let Some(pk) = p.packed {
+        if let Some(v) = canon::packed_value(p, params, charset_of(p, params, opts)?)? {
+            with.push((pk.field, v));
+        }
+    }
+    if let Some(s) = p.second.filter(|s| s.always) {
+        with.push((
+            s.field,
+            digest::hex(&second_digest(p, opts, s, params, key)?, second_case(p)),
+        ));
+    }
+    Ok(Signed { sig, with })
 }
 
 /// The signature a merchant sends: `compute` after refusing what a re-split could reinterpret.
@@ -402,37 +437,68 @@ pub fn verify(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) -
             plan.method.name()
         )));
     }
-    if let (true, Some(second)) = (opts.second, p.second) {
-        return verify_second(p, second, params, key);
+    if let Some(second) = p.second.filter(|s| s.always || opts.second) {
+        return verify_second(p, opts, second, params, key);
     }
     Ok(Verdict::Valid)
 }
 
-fn verify_second(p: &Profile, s: crate::profile::Second, params: &Params, key: Option<&Key>) -> Result<Verdict> {
+fn verify_second(
+    p: &Profile,
+    opts: &Options,
+    s: crate::profile::Second,
+    params: &Params,
+    key: Option<&Key>,
+) -> Result<Verdict> {
     let sig = params
         .get(s.field)
         .filter(|v| !v.trim().is_empty())
         .ok_or_else(|| Error::missing_field(s.field))?;
-    let rule = Profile {
-        join: s.join,
-        empty: s.empty,
-        ..*p
-    };
-    let list = canon::entries(&rule, params, None);
-    let text = canon::join(s.join, &list, 0);
-    let bytes = charset_of(p, params, &Options::default())?
-        .encode(&text, "sign string")?
-        .into_owned();
-    let mac = match p.methods.absent {
-        Absent::Use(Method::HmacMd5(_)) => digest::hmac_md5(hmac_key(p, key)?, &bytes),
-        _ => digest::md5(&bytes).to_vec(),
-    };
-    debug_assert!(matches!(s.join, Join::Values(_)));
+    let mac = second_digest(p, opts, s, params, key)?;
     Ok(if digest::hex_matches(&mac, sig, s.field)? {
         Verdict::Valid
     } else {
         Verdict::Invalid(format!("{} matches but {} does not", p.sig_field(), s.field))
     })
+}
+
+/// The second signature's digest: HMAC-MD5 where the profile's method is, else MD5 of its
+/// text with the secret where `s.secret` puts it.
+fn second_digest(
+    p: &Profile,
+    opts: &Options,
+    s: crate::profile::Second,
+    params: &Params,
+    key: Option<&Key>,
+) -> Result<Vec<u8>> {
+    let rule = Profile {
+        layout: s.layout.unwrap_or(p.layout),
+        join: s.join,
+        empty: s.empty,
+        secret: s.secret,
+        sig: SigAt::Field(s.field),
+        packed: None,
+        ..*p
+    };
+    debug_assert!(matches!(s.join, Join::Values(_)));
+    let secret = match s.secret {
+        SecretAt::Nowhere => None,
+        _ => text_secret(p, Method::Md5(Case::Upper), key, opts)?,
+    };
+    let charset = charset_of(p, params, &Options::default())?;
+    let message = canon::message(&rule, params, secret, charset, DocForm::Emptied)?;
+    Ok(match p.methods.absent {
+        Absent::Use(Method::HmacMd5(_)) => digest::hmac_md5(hmac_key(p, key)?, message.bytes()),
+        _ => digest::md5(message.bytes()).to_vec(),
+    })
+}
+
+/// The hex case of a second signature: the profile's own method's.
+fn second_case(p: &Profile) -> Case {
+    match p.methods.absent {
+        Absent::Use(Method::Md5(c) | Method::HmacMd5(c) | Method::HmacSha256(c)) => c,
+        _ => Case::Lower,
+    }
 }
 
 /// Parses a body as received and verifies it. `charset` None: the charset the message declares

@@ -704,7 +704,10 @@ fn conservative_on_every_vector() {
                 c["charset"].as_str().map(|s| Charset::from_name(s).unwrap()),
             )
         } else {
-            (form(&params_of(&c)), Format::Form, None)
+            // Sent as the gateway sends it: in its wire charset (NPS's values are GB2312).
+            let wire = profile(c["profile"].as_str().unwrap()).wire_charset();
+            let body = params_of(&c).encode(Format::Form, wire).unwrap().into_bytes();
+            (body, Format::Form, None)
         };
         let mut r = Run::form(c["profile"].as_str().unwrap(), body, key.as_ref());
         r.options = &options;

@@ -123,7 +123,8 @@ fn sign_order(p: &Profile, params: &Params) -> Vec<String> {
 
 /// Moves the boundary between two neighbours `a` and `b` of a signed message: for `name=value`
 /// joins `a` swallows `sep b=value_b` and `b` goes; for values joined with nothing one byte of
-/// `b` moves into `a`. None when the join leaves no room (a separator between values).
+/// `b` moves into `a`; for values joined with a separator, b's text before a separator it
+/// holds moves into `a`. None when the join leaves no room.
 fn moved(p: &Profile, params: &Params, a: &str, b: &str) -> Option<Params> {
     let (va, vb) = (params.get(a)?.to_string(), params.get(b)?.to_string());
     let mut m = params.clone();
@@ -140,7 +141,13 @@ fn moved(p: &Profile, params: &Params, a: &str, b: &str) -> Option<Params> {
             m.set(a, &format!("{va}{first}"));
             m.set(b, &vb[first.len_utf8()..]);
         }
-        Join::Values(_) => return None,
+        Join::Values(sep) => {
+            // A separator between values moves only where a value already holds one: b's
+            // text before its separator goes over to a.
+            let (head, tail) = vb.split_once(sep)?;
+            m.set(a, &format!("{va}{sep}{head}"));
+            m.set(b, tail);
+        }
     }
     Some(m)
 }
@@ -167,7 +174,7 @@ fn every_joined_profile_accepts_a_moved_split() {
         if p.id.starts_with("99bill.query") || p.id.starts_with("99bill.refundquery") {
             params.set("signType", "1");
         }
-        let sig = paysign::sign(p, &allow(), &mut params, Some(&sign_key))
+        let mut sig = paysign::sign(p, &allow(), &mut params, Some(&sign_key))
             .unwrap_or_else(|e| panic!("{}: {}", p.id, e.message));
         let fixed: Vec<&str> = [p.methods.field, p.charset.field].into_iter().flatten().collect();
         let order = sign_order(p, &params);
@@ -181,6 +188,16 @@ fn every_joined_profile_accepts_a_moved_split() {
             all_required.push(p.id);
             continue;
         };
+        let sep = match p.join {
+            Join::Values(sep) if !sep.is_empty() => Some(sep),
+            _ => None,
+        };
+        if let Some(sep) = sep {
+            // A separator join (NPS's `|`): b is signed holding one, as allow_join lets it.
+            let vb = params.get(&pair[1]).unwrap().to_string();
+            params.set(&pair[1], &format!("{vb}{sep}{vb}"));
+            sig = paysign::sign(p, &allow(), &mut params, Some(&sign_key)).unwrap();
+        }
         let mut m = moved(p, &params, &pair[0], &pair[1]).unwrap_or_else(|| panic!("{}: no move", p.id));
         paysign::signer::place(p, &mut m, &sig);
         assert_ne!(
@@ -197,15 +214,23 @@ fn every_joined_profile_accepts_a_moved_split() {
     // The profiles whose every signed field is required: nothing can be dropped, so the
     // absorbing move is refused as a missing field (a value holding `&x=` can still be split
     // the other way; the echoed-field refusal and diagnose cover that).
-    assert_eq!(all_required, ["wechatpay.app.payreq"], "resplit: {resplit:?}");
+    // nps.pay.notify signs one field (OrderMessage); its second signature is a Key slot
+    // between required fields.
+    assert_eq!(
+        all_required,
+        ["wechatpay.app.payreq", "nps.pay.notify"],
+        "resplit: {resplit:?}"
+    );
     assert!(resplit.contains(&"chinabank.pay.request") && resplit.contains(&"chinabank.pay.notify"));
     assert!(resplit.contains(&"yeepay.pay.request") && resplit.contains(&"yeepay.pay.notify"));
     assert!(resplit.contains(&"99bill.refund.request") && resplit.contains(&"alipay.openapi.notify"));
-    assert_eq!(resplit.len(), 30, "{resplit:?}");
+    assert!(resplit.contains(&"nps.pay.request"));
+    assert_eq!(resplit.len(), 31, "{resplit:?}");
 }
 
-/// Every echoed field of every request profile, with `&` and then `=`: refused, the field
-/// and the character named, the value never echoed; `allow_join=1` signs it.
+/// Every echoed field of every request profile, with each character that joins its sign
+/// string (`&` and `=`, NPS's `|`): refused, the field and the character named, the value
+/// never echoed; `allow_join=1` signs it.
 #[test]
 fn echoed_fields_refuse_join_characters() {
     let mut checked = 0;
@@ -214,9 +239,10 @@ fn echoed_fields_refuse_join_characters() {
         let key = if rsa { merchant() } else { secret() };
         let base = common::natural_message(p, rsa).unwrap();
         for field in p.echoed {
-            for (c, value) in [('&', "Q&A SECRETVALUE"), ('=', "a=b SECRETVALUE")] {
+            for c in paysign::signer::join_chars(p.join).chars() {
+                let value = format!("a{c}b SECRETVALUE");
                 let mut params = base.clone();
-                params.set(field, value);
+                params.set(field, &value);
                 let e = paysign::sign(p, &Options::default(), &mut params.clone(), Some(&key)).unwrap_err();
                 assert_eq!(e.status, Status::PAYSIGN_INVALID_FIELD, "{} {field}", p.id);
                 assert!(
@@ -241,8 +267,8 @@ fn echoed_fields_refuse_join_characters() {
         }
     }
     // 99bill pay and split (4 each), Allinpay (4), Alipay mapi (3) and OpenAPI (1), WeChat (2),
-    // Dinpay (3), two characters each.
-    assert_eq!(checked, 2 * (4 + 4 + 4 + 3 + 1 + 2 + 3));
+    // Dinpay (3), two characters each; NPS (11), one (`|`).
+    assert_eq!(checked, 2 * (4 + 4 + 4 + 3 + 1 + 2 + 3) + 11);
 }
 
 /// A join character in a field the gateway does not echo (an URL) is signed as before, and a

@@ -216,6 +216,17 @@ fn cases() -> Vec<Case> {
             "", secret(), secret(), other_secret(), "r3_Amt",
         ),
         (
+            "nps.pay.request",
+            vec![("m_id", "10001"), ("m_orderid", "A1"), ("m_oamount", "0.01"), ("m_ocurrency", "1"), ("m_url", "http://m/r"), ("m_language", "1"), ("s_name", "张三"), ("m_status", "0"), ("modate", "2024-01-01 12:00:00")],
+            "", secret(), secret(), other_secret(), "m_oamount",
+        ),
+        (
+            // m_oamount is covered only by the second signature, newmd5info.
+            "nps.pay.notify",
+            vec![("m_id", "10001"), ("m_orderid", "A1"), ("m_oamount", "0.01"), ("m_status", "2"), ("OrderMessage", "31307C4131")],
+            "", secret(), secret(), other_secret(), "m_oamount",
+        ),
+        (
             "cmpp.connect",
             vec![("source_addr", "900001"), ("timestamp", "1021080510")],
             "", secret(), secret(), other_secret(), "timestamp",

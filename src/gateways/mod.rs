@@ -8,6 +8,7 @@ pub mod allinpay;
 pub mod chinabank;
 pub mod dinpay;
 pub mod kuaiqian;
+pub mod nps;
 pub mod sms;
 pub mod wechatpay;
 pub mod yeepay;
@@ -21,6 +22,7 @@ pub const TABLES: &[&[Profile]] = &[
     dinpay::PROFILES,
     allinpay::PROFILES,
     yeepay::PROFILES,
+    nps::PROFILES,
     sms::PROFILES,
 ];
 
