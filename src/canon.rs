@@ -141,7 +141,7 @@ fn each_entry<'a>(p: &Profile, params: &'a Params, secret: Option<&'a str>, mut 
             // are, rather than placing them and walking every slot. Where empties are kept, a
             // slot without a field still writes, so every slot must have come.
             let whole = |mask: &u64| p.empty == Empty::Skip || mask.count_ones() as usize == slots.len();
-            let no_key = !slots.iter().any(Slot::is_key);
+            let no_key = slots.iter().all(Slot::is_field);
             if let Some(mask) = no_key
                 .then(|| slot_order_mask(slots, p.sig_field(), params))
                 .flatten()
@@ -178,6 +178,7 @@ fn each_entry<'a>(p: &Profile, params: &'a Params, secret: Option<&'a str>, mut 
                             emit(name, s);
                         }
                     }
+                    Slot::Text(t) => emit(t, t),
                 }
             }
         }
@@ -348,6 +349,7 @@ fn textual(p: &Profile, params: &Params, secret: Option<&str>) -> String {
             .map(|s| match s {
                 Slot::F(n) => n.len() + 1 + sep,
                 Slot::Key(n) => n.len() + 1 + sep + k,
+                Slot::Text(t) => 2 * t.len() + 1 + sep,
             })
             .sum(),
         _ => 0,

@@ -22,11 +22,14 @@ pub enum Slot {
     F(&'static str),
     /// The secret at this place, as the pair `name=SECRET` (99bill refund's `merchant_key`).
     Key(&'static str),
+    /// This text, always: IPS writes a label before each value (`billno…currencytype…`),
+    /// its own spelling of the field's name.
+    Text(&'static str),
 }
 
 impl Slot {
-    pub fn is_key(&self) -> bool {
-        matches!(self, Slot::Key(_))
+    pub fn is_field(&self) -> bool {
+        matches!(self, Slot::F(_))
     }
 }
 

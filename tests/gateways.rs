@@ -567,3 +567,39 @@ fn nps_notify_checks_newmd5info_always() {
         paysign::Verdict::Invalid("Digest matches but newmd5info does not".into())
     );
 }
+
+// --------------------------------------------------------------------------------------- IPS
+
+#[test]
+fn ips_encode_types_other_than_the_md5_ones_are_named() {
+    let p = paysign::profile("ips.pay.request").unwrap();
+    let key = Key::secret("cert").unwrap();
+    let mut params = params_of(&case("ips-request-md5-crasader"));
+    params.set("OrderEncodeType", "2");
+    let e = paysign::sign(p, &opts(""), &mut params.clone(), Some(&key)).unwrap_err();
+    assert_eq!(e.status, Status::PAYSIGN_UNSUPPORTED, "{}", e.message);
+    params.set("OrderEncodeType", "9");
+    let e = paysign::sign(p, &opts(""), &mut params.clone(), Some(&key)).unwrap_err();
+    assert_eq!(e.status, Status::PAYSIGN_INVALID_FIELD);
+    assert!(e.message.starts_with("field 'OrderEncodeType'"), "{}", e.message);
+    params.remove("OrderEncodeType");
+    let e = paysign::sign(p, &opts(""), &mut params, Some(&key)).unwrap_err();
+    assert_eq!(e.status, Status::PAYSIGN_MISSING_FIELD);
+    let n = paysign::profile("ips.pay.notify").unwrap();
+    let mut t = params_of(&case("ips-notify-md5-crasader"));
+    t.set("retencodetype", "16");
+    let e = paysign::verify(n, &opts(""), &t, Some(&key)).unwrap_err();
+    assert_eq!(e.status, Status::PAYSIGN_UNSUPPORTED, "{}", e.message);
+}
+
+#[test]
+fn ips_notify_accepts_uppercase_hex_and_replies_ipscheckok() {
+    let c = case("ips-notify-md5-crasader");
+    let (key, _) = key_and_options(&c);
+    let mut params = params_of(&c);
+    let upper = params.get("signature").unwrap().to_uppercase();
+    params.set("signature", &upper);
+    assert!(verify_params("ips.pay.notify", "", &params, &key.unwrap()).unwrap());
+    let p = paysign::profile("ips.pay.notify").unwrap();
+    assert_eq!(paysign::reply(p, true, None).unwrap(), "ipscheckok");
+}

@@ -121,19 +121,40 @@ fn sign_order(p: &Profile, params: &Params) -> Vec<String> {
     }
 }
 
+/// The text between the values of neighbours `a` and `b` in a values-only sign string: the
+/// join's separator, with any constant text between their slots (IPS's labels).
+fn gap(p: &Profile, a: &str, b: &str) -> String {
+    let Join::Values(sep) = p.join else {
+        return String::new();
+    };
+    let mut t = String::new();
+    if let Layout::Fixed(slots) = p.layout {
+        let at = |n: &str| slots.iter().position(|s| matches!(s, Slot::F(f) if *f == n)).unwrap();
+        for s in &slots[at(a) + 1..at(b)] {
+            if let Slot::Text(x) = s {
+                t.push_str(sep);
+                t.push_str(x);
+            }
+        }
+    }
+    t.push_str(sep);
+    t
+}
+
 /// Moves the boundary between two neighbours `a` and `b` of a signed message: for `name=value`
 /// joins `a` swallows `sep b=value_b` and `b` goes; for values joined with nothing one byte of
-/// `b` moves into `a`; for values joined with a separator, b's text before a separator it
-/// holds moves into `a`. None when the join leaves no room.
+/// `b` moves into `a`; where text stands between the values (a separator, a label), b's text
+/// before a copy of it that b holds moves into `a`. None when the join leaves no room.
 fn moved(p: &Profile, params: &Params, a: &str, b: &str) -> Option<Params> {
     let (va, vb) = (params.get(a)?.to_string(), params.get(b)?.to_string());
     let mut m = params.clone();
+    let between = gap(p, a, b);
     match p.join {
         Join::Pairs(sep) => {
             m.set(a, &format!("{va}{sep}{b}={vb}"));
             m.remove(b);
         }
-        Join::Values("") => {
+        Join::Values(_) if between.is_empty() => {
             let first = vb.chars().next()?;
             if vb.len() == first.len_utf8() {
                 return None;
@@ -141,11 +162,9 @@ fn moved(p: &Profile, params: &Params, a: &str, b: &str) -> Option<Params> {
             m.set(a, &format!("{va}{first}"));
             m.set(b, &vb[first.len_utf8()..]);
         }
-        Join::Values(sep) => {
-            // A separator between values moves only where a value already holds one: b's
-            // text before its separator goes over to a.
-            let (head, tail) = vb.split_once(sep)?;
-            m.set(a, &format!("{va}{sep}{head}"));
+        Join::Values(_) => {
+            let (head, tail) = vb.split_once(between.as_str())?;
+            m.set(a, &format!("{va}{between}{head}"));
             m.set(b, tail);
         }
     }
@@ -188,14 +207,12 @@ fn every_joined_profile_accepts_a_moved_split() {
             all_required.push(p.id);
             continue;
         };
-        let sep = match p.join {
-            Join::Values(sep) if !sep.is_empty() => Some(sep),
-            _ => None,
-        };
-        if let Some(sep) = sep {
-            // A separator join (NPS's `|`): b is signed holding one, as allow_join lets it.
+        let between = gap(p, &pair[0], &pair[1]);
+        if matches!(p.join, Join::Values(_)) && !between.is_empty() {
+            // Text between the values (NPS's `|`, IPS's labels): b is signed holding a copy of
+            // it, as allow_join lets it.
             let vb = params.get(&pair[1]).unwrap().to_string();
-            params.set(&pair[1], &format!("{vb}{sep}{vb}"));
+            params.set(&pair[1], &format!("{vb}{between}{vb}"));
             sig = paysign::sign(p, &allow(), &mut params, Some(&sign_key)).unwrap();
         }
         let mut m = moved(p, &params, &pair[0], &pair[1]).unwrap_or_else(|| panic!("{}: no move", p.id));
@@ -224,8 +241,8 @@ fn every_joined_profile_accepts_a_moved_split() {
     assert!(resplit.contains(&"chinabank.pay.request") && resplit.contains(&"chinabank.pay.notify"));
     assert!(resplit.contains(&"yeepay.pay.request") && resplit.contains(&"yeepay.pay.notify"));
     assert!(resplit.contains(&"99bill.refund.request") && resplit.contains(&"alipay.openapi.notify"));
-    assert!(resplit.contains(&"nps.pay.request"));
-    assert_eq!(resplit.len(), 31, "{resplit:?}");
+    assert!(resplit.contains(&"nps.pay.request") && resplit.contains(&"ips.pay.notify"));
+    assert_eq!(resplit.len(), 33, "{resplit:?}");
 }
 
 /// Every echoed field of every request profile, with each character that joins its sign

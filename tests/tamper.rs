@@ -227,6 +227,16 @@ fn cases() -> Vec<Case> {
             "", secret(), secret(), other_secret(), "m_oamount",
         ),
         (
+            "ips.pay.request",
+            vec![("Mer_code", "000015"), ("Billno", "A1"), ("Amount", "0.02"), ("Date", "20140415"), ("Currency_Type", "RMB"), ("OrderEncodeType", "5")],
+            "", secret(), secret(), other_secret(), "Amount",
+        ),
+        (
+            "ips.pay.notify",
+            vec![("billno", "A1"), ("amount", "0.02"), ("date", "20140415"), ("succ", "Y"), ("ipsbillno", "NT1"), ("retencodetype", "17"), ("Currency_type", "RMB")],
+            "", secret(), secret(), other_secret(), "amount",
+        ),
+        (
             "cmpp.connect",
             vec![("source_addr", "900001"), ("timestamp", "1021080510")],
             "", secret(), secret(), other_secret(), "timestamp",

@@ -464,12 +464,12 @@ fn sign_type(c: &Ctx<'_>) -> Vec<Variant> {
 
 fn fixed_names(p: &Profile) -> Option<Vec<&'static str>> {
     match p.layout {
-        Layout::Fixed(slots) if !slots.iter().any(|s| matches!(s, Slot::Key(_))) => Some(
+        Layout::Fixed(slots) if slots.iter().all(Slot::is_field) => Some(
             slots
                 .iter()
                 .filter_map(|s| match s {
                     Slot::F(n) => Some(*n),
-                    Slot::Key(_) => None,
+                    Slot::Key(_) | Slot::Text(_) => None,
                 })
                 .collect(),
         ),

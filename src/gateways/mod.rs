@@ -7,6 +7,7 @@ pub mod alipay;
 pub mod allinpay;
 pub mod chinabank;
 pub mod dinpay;
+pub mod ips;
 pub mod kuaiqian;
 pub mod nps;
 pub mod sms;
@@ -23,6 +24,7 @@ pub const TABLES: &[&[Profile]] = &[
     allinpay::PROFILES,
     yeepay::PROFILES,
     nps::PROFILES,
+    ips::PROFILES,
     sms::PROFILES,
 ];
 
