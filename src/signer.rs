@@ -9,7 +9,7 @@ use crate::gateways;
 use crate::keys::Key;
 use crate::options::Options;
 use crate::params::{Duplicates, Format, Params};
-use crate::profile::{Absent, Case, Join, Layout, Method, Profile, RsaOut, SecretAt, SigAt, Slot};
+use crate::profile::{Absent, Case, Join, Kind, Layout, Method, Profile, RsaOut, SecretAt, SigAt, Slot};
 use zeroize::Zeroizing;
 
 /// The verdict of a verification that ran.
@@ -573,10 +573,13 @@ pub fn parse_body(
 /// The exact body the gateway expects back from a notification handler.
 pub fn reply(p: &Profile, success: bool, redirect_url: Option<&str>) -> Result<String> {
     let r = p.reply.ok_or_else(|| {
-        Error::invalid_argument(format!(
-            "profile '{}' is not a notification: it has no reply body",
-            p.id
-        ))
+        Error::invalid_argument(match p.kind {
+            Kind::Notify => format!(
+                "profile '{}': the gateway documents no reply body; answer with your own page",
+                p.id
+            ),
+            _ => format!("profile '{}' is not a notification: it has no reply body", p.id),
+        })
     })?;
     let url = redirect_url.unwrap_or_default();
     if r.needs_url && url.is_empty() {

@@ -566,6 +566,9 @@ fn nps_notify_checks_newmd5info_always() {
         v,
         paysign::Verdict::Invalid("Digest matches but newmd5info does not".into())
     );
+    let e = paysign::reply(paysign::profile("nps.pay.notify").unwrap(), true, None).unwrap_err();
+    assert_eq!(e.status, Status::PAYSIGN_INVALID_ARGUMENT);
+    assert!(e.message.contains("documents no reply body"), "{}", e.message);
 }
 
 // --------------------------------------------------------------------------------------- IPS
