@@ -1071,3 +1071,35 @@ fn cli_keyinfo_builtin() {
         "{err}"
     );
 }
+
+/// NPS's usual mistakes in a merchant's own code: OrderMessage hex of the UTF-8 bytes, or in
+/// lowercase. The merchants' digests were computed with Python hashlib by those wrong rules.
+#[test]
+fn sign_mode_nps_order_message_charset_and_hex_case() {
+    let c = case("nps-request-md5-derived");
+    let k = secret("NPS-TEST-KEY-0123456789");
+    for (digest, cause) in [
+        ("D9AA8F8BE22C14FE8276EFCC609A128B", "charset"),
+        ("3FC2C4B554FE46CBA379BB20F3B29B7C", "packed_case"),
+    ] {
+        let mut p = params_of(&c);
+        p.set("digest", digest);
+        let body = p.encode(Format::Form, Charset::Gb2312).unwrap().into_bytes();
+        let mut r = Run::form("nps.pay.request", body, Some(&k));
+        r.mode = Mode::Sign;
+        let j = r.go();
+        assert_cause(&j, cause);
+        assert_eq!(j["paysign_signature"], c["expect_signature"]);
+        if cause == "charset" {
+            assert_eq!(j["variant"]["detail"]["signed_as"], "utf-8", "{j:#}");
+        } else {
+            assert!(
+                j["explanation"]
+                    .as_str()
+                    .unwrap()
+                    .contains("OrderMessage written in lowercase hex"),
+                "{j:#}"
+            );
+        }
+    }
+}
