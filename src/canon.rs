@@ -178,6 +178,12 @@ fn each_entry<'a>(p: &Profile, params: &'a Params, secret: Option<&'a str>, mut 
                             emit(name, s);
                         }
                     }
+                    Slot::Opt(name) => {
+                        let v = trimmed(p, params.value_at(i).unwrap_or(""));
+                        if !v.is_empty() {
+                            emit(name, v);
+                        }
+                    }
                     Slot::Text(t) => emit(t, t),
                 }
             }
@@ -260,7 +266,7 @@ fn match_slots(slots: &[Slot], sig: &str, params: &Params, mut found: impl FnMut
         if same_name(name, sig) {
             continue;
         }
-        let is_it = |i: &usize| matches!(slots[*i], Slot::F(f) if same_name(f, name));
+        let is_it = |i: &usize| matches!(slots[*i], Slot::F(f) | Slot::Opt(f) if same_name(f, name));
         let (i, in_order) = match (next..slots.len()).find(is_it) {
             Some(i) => (i, true),
             None => match (0..next).find(is_it) {
@@ -347,7 +353,7 @@ fn textual(p: &Profile, params: &Params, secret: Option<&str>) -> String {
         Layout::Fixed(slots) => slots
             .iter()
             .map(|s| match s {
-                Slot::F(n) => n.len() + 1 + sep,
+                Slot::F(n) | Slot::Opt(n) => n.len() + 1 + sep,
                 Slot::Key(n) => n.len() + 1 + sep + k,
                 Slot::Text(t) => 2 * t.len() + 1 + sep,
             })

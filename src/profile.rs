@@ -22,6 +22,9 @@ pub enum Slot {
     F(&'static str),
     /// The secret at this place, as the pair `name=SECRET` (99bill refund's `merchant_key`).
     Key(&'static str),
+    /// A field signed only when present and non-empty, in a profile that keeps empties
+    /// (Tenpay's `spbill_create_ip`).
+    Opt(&'static str),
     /// This text, always: IPS writes a label before each value (`billno…currencytype…`),
     /// its own spelling of the field's name.
     Text(&'static str),

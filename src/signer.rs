@@ -289,7 +289,7 @@ fn secret_marker(p: &Profile) -> Option<String> {
         (SecretAt::Pair(name), _) => name,
         (SecretAt::InList, Layout::Fixed(slots)) => slots.iter().find_map(|s| match s {
             Slot::Key(name) => Some(*name),
-            Slot::F(_) | Slot::Text(_) => None,
+            Slot::F(_) | Slot::Opt(_) | Slot::Text(_) => None,
         })?,
         _ => return None,
     };

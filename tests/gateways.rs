@@ -606,3 +606,37 @@ fn ips_notify_accepts_uppercase_hex_and_replies_ipscheckok() {
     let p = paysign::profile("ips.pay.notify").unwrap();
     assert_eq!(paysign::reply(p, true, None).unwrap(), "ipscheckok");
 }
+
+// ------------------------------------------------------------------------------------ Tenpay
+
+#[test]
+fn tenpay_cmdno_keeps_empties_but_signs_spbill_create_ip_only_when_set() {
+    let p = paysign::profile("tenpay.cmdno.request").unwrap();
+    let c = case("tenpay-cmdno-request-md5-crasader");
+    let (key, _) = key_and_options(&c);
+    let mut params = params_of(&c);
+    params.set("attach", "");
+    params.remove("spbill_create_ip");
+    let s = paysign::sign_string(p, &opts(""), &params, key.as_ref()).unwrap();
+    assert!(
+        s.ends_with("&hallid=6&attach=&key=b4c881732169515577e42abdadec50b3"),
+        "{}",
+        *s
+    );
+    params.set("spbill_create_ip", "");
+    assert_eq!(*paysign::sign_string(p, &opts(""), &params, key.as_ref()).unwrap(), *s);
+}
+
+#[test]
+fn tenpay_gw_signs_the_bytes_input_charset_names() {
+    // The vector signs with option charset=gbk; its input_charset=GBK says the same.
+    let c = case("tenpay-gw-request-md5-derived");
+    let (key, _) = key_and_options(&c);
+    let mut params = params_of(&c);
+    let p = paysign::profile("tenpay.pay.request").unwrap();
+    let sig = paysign::sign(p, &opts(""), &mut params, key.as_ref()).unwrap();
+    assert_eq!(sig, c["expect_signature"].as_str().unwrap());
+    params.set("input_charset", "UTF-8");
+    let utf8 = paysign::sign(p, &opts(""), &mut params, key.as_ref()).unwrap();
+    assert_ne!(utf8, sig, "图书 has other bytes in UTF-8");
+}

@@ -197,8 +197,11 @@ fn every_joined_profile_accepts_a_moved_split() {
             .unwrap_or_else(|e| panic!("{}: {}", p.id, e.message));
         let fixed: Vec<&str> = [p.methods.field, p.charset.field].into_iter().flatten().collect();
         let order = sign_order(p, &params);
-        // A `name=value` move drops b, so b must be optional; a values-only move keeps both.
-        let droppable = |b: &str| !matches!(p.join, Join::Pairs(_)) || !p.required.contains(&b);
+        // A `name=value` move drops b, so b must be optional and its `b=` must go with it
+        // (a profile that keeps empties writes it anyway); a values-only move keeps both.
+        let droppable = |b: &str| {
+            !matches!(p.join, Join::Pairs(_)) || (!p.required.contains(&b) && p.empty == paysign::profile::Empty::Skip)
+        };
         let pair = order.windows(2).find(|w| {
             let b = w[1].as_str();
             droppable(b) && !fixed.contains(&b) && !fixed.contains(&w[0].as_str())
@@ -228,21 +231,27 @@ fn every_joined_profile_accepts_a_moved_split() {
         assert!(v.is_valid(), "{}: {} -> {} does not verify", p.id, pair[0], pair[1]);
         resplit.push(p.id);
     }
-    // The profiles whose every signed field is required: nothing can be dropped, so the
-    // absorbing move is refused as a missing field (a value holding `&x=` can still be split
-    // the other way; the echoed-field refusal and diagnose cover that).
-    // nps.pay.notify signs one field (OrderMessage); its second signature is a Key slot
-    // between required fields.
+    // The profiles with no field to drop: every signed field required (the absorbing move is
+    // refused as a missing field), or `name=` written for every slot (Tenpay cmdno keeps
+    // empties). A value holding `&x=` can still be split the other way; the echoed-field
+    // refusal and diagnose cover that. nps.pay.notify signs one field (OrderMessage); its
+    // second signature is a Key slot between required fields.
     assert_eq!(
         all_required,
-        ["wechatpay.app.payreq", "nps.pay.notify"],
+        [
+            "wechatpay.app.payreq",
+            "nps.pay.notify",
+            "tenpay.cmdno.request",
+            "tenpay.cmdno.notify"
+        ],
         "resplit: {resplit:?}"
     );
     assert!(resplit.contains(&"chinabank.pay.request") && resplit.contains(&"chinabank.pay.notify"));
     assert!(resplit.contains(&"yeepay.pay.request") && resplit.contains(&"yeepay.pay.notify"));
     assert!(resplit.contains(&"99bill.refund.request") && resplit.contains(&"alipay.openapi.notify"));
     assert!(resplit.contains(&"nps.pay.request") && resplit.contains(&"ips.pay.notify"));
-    assert_eq!(resplit.len(), 33, "{resplit:?}");
+    assert!(resplit.contains(&"tenpay.pay.request") && resplit.contains(&"tenpay.pay.notify"));
+    assert_eq!(resplit.len(), 35, "{resplit:?}");
 }
 
 /// Every echoed field of every request profile, with each character that joins its sign
@@ -284,8 +293,8 @@ fn echoed_fields_refuse_join_characters() {
         }
     }
     // 99bill pay and split (4 each), Allinpay (4), Alipay mapi (3) and OpenAPI (1), WeChat (2),
-    // Dinpay (3), two characters each; NPS (11), one (`|`).
-    assert_eq!(checked, 2 * (4 + 4 + 4 + 3 + 1 + 2 + 3) + 11);
+    // Dinpay (3), Tenpay gw (3) and cmdno (1), two characters each; NPS (11), one (`|`).
+    assert_eq!(checked, 2 * (4 + 4 + 4 + 3 + 1 + 2 + 3 + 3 + 1) + 11);
 }
 
 /// A join character in a field the gateway does not echo (an URL) is signed as before, and a

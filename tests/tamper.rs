@@ -237,6 +237,26 @@ fn cases() -> Vec<Case> {
             "", secret(), secret(), other_secret(), "amount",
         ),
         (
+            "tenpay.pay.request",
+            vec![("partner", "1900000109"), ("out_trade_no", "A1"), ("total_fee", "1"), ("body", "图书"), ("input_charset", "GBK")],
+            "", secret(), secret(), other_secret(), "total_fee",
+        ),
+        (
+            "tenpay.pay.notify",
+            vec![("partner", "1900000109"), ("out_trade_no", "A1"), ("total_fee", "1"), ("trade_state", "0"), ("notify_id", "n1")],
+            "", secret(), secret(), other_secret(), "trade_state",
+        ),
+        (
+            "tenpay.cmdno.request",
+            vec![("cmdno", "1"), ("date", "20140612"), ("bargainor_id", "1212600101"), ("transaction_id", "1212600101201401020000717444"), ("sp_billno", "A1"), ("total_fee", "1"), ("fee_type", "1"), ("return_url", "http://m/r"), ("attach", "")],
+            "", secret(), secret(), other_secret(), "total_fee",
+        ),
+        (
+            "tenpay.cmdno.notify",
+            vec![("cmdno", "1"), ("pay_result", "0"), ("date", "20140612"), ("transaction_id", ""), ("sp_billno", "A1"), ("total_fee", "1"), ("fee_type", "1"), ("attach", "1")],
+            "", secret(), secret(), other_secret(), "pay_result",
+        ),
+        (
             "cmpp.connect",
             vec![("source_addr", "900001"), ("timestamp", "1021080510")],
             "", secret(), secret(), other_secret(), "timestamp",

@@ -58,7 +58,7 @@ pub(super) fn received_order_message(
                 slots
                     .iter()
                     .filter_map(|s| match s {
-                        Slot::F(n) => Some(*n),
+                        Slot::F(n) | Slot::Opt(n) => Some(*n),
                         Slot::Key(_) | Slot::Text(_) => None,
                     })
                     .collect(),

@@ -493,7 +493,7 @@ fn fixed_names(p: &Profile) -> Option<Vec<&'static str>> {
             slots
                 .iter()
                 .filter_map(|s| match s {
-                    Slot::F(n) => Some(*n),
+                    Slot::F(n) | Slot::Opt(n) => Some(*n),
                     Slot::Key(_) | Slot::Text(_) => None,
                 })
                 .collect(),

@@ -11,6 +11,7 @@ pub mod ips;
 pub mod kuaiqian;
 pub mod nps;
 pub mod sms;
+pub mod tenpay;
 pub mod wechatpay;
 pub mod yeepay;
 
@@ -25,6 +26,7 @@ pub const TABLES: &[&[Profile]] = &[
     yeepay::PROFILES,
     nps::PROFILES,
     ips::PROFILES,
+    tenpay::PROFILES,
     sms::PROFILES,
 ];
 
