@@ -464,7 +464,7 @@ fn alipay_verify_url() {
     assert_eq!(r.code, 2);
 }
 
-const GATEWAYS: [(&str, &[&str]); 9] = [
+const GATEWAYS: [(&str, &[&str]); 10] = [
     ("99bill", &["123456"]),
     ("wechatpay", &[WECHAT_KEY]),
     ("alipay", &[]),
@@ -477,6 +477,7 @@ const GATEWAYS: [(&str, &[&str]); 9] = [
     ),
     ("nps", &["NPS-TEST-KEY-0123456789"]),
     ("ips", &["GDgLwwdK270Qj1w4xho8lyTpRQZV9Jm5x4NwWOTThUa4"]),
+    ("tenpay", &["TENPAY-TEST-KEY-0123456789abcdef"]),
 ];
 
 fn check_demo(r: &Run, gateway: &str, secrets: &[&str]) {
@@ -556,6 +557,14 @@ fn demo_gateway_details() {
     );
     assert!(
         r.stdout.contains("signature=4a3b9c8627fe7125bfd69784705d4a3c"),
+        "{}",
+        r.stdout
+    );
+
+    // Tenpay's request signs the GBK bytes input_charset names: tenpay-gw-request-md5-derived's sign.
+    let r = paysign(&["demo", "--gateway", "tenpay"]);
+    assert!(
+        r.stdout.contains("   sign: 0D31A45D3121C40CD8AB86514AA65A6C\n"),
         "{}",
         r.stdout
     );

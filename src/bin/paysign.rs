@@ -77,7 +77,7 @@ Usage:
   paysign demo [--gateway NAME]
       A full round trip on bundled public sandbox material: sign a payment request,
       make and verify a notification, reject a tampered copy, print the reply.
-      Gateways: 99bill (default), wechatpay, alipay, chinabank, dinpay, allinpay, yeepay, nps, ips.
+      Gateways: 99bill (default), wechatpay, alipay, chinabank, dinpay, allinpay, yeepay, nps, ips, tenpay.
   paysign help | --help
   paysign version | --version
 

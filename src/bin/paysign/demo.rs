@@ -585,7 +585,65 @@ const DEMOS: &[Demo] = &[
         redirect: None,
         form: None,
     },
+    Demo {
+        name: "tenpay",
+        title: "Tenpay (财付通) gw.tenpay.com pay.htm, MD5",
+        request_profile: "tenpay.pay.request",
+        request: &[
+            ("partner", "1900000109"),
+            ("out_trade_no", "20261207113000"),
+            ("total_fee", "8800"),
+            ("fee_type", "1"),
+            ("return_url", "http://shop.example.com/tenpay/return.php"),
+            ("notify_url", "http://shop.example.com/tenpay/notify.php"),
+            ("body", "图书 一本"),
+            ("bank_type", "DEFAULT"),
+            ("spbill_create_ip", "203.0.113.7"),
+            ("input_charset", "GBK"),
+            ("sign_type", "MD5"),
+            ("service_version", "1.0"),
+            ("sign_key_index", "1"),
+        ],
+        merchant_key: KeySource::Secret(TENPAY_TEST_KEY),
+        transport: Transport::BrowserForm,
+        action: "https://gw.tenpay.com/gateway/pay.htm",
+        action_note: "production; no Tenpay sandbox is known",
+        notify_profile: "tenpay.pay.notify",
+        notify: &[
+            ("discount", "0"),
+            ("fee_type", "1"),
+            ("input_charset", "GBK"),
+            (
+                "notify_id",
+                "Ka5_tIcT2ivnbAvqdXdKJ7SGqalPMCH8Lp7wmWPE0o8SrNxbPjW3_ZTAYbo5ZyiaabGZtrOokaRHwb2nd-tMyhQbQ4ItIJF6",
+            ),
+            ("out_trade_no", "20261207113000"),
+            ("partner", "1900000109"),
+            ("product_fee", "8800"),
+            ("sign_type", "MD5"),
+            ("time_end", "20261207113122"),
+            ("total_fee", "8800"),
+            ("trade_mode", "1"),
+            ("trade_state", "0"),
+            ("transaction_id", "1900000109201612070123456789"),
+            ("transport_fee", "0"),
+            ("bank_type", "CMB"),
+        ],
+        notify_format: Format::Form,
+        notify_transport: "HTTP GET query string (GBK) to notify_url; then confirm notify_id with \
+                           gw.tenpay.com/gateway/simpleverifynotifyid.xml",
+        gateway_key: KeySource::Secret(TENPAY_TEST_KEY),
+        verify_key: KeySource::Secret(TENPAY_TEST_KEY),
+        notify_note: "Tenpay signs notifications with the merchant's key, so this one is made here\n\
+                      with a test key, as Tenpay would make it.",
+        tamper: ("total_fee", "880000"),
+        redirect: None,
+        form: None,
+    },
 ];
+
+/// A made-up Tenpay key for the demo (the vectors' DERIVED gw cases use it too).
+const TENPAY_TEST_KEY: &str = "TENPAY-TEST-KEY-0123456789abcdef";
 
 /// IPS's public demo merchant certificate (000015), as its demo pages and other SDKs' tests
 /// carry it.
