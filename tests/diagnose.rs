@@ -1103,3 +1103,25 @@ fn sign_mode_nps_order_message_charset_and_hex_case() {
         }
     }
 }
+
+/// Tenpay gw: a merchant's code that signs the UTF-8 bytes while input_charset says GBK, and
+/// one that writes lowercase hex (as the PHP SDK copies do). Digests computed with Python
+/// hashlib over tenpay-gw-request-md5-derived's sign string by those wrong rules.
+#[test]
+fn sign_mode_tenpay_charset_and_hex_case() {
+    let c = case("tenpay-gw-request-md5-derived");
+    let k = secret("TENPAY-TEST-KEY-0123456789abcdef");
+    for (sig, cause) in [
+        ("A1D4B540BA0B051B5077B43B84398752", "charset"),
+        ("0d31a45d3121c40cd8ab86514aa65a6c", "hex_case"),
+    ] {
+        let mut p = params_of(&c);
+        p.set("sign", sig);
+        let body = p.encode(Format::Form, Charset::Gbk).unwrap().into_bytes();
+        let mut r = Run::form("tenpay.pay.request", body, Some(&k));
+        r.mode = Mode::Sign;
+        let j = r.go();
+        assert_cause(&j, cause);
+        assert_eq!(j["paysign_signature"], c["expect_signature"]);
+    }
+}
