@@ -6,7 +6,7 @@ use crate::charset::Charset;
 use crate::digest;
 use crate::error::{Error, Result};
 use crate::params::{same_name, Params};
-use crate::profile::{Empty, Join, Layout, Part, Profile, SecretAt, Slot};
+use crate::profile::{Empty, Join, Layout, Packed, Part, Profile, SecretAt, Slot};
 use zeroize::Zeroizing;
 
 /// The exact message: `text` as shown (hex for binary layouts) and the bytes that are digested.
@@ -61,10 +61,36 @@ pub fn message(p: &Profile, params: &Params, secret: Option<&[u8]>, charset: Cha
             };
             Message::in_charset(text, charset, field)
         }
-        Layout::Fixed(_) | Layout::Sorted { .. } => {
-            Message::in_charset(textual(p, params, secret_text(secret)?), charset, "sign string")
+        Layout::Fixed(_) | Layout::Sorted { .. } => match p.packed {
+            Some(pk) => {
+                let mut text = packed(p, pk, params, charset)?;
+                push_secret(&mut text, p, secret_text(secret)?);
+                Message::in_charset(text, charset, "sign string")
+            }
+            None => Message::in_charset(textual(p, params, secret_text(secret)?), charset, "sign string"),
+        },
+    }
+}
+
+/// The value of the profile's packed field: the joined entries' bytes in `charset`, as hex.
+/// None when the profile packs nothing.
+pub fn packed_value(p: &Profile, params: &Params, charset: Charset) -> Result<Option<String>> {
+    p.packed.map(|pk| packed(p, pk, params, charset)).transpose()
+}
+
+fn packed(p: &Profile, pk: Packed, params: &Params, charset: Charset) -> Result<String> {
+    // NPS's own PHP writes each byte with `dechex`, which drops the leading zero below 0x10:
+    // such a byte would shift the gateway's decoding of everything after it.
+    for (name, v) in entries(p, params, None) {
+        if v.bytes().any(|b| b < 0x10) {
+            return Err(Error::invalid_field(
+                name,
+                "holds a control character below U+0010, which the gateway's hex encoding writes as one digit",
+            ));
         }
     }
+    let text = textual(p, params, None);
+    Ok(digest::hex(&charset.encode(&text, pk.field)?, pk.case))
 }
 
 /// The secret as the text that enters a sign string.
@@ -87,12 +113,12 @@ pub fn feed(
     out: &mut dyn FnMut(&[u8]),
 ) -> Result<()> {
     match p.layout {
-        Layout::Fixed(_) | Layout::Sorted { .. } => {
+        Layout::Fixed(_) | Layout::Sorted { .. } if p.packed.is_none() => {
             let mut blocks = feed::Blocks::new(charset, out);
             write_text(p, params, secret_text(secret)?, &mut blocks);
             blocks.finish()
         }
-        Layout::Document { .. } | Layout::Binary(_) => {
+        _ => {
             out(message(p, params, secret, charset, DocForm::Emptied)?.bytes());
             Ok(())
         }
@@ -115,7 +141,7 @@ fn each_entry<'a>(p: &Profile, params: &'a Params, secret: Option<&'a str>, mut 
             // are, rather than placing them and walking every slot. Where empties are kept, a
             // slot without a field still writes, so every slot must have come.
             let whole = |mask: &u64| p.empty == Empty::Skip || mask.count_ones() as usize == slots.len();
-            let no_key = !slots.iter().any(Slot::is_key);
+            let no_key = slots.iter().all(Slot::is_field);
             if let Some(mask) = no_key
                 .then(|| slot_order_mask(slots, p.sig_field(), params))
                 .flatten()
@@ -152,6 +178,13 @@ fn each_entry<'a>(p: &Profile, params: &'a Params, secret: Option<&'a str>, mut 
                             emit(name, s);
                         }
                     }
+                    Slot::Opt(name) => {
+                        let v = trimmed(p, params.value_at(i).unwrap_or(""));
+                        if !v.is_empty() {
+                            emit(name, v);
+                        }
+                    }
+                    Slot::Text(t) => emit(t, t),
                 }
             }
         }
@@ -233,7 +266,7 @@ fn match_slots(slots: &[Slot], sig: &str, params: &Params, mut found: impl FnMut
         if same_name(name, sig) {
             continue;
         }
-        let is_it = |i: &usize| matches!(slots[*i], Slot::F(f) if same_name(f, name));
+        let is_it = |i: &usize| matches!(slots[*i], Slot::F(f) | Slot::Opt(f) if same_name(f, name));
         let (i, in_order) = match (next..slots.len()).find(is_it) {
             Some(i) => (i, true),
             None => match (0..next).find(is_it) {
@@ -320,8 +353,9 @@ fn textual(p: &Profile, params: &Params, secret: Option<&str>) -> String {
         Layout::Fixed(slots) => slots
             .iter()
             .map(|s| match s {
-                Slot::F(n) => n.len() + 1 + sep,
+                Slot::F(n) | Slot::Opt(n) => n.len() + 1 + sep,
                 Slot::Key(n) => n.len() + 1 + sep + k,
+                Slot::Text(t) => 2 * t.len() + 1 + sep,
             })
             .sum(),
         _ => 0,

@@ -22,11 +22,17 @@ pub enum Slot {
     F(&'static str),
     /// The secret at this place, as the pair `name=SECRET` (99bill refund's `merchant_key`).
     Key(&'static str),
+    /// A field signed only when present and non-empty, in a profile that keeps empties
+    /// (Tenpay's `spbill_create_ip`).
+    Opt(&'static str),
+    /// This text, always: IPS writes a label before each value (`billno…currencytype…`),
+    /// its own spelling of the field's name.
+    Text(&'static str),
 }
 
 impl Slot {
-    pub fn is_key(&self) -> bool {
-        matches!(self, Slot::Key(_))
+    pub fn is_field(&self) -> bool {
+        matches!(self, Slot::F(_))
     }
 }
 
@@ -235,13 +241,27 @@ pub struct Reply {
     pub needs_url: bool,
 }
 
-/// An optional second signature some gateways add, checked only when the caller asks with an
-/// option of the same name (YeePay `hmac_safe`).
+/// A second signature some gateways add: checked only when the caller asks with an option of
+/// the same name (YeePay `hmac_safe`), or on every verification when `always` (NPS
+/// `newmd5info`, the only signature over the notification's plain fields).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Second {
     pub field: &'static str,
     pub join: Join,
     pub empty: Empty,
+    /// Its own field list, when it does not sign the first signature's fields.
+    pub layout: Option<Layout>,
+    /// Where the secret enters its text (HMAC methods key with it instead).
+    pub secret: SecretAt,
+    pub always: bool,
+}
+
+/// The entries travel joined in one field, as the hex of their bytes in the charset (NPS
+/// `OrderMessage`): the digest covers that hex text, then the secret. Signing sets the field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Packed {
+    pub field: &'static str,
+    pub case: Case,
 }
 
 /// One message's signing rule.
@@ -266,6 +286,7 @@ pub struct Profile {
     pub required: &'static [&'static str],
     pub reply: Option<Reply>,
     pub second: Option<Second>,
+    pub packed: Option<Packed>,
     /// The charset bodies arrive in when the caller does not say and it differs from the
     /// signing charset (YeePay: GBK on the wire, UTF-8 inside the HMAC).
     pub wire: Option<Charset>,
@@ -310,6 +331,7 @@ pub const BASE: Profile = Profile {
     required: &[],
     reply: None,
     second: None,
+    packed: None,
     wire: None,
     echoed: &[],
 };

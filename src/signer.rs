@@ -9,7 +9,7 @@ use crate::gateways;
 use crate::keys::Key;
 use crate::options::Options;
 use crate::params::{Duplicates, Format, Params};
-use crate::profile::{Absent, Case, Join, Layout, Method, Profile, RsaOut, SecretAt, SigAt, Slot};
+use crate::profile::{Absent, Case, Join, Kind, Layout, Method, Profile, RsaOut, SecretAt, SigAt, Slot};
 use zeroize::Zeroizing;
 
 /// The verdict of a verification that ran.
@@ -206,9 +206,44 @@ fn hmac_key<'a>(p: &Profile, key: Option<&'a Key>) -> Result<&'a [u8]> {
 /// Computes the signature text, and writes it into `params` (the signature field, or the
 /// signature element of the document).
 pub fn sign(p: &Profile, opts: &Options, params: &mut Params, key: Option<&Key>) -> Result<String> {
+    let s = signed(p, opts, params, key)?;
+    s.place(p, params);
+    Ok(s.sig)
+}
+
+/// A computed signature and the fields written with it: the packed field (NPS
+/// `OrderMessage`) and a second signature checked on every verification (NPS `newmd5info`).
+pub struct Signed {
+    pub sig: String,
+    pub with: Vec<(&'static str, String)>,
+}
+
+impl Signed {
+    /// Writes the signature and the fields that go with it into `params`.
+    pub fn place(&self, p: &Profile, params: &mut Params) {
+        place(p, params, &self.sig);
+        for (field, value) in &self.with {
+            params.set(field, value);
+        }
+    }
+}
+
+/// [`signature`] with the fields that go with it, without touching `params`.
+pub fn signed(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) -> Result<Signed> {
     let sig = signature(p, opts, params, key)?;
-    place(p, params, &sig);
-    Ok(sig)
+    let mut with = Vec::new();
+    if let Some(pk) = p.packed {
+        if let Some(v) = canon::packed_value(p, params, charset_of(p, params, opts)?)? {
+            with.push((pk.field, v));
+        }
+    }
+    if let Some(s) = p.second.filter(|s| s.always) {
+        with.push((
+            s.field,
+            digest::hex(&second_digest(p, opts, s, params, key)?, second_case(p)),
+        ));
+    }
+    Ok(Signed { sig, with })
 }
 
 /// The signature a merchant sends: `compute` after refusing what a re-split could reinterpret.
@@ -254,7 +289,7 @@ fn secret_marker(p: &Profile) -> Option<String> {
         (SecretAt::Pair(name), _) => name,
         (SecretAt::InList, Layout::Fixed(slots)) => slots.iter().find_map(|s| match s {
             Slot::Key(name) => Some(*name),
-            Slot::F(_) => None,
+            Slot::F(_) | Slot::Opt(_) | Slot::Text(_) => None,
         })?,
         _ => return None,
     };
@@ -402,37 +437,68 @@ pub fn verify(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) -
             plan.method.name()
         )));
     }
-    if let (true, Some(second)) = (opts.second, p.second) {
-        return verify_second(p, second, params, key);
+    if let Some(second) = p.second.filter(|s| s.always || opts.second) {
+        return verify_second(p, opts, second, params, key);
     }
     Ok(Verdict::Valid)
 }
 
-fn verify_second(p: &Profile, s: crate::profile::Second, params: &Params, key: Option<&Key>) -> Result<Verdict> {
+fn verify_second(
+    p: &Profile,
+    opts: &Options,
+    s: crate::profile::Second,
+    params: &Params,
+    key: Option<&Key>,
+) -> Result<Verdict> {
     let sig = params
         .get(s.field)
         .filter(|v| !v.trim().is_empty())
         .ok_or_else(|| Error::missing_field(s.field))?;
-    let rule = Profile {
-        join: s.join,
-        empty: s.empty,
-        ..*p
-    };
-    let list = canon::entries(&rule, params, None);
-    let text = canon::join(s.join, &list, 0);
-    let bytes = charset_of(p, params, &Options::default())?
-        .encode(&text, "sign string")?
-        .into_owned();
-    let mac = match p.methods.absent {
-        Absent::Use(Method::HmacMd5(_)) => digest::hmac_md5(hmac_key(p, key)?, &bytes),
-        _ => digest::md5(&bytes).to_vec(),
-    };
-    debug_assert!(matches!(s.join, Join::Values(_)));
+    let mac = second_digest(p, opts, s, params, key)?;
     Ok(if digest::hex_matches(&mac, sig, s.field)? {
         Verdict::Valid
     } else {
         Verdict::Invalid(format!("{} matches but {} does not", p.sig_field(), s.field))
     })
+}
+
+/// The second signature's digest: HMAC-MD5 where the profile's method is, else MD5 of its
+/// text with the secret where `s.secret` puts it.
+fn second_digest(
+    p: &Profile,
+    opts: &Options,
+    s: crate::profile::Second,
+    params: &Params,
+    key: Option<&Key>,
+) -> Result<Vec<u8>> {
+    let rule = Profile {
+        layout: s.layout.unwrap_or(p.layout),
+        join: s.join,
+        empty: s.empty,
+        secret: s.secret,
+        sig: SigAt::Field(s.field),
+        packed: None,
+        ..*p
+    };
+    debug_assert!(matches!(s.join, Join::Values(_)));
+    let secret = match s.secret {
+        SecretAt::Nowhere => None,
+        _ => text_secret(p, Method::Md5(Case::Upper), key, opts)?,
+    };
+    let charset = charset_of(p, params, &Options::default())?;
+    let message = canon::message(&rule, params, secret, charset, DocForm::Emptied)?;
+    Ok(match p.methods.absent {
+        Absent::Use(Method::HmacMd5(_)) => digest::hmac_md5(hmac_key(p, key)?, message.bytes()),
+        _ => digest::md5(message.bytes()).to_vec(),
+    })
+}
+
+/// The hex case of a second signature: the profile's own method's.
+fn second_case(p: &Profile) -> Case {
+    match p.methods.absent {
+        Absent::Use(Method::Md5(c) | Method::HmacMd5(c) | Method::HmacSha256(c)) => c,
+        _ => Case::Lower,
+    }
 }
 
 /// Parses a body as received and verifies it. `charset` None: the charset the message declares
@@ -507,10 +573,13 @@ pub fn parse_body(
 /// The exact body the gateway expects back from a notification handler.
 pub fn reply(p: &Profile, success: bool, redirect_url: Option<&str>) -> Result<String> {
     let r = p.reply.ok_or_else(|| {
-        Error::invalid_argument(format!(
-            "profile '{}' is not a notification: it has no reply body",
-            p.id
-        ))
+        Error::invalid_argument(match p.kind {
+            Kind::Notify => format!(
+                "profile '{}': the gateway documents no reply body; answer with your own page",
+                p.id
+            ),
+            _ => format!("profile '{}' is not a notification: it has no reply body", p.id),
+        })
     })?;
     let url = redirect_url.unwrap_or_default();
     if r.needs_url && url.is_empty() {

@@ -464,7 +464,7 @@ fn alipay_verify_url() {
     assert_eq!(r.code, 2);
 }
 
-const GATEWAYS: [(&str, &[&str]); 7] = [
+const GATEWAYS: [(&str, &[&str]); 10] = [
     ("99bill", &["123456"]),
     ("wechatpay", &[WECHAT_KEY]),
     ("alipay", &[]),
@@ -475,6 +475,9 @@ const GATEWAYS: [(&str, &[&str]); 7] = [
         "yeepay",
         &["69cl522AV6q613Ii4W6u8K6XuW8vM1N6bFgyv769220IuYe9u37N4y7rI4Pl"],
     ),
+    ("nps", &["NPS-TEST-KEY-0123456789"]),
+    ("ips", &["GDgLwwdK270Qj1w4xho8lyTpRQZV9Jm5x4NwWOTThUa4"]),
+    ("tenpay", &["TENPAY-TEST-KEY-0123456789abcdef"]),
 ];
 
 fn check_demo(r: &Run, gateway: &str, secrets: &[&str]) {
@@ -486,7 +489,11 @@ fn check_demo(r: &Run, gateway: &str, secrets: &[&str]) {
     assert!(out.contains("sign string: "), "{gateway}");
     assert!(out.contains(": valid\n"), "{gateway}: {out}");
     assert!(out.contains("BAD SIGNATURE: "), "{gateway}: {out}");
-    assert!(out.contains("3. Reply for success"), "{gateway}: {out}");
+    // NPS documents no reply body, and the demo says so.
+    assert!(
+        out.contains("3. Reply for success") || out.contains("3. Reply: the gateway documents no reply body"),
+        "{gateway}: {out}"
+    );
 }
 
 #[test]
@@ -525,6 +532,42 @@ fn demo_gateway_details() {
     // 图书 in GBK percent-escapes.
     assert!(r.stdout.contains("r5_Pid=%CD%BC%CA%E9"), "{}", r.stdout);
     assert!(r.stdout.contains("accept-charset=\"gbk\""), "{}", r.stdout);
+
+    // NPS's form carries M_ID, OrderMessage and digest only (the vector's digest); the
+    // tampered amount fails the second signature.
+    let r = paysign(&["demo", "--gateway", "nps"]);
+    assert_eq!(r.stdout.matches("<input type=\"hidden\"").count(), 3, "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("name=\"digest\" value=\"3BD4CE8E62CE2E0B43A87E1F32C628C7\""),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("Digest matches but newmd5info does not"),
+        "{}",
+        r.stdout
+    );
+    // IPS's request and return reproduce Crasader/test2's published values.
+    let r = paysign(&["demo", "--gateway", "ips"]);
+    assert!(
+        r.stdout.contains("SignMD5: b74303526ef8a0a19ad7ffb4d832d468"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("signature=4a3b9c8627fe7125bfd69784705d4a3c"),
+        "{}",
+        r.stdout
+    );
+
+    // Tenpay's request signs the GBK bytes input_charset names: tenpay-gw-request-md5-derived's sign.
+    let r = paysign(&["demo", "--gateway", "tenpay"]);
+    assert!(
+        r.stdout.contains("   sign: 0D31A45D3121C40CD8AB86514AA65A6C\n"),
+        "{}",
+        r.stdout
+    );
 
     let r = paysign(&["demo", "--gateway", "wechatpay"]);
     assert!(r

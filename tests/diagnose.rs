@@ -704,7 +704,10 @@ fn conservative_on_every_vector() {
                 c["charset"].as_str().map(|s| Charset::from_name(s).unwrap()),
             )
         } else {
-            (form(&params_of(&c)), Format::Form, None)
+            // Sent as the gateway sends it: in its wire charset (NPS's values are GB2312).
+            let wire = profile(c["profile"].as_str().unwrap()).wire_charset();
+            let body = params_of(&c).encode(Format::Form, wire).unwrap().into_bytes();
+            (body, Format::Form, None)
         };
         let mut r = Run::form(c["profile"].as_str().unwrap(), body, key.as_ref());
         r.options = &options;
@@ -1067,4 +1070,58 @@ fn cli_keyinfo_builtin() {
         err.contains("PAYSIGN_INVALID_ARGUMENT") && err.contains("99bill.sandbox.2009"),
         "{err}"
     );
+}
+
+/// NPS's usual mistakes in a merchant's own code: OrderMessage hex of the UTF-8 bytes, or in
+/// lowercase. The merchants' digests were computed with Python hashlib by those wrong rules.
+#[test]
+fn sign_mode_nps_order_message_charset_and_hex_case() {
+    let c = case("nps-request-md5-derived");
+    let k = secret("NPS-TEST-KEY-0123456789");
+    for (digest, cause) in [
+        ("D9AA8F8BE22C14FE8276EFCC609A128B", "charset"),
+        ("3FC2C4B554FE46CBA379BB20F3B29B7C", "packed_case"),
+    ] {
+        let mut p = params_of(&c);
+        p.set("digest", digest);
+        let body = p.encode(Format::Form, Charset::Gb2312).unwrap().into_bytes();
+        let mut r = Run::form("nps.pay.request", body, Some(&k));
+        r.mode = Mode::Sign;
+        let j = r.go();
+        assert_cause(&j, cause);
+        assert_eq!(j["paysign_signature"], c["expect_signature"]);
+        if cause == "charset" {
+            assert_eq!(j["variant"]["detail"]["signed_as"], "utf-8", "{j:#}");
+        } else {
+            assert!(
+                j["explanation"]
+                    .as_str()
+                    .unwrap()
+                    .contains("OrderMessage written in lowercase hex"),
+                "{j:#}"
+            );
+        }
+    }
+}
+
+/// Tenpay gw: a merchant's code that signs the UTF-8 bytes while input_charset says GBK, and
+/// one that writes lowercase hex (as the PHP SDK copies do). Digests computed with Python
+/// hashlib over tenpay-gw-request-md5-derived's sign string by those wrong rules.
+#[test]
+fn sign_mode_tenpay_charset_and_hex_case() {
+    let c = case("tenpay-gw-request-md5-derived");
+    let k = secret("TENPAY-TEST-KEY-0123456789abcdef");
+    for (sig, cause) in [
+        ("A1D4B540BA0B051B5077B43B84398752", "charset"),
+        ("0d31a45d3121c40cd8ab86514aa65a6c", "hex_case"),
+    ] {
+        let mut p = params_of(&c);
+        p.set("sign", sig);
+        let body = p.encode(Format::Form, Charset::Gbk).unwrap().into_bytes();
+        let mut r = Run::form("tenpay.pay.request", body, Some(&k));
+        r.mode = Mode::Sign;
+        let j = r.go();
+        assert_cause(&j, cause);
+        assert_eq!(j["paysign_signature"], c["expect_signature"]);
+    }
 }

@@ -506,3 +506,137 @@ fn documented_but_unspecified_algorithms_are_unsupported() {
         assert_eq!(e.status, Status::PAYSIGN_INVALID_FIELD, "{id}");
     }
 }
+
+// --------------------------------------------------------------------------------------- NPS
+
+#[test]
+fn nps_signing_sets_order_message_to_the_hex_of_the_gb2312_values() {
+    let c = case("nps-request-md5-derived");
+    let (key, o) = key_and_options(&c);
+    let mut params = params_of(&c);
+    let sig = paysign::sign(
+        paysign::profile("nps.pay.request").unwrap(),
+        &opts(&o),
+        &mut params,
+        key.as_ref(),
+    )
+    .unwrap();
+    assert_eq!(params.get("digest"), Some(sig.as_str()));
+    let hex = params.get("OrderMessage").unwrap();
+    let with_key = c["expect_sign_string"].as_str().unwrap();
+    assert_eq!(hex, &with_key[..with_key.len() - "NPS-TEST-KEY-0123456789".len()]);
+    // The order's 19 values, |-joined, in GB2312: 张 is D5C5 there (B5E5 would be UTF-8 bytes).
+    assert!(hex.starts_with("31303030317C") && hex.contains("D5C5C8FD"), "{hex}");
+}
+
+#[test]
+fn nps_refuses_a_byte_the_gateway_hex_would_write_as_one_digit() {
+    let p = paysign::profile("nps.pay.request").unwrap();
+    let mut params = params_of(&case("nps-request-md5-derived"));
+    params.set("s_addr", "line one\tline two");
+    let key = Key::secret("NPS-TEST-KEY-0123456789").unwrap();
+    let e = paysign::sign(p, &opts(""), &mut params, Some(&key)).unwrap_err();
+    assert_eq!(e.status, Status::PAYSIGN_INVALID_FIELD);
+    assert!(
+        e.message.starts_with("field 's_addr': holds a control character"),
+        "{}",
+        e.message
+    );
+    assert!(params.get("OrderMessage").is_none(), "nothing written on error");
+    // 0x10 and above write two digits: signed.
+    params.set("s_addr", "a\u{1f}b");
+    assert!(paysign::sign(p, &opts(""), &mut params, Some(&key)).is_ok());
+}
+
+#[test]
+fn nps_notify_checks_newmd5info_always() {
+    let c = case("nps-notify-md5-derived");
+    let (key, _) = key_and_options(&c);
+    let key = key.unwrap();
+    let mut params = params_of(&c);
+    assert!(verify_params("nps.pay.notify", "", &params, &key).unwrap());
+    params.remove("newmd5info");
+    let e = verify_params("nps.pay.notify", "", &params, &key).unwrap_err();
+    assert_eq!(e.status, Status::PAYSIGN_MISSING_FIELD);
+    assert!(e.message.contains("newmd5info"), "{}", e.message);
+    // The verdict names the check that failed.
+    let t = params_of(&case("nps-notify-md5-derived-tampered-m_oamount"));
+    let v = paysign::verify(paysign::profile("nps.pay.notify").unwrap(), &opts(""), &t, Some(&key)).unwrap();
+    assert_eq!(
+        v,
+        paysign::Verdict::Invalid("Digest matches but newmd5info does not".into())
+    );
+    let e = paysign::reply(paysign::profile("nps.pay.notify").unwrap(), true, None).unwrap_err();
+    assert_eq!(e.status, Status::PAYSIGN_INVALID_ARGUMENT);
+    assert!(e.message.contains("documents no reply body"), "{}", e.message);
+}
+
+// --------------------------------------------------------------------------------------- IPS
+
+#[test]
+fn ips_encode_types_other_than_the_md5_ones_are_named() {
+    let p = paysign::profile("ips.pay.request").unwrap();
+    let key = Key::secret("cert").unwrap();
+    let mut params = params_of(&case("ips-request-md5-crasader"));
+    params.set("OrderEncodeType", "2");
+    let e = paysign::sign(p, &opts(""), &mut params.clone(), Some(&key)).unwrap_err();
+    assert_eq!(e.status, Status::PAYSIGN_UNSUPPORTED, "{}", e.message);
+    params.set("OrderEncodeType", "9");
+    let e = paysign::sign(p, &opts(""), &mut params.clone(), Some(&key)).unwrap_err();
+    assert_eq!(e.status, Status::PAYSIGN_INVALID_FIELD);
+    assert!(e.message.starts_with("field 'OrderEncodeType'"), "{}", e.message);
+    params.remove("OrderEncodeType");
+    let e = paysign::sign(p, &opts(""), &mut params, Some(&key)).unwrap_err();
+    assert_eq!(e.status, Status::PAYSIGN_MISSING_FIELD);
+    let n = paysign::profile("ips.pay.notify").unwrap();
+    let mut t = params_of(&case("ips-notify-md5-crasader"));
+    t.set("retencodetype", "16");
+    let e = paysign::verify(n, &opts(""), &t, Some(&key)).unwrap_err();
+    assert_eq!(e.status, Status::PAYSIGN_UNSUPPORTED, "{}", e.message);
+}
+
+#[test]
+fn ips_notify_accepts_uppercase_hex_and_replies_ipscheckok() {
+    let c = case("ips-notify-md5-crasader");
+    let (key, _) = key_and_options(&c);
+    let mut params = params_of(&c);
+    let upper = params.get("signature").unwrap().to_uppercase();
+    params.set("signature", &upper);
+    assert!(verify_params("ips.pay.notify", "", &params, &key.unwrap()).unwrap());
+    let p = paysign::profile("ips.pay.notify").unwrap();
+    assert_eq!(paysign::reply(p, true, None).unwrap(), "ipscheckok");
+}
+
+// ------------------------------------------------------------------------------------ Tenpay
+
+#[test]
+fn tenpay_cmdno_keeps_empties_but_signs_spbill_create_ip_only_when_set() {
+    let p = paysign::profile("tenpay.cmdno.request").unwrap();
+    let c = case("tenpay-cmdno-request-md5-crasader");
+    let (key, _) = key_and_options(&c);
+    let mut params = params_of(&c);
+    params.set("attach", "");
+    params.remove("spbill_create_ip");
+    let s = paysign::sign_string(p, &opts(""), &params, key.as_ref()).unwrap();
+    assert!(
+        s.ends_with("&hallid=6&attach=&key=b4c881732169515577e42abdadec50b3"),
+        "{}",
+        *s
+    );
+    params.set("spbill_create_ip", "");
+    assert_eq!(*paysign::sign_string(p, &opts(""), &params, key.as_ref()).unwrap(), *s);
+}
+
+#[test]
+fn tenpay_gw_signs_the_bytes_input_charset_names() {
+    // The vector signs with option charset=gbk; its input_charset=GBK says the same.
+    let c = case("tenpay-gw-request-md5-derived");
+    let (key, _) = key_and_options(&c);
+    let mut params = params_of(&c);
+    let p = paysign::profile("tenpay.pay.request").unwrap();
+    let sig = paysign::sign(p, &opts(""), &mut params, key.as_ref()).unwrap();
+    assert_eq!(sig, c["expect_signature"].as_str().unwrap());
+    params.set("input_charset", "UTF-8");
+    let utf8 = paysign::sign(p, &opts(""), &mut params, key.as_ref()).unwrap();
+    assert_ne!(utf8, sig, "图书 has other bytes in UTF-8");
+}

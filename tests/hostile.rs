@@ -995,6 +995,26 @@ fn cross_profile_replay_matrix() {
         "secret wechatpay.jsapi.paysign -> wechatpay.notify",
         "secret wechatpay.jsapi.paysign -> dinpay.pay.request",
         "secret wechatpay.jsapi.paysign -> dinpay.query.request",
+        // ... and as Tenpay's gw.tenpay.com messages, whose rule WeChat's is.
+        "secret wechatpay.jsapi.paysign -> tenpay.pay.request",
+        "secret wechatpay.jsapi.paysign -> tenpay.pay.notify",
+        // Tenpay's gw.tenpay.com rule is WeChat Pay v2's (built on Tenpay's) and Dinpay's MD5
+        // rule but for the hex case, which verification does not compare; its request and
+        // notification share one rule too.
+        "secret tenpay.pay.request -> tenpay.pay.notify",
+        "secret tenpay.pay.notify -> tenpay.pay.request",
+        "secret tenpay.pay.request -> wechatpay.request",
+        "secret tenpay.pay.request -> wechatpay.notify",
+        "secret tenpay.pay.notify -> wechatpay.request",
+        "secret tenpay.pay.notify -> wechatpay.notify",
+        "secret wechatpay.request -> tenpay.pay.request",
+        "secret wechatpay.request -> tenpay.pay.notify",
+        "secret wechatpay.notify -> tenpay.pay.request",
+        "secret wechatpay.notify -> tenpay.pay.notify",
+        "secret tenpay.pay.request -> dinpay.pay.request",
+        "secret tenpay.pay.request -> dinpay.query.request",
+        "secret tenpay.pay.notify -> dinpay.pay.request",
+        "secret tenpay.pay.notify -> dinpay.query.request",
         // RSA: only with the same key pair, which a merchant's key and a gateway's are not.
         "rsa alipay.mapi.request -> alipay.mapi.notify",
         "rsa alipay.mapi.notify -> alipay.mapi.request",

@@ -121,18 +121,40 @@ fn sign_order(p: &Profile, params: &Params) -> Vec<String> {
     }
 }
 
+/// The text between the values of neighbours `a` and `b` in a values-only sign string: the
+/// join's separator, with any constant text between their slots (IPS's labels).
+fn gap(p: &Profile, a: &str, b: &str) -> String {
+    let Join::Values(sep) = p.join else {
+        return String::new();
+    };
+    let mut t = String::new();
+    if let Layout::Fixed(slots) = p.layout {
+        let at = |n: &str| slots.iter().position(|s| matches!(s, Slot::F(f) if *f == n)).unwrap();
+        for s in &slots[at(a) + 1..at(b)] {
+            if let Slot::Text(x) = s {
+                t.push_str(sep);
+                t.push_str(x);
+            }
+        }
+    }
+    t.push_str(sep);
+    t
+}
+
 /// Moves the boundary between two neighbours `a` and `b` of a signed message: for `name=value`
 /// joins `a` swallows `sep b=value_b` and `b` goes; for values joined with nothing one byte of
-/// `b` moves into `a`. None when the join leaves no room (a separator between values).
+/// `b` moves into `a`; where text stands between the values (a separator, a label), b's text
+/// before a copy of it that b holds moves into `a`. None when the join leaves no room.
 fn moved(p: &Profile, params: &Params, a: &str, b: &str) -> Option<Params> {
     let (va, vb) = (params.get(a)?.to_string(), params.get(b)?.to_string());
     let mut m = params.clone();
+    let between = gap(p, a, b);
     match p.join {
         Join::Pairs(sep) => {
             m.set(a, &format!("{va}{sep}{b}={vb}"));
             m.remove(b);
         }
-        Join::Values("") => {
+        Join::Values(_) if between.is_empty() => {
             let first = vb.chars().next()?;
             if vb.len() == first.len_utf8() {
                 return None;
@@ -140,7 +162,11 @@ fn moved(p: &Profile, params: &Params, a: &str, b: &str) -> Option<Params> {
             m.set(a, &format!("{va}{first}"));
             m.set(b, &vb[first.len_utf8()..]);
         }
-        Join::Values(_) => return None,
+        Join::Values(_) => {
+            let (head, tail) = vb.split_once(between.as_str())?;
+            m.set(a, &format!("{va}{between}{head}"));
+            m.set(b, tail);
+        }
     }
     Some(m)
 }
@@ -167,12 +193,15 @@ fn every_joined_profile_accepts_a_moved_split() {
         if p.id.starts_with("99bill.query") || p.id.starts_with("99bill.refundquery") {
             params.set("signType", "1");
         }
-        let sig = paysign::sign(p, &allow(), &mut params, Some(&sign_key))
+        let mut sig = paysign::sign(p, &allow(), &mut params, Some(&sign_key))
             .unwrap_or_else(|e| panic!("{}: {}", p.id, e.message));
         let fixed: Vec<&str> = [p.methods.field, p.charset.field].into_iter().flatten().collect();
         let order = sign_order(p, &params);
-        // A `name=value` move drops b, so b must be optional; a values-only move keeps both.
-        let droppable = |b: &str| !matches!(p.join, Join::Pairs(_)) || !p.required.contains(&b);
+        // A `name=value` move drops b, so b must be optional and its `b=` must go with it
+        // (a profile that keeps empties writes it anyway); a values-only move keeps both.
+        let droppable = |b: &str| {
+            !matches!(p.join, Join::Pairs(_)) || (!p.required.contains(&b) && p.empty == paysign::profile::Empty::Skip)
+        };
         let pair = order.windows(2).find(|w| {
             let b = w[1].as_str();
             droppable(b) && !fixed.contains(&b) && !fixed.contains(&w[0].as_str())
@@ -181,6 +210,14 @@ fn every_joined_profile_accepts_a_moved_split() {
             all_required.push(p.id);
             continue;
         };
+        let between = gap(p, &pair[0], &pair[1]);
+        if matches!(p.join, Join::Values(_)) && !between.is_empty() {
+            // Text between the values (NPS's `|`, IPS's labels): b is signed holding a copy of
+            // it, as allow_join lets it.
+            let vb = params.get(&pair[1]).unwrap().to_string();
+            params.set(&pair[1], &format!("{vb}{between}{vb}"));
+            sig = paysign::sign(p, &allow(), &mut params, Some(&sign_key)).unwrap();
+        }
         let mut m = moved(p, &params, &pair[0], &pair[1]).unwrap_or_else(|| panic!("{}: no move", p.id));
         paysign::signer::place(p, &mut m, &sig);
         assert_ne!(
@@ -194,22 +231,33 @@ fn every_joined_profile_accepts_a_moved_split() {
         assert!(v.is_valid(), "{}: {} -> {} does not verify", p.id, pair[0], pair[1]);
         resplit.push(p.id);
     }
-    // The profiles whose every signed field is required: nothing can be dropped, so the
-    // absorbing move is refused as a missing field (a value holding `&x=` can still be split
-    // the other way; the echoed-field refusal and diagnose cover that).
+    // The profiles with no field to drop: every signed field required (the absorbing move is
+    // refused as a missing field), or `name=` written for every slot (Tenpay cmdno keeps
+    // empties). A value holding `&x=` can still be split the other way; the echoed-field
+    // refusal and diagnose cover that. nps.pay.notify signs one field (OrderMessage); its
+    // second signature is a Key slot between required fields.
     assert_eq!(
         all_required,
-        ["wechatpay.app.payreq", "wechatpay.jsapi.paysign"],
+        [
+            "wechatpay.app.payreq",
+            "wechatpay.jsapi.paysign",
+            "nps.pay.notify",
+            "tenpay.cmdno.request",
+            "tenpay.cmdno.notify"
+        ],
         "resplit: {resplit:?}"
     );
     assert!(resplit.contains(&"chinabank.pay.request") && resplit.contains(&"chinabank.pay.notify"));
     assert!(resplit.contains(&"yeepay.pay.request") && resplit.contains(&"yeepay.pay.notify"));
     assert!(resplit.contains(&"99bill.refund.request") && resplit.contains(&"alipay.openapi.notify"));
-    assert_eq!(resplit.len(), 30, "{resplit:?}");
+    assert!(resplit.contains(&"nps.pay.request") && resplit.contains(&"ips.pay.notify"));
+    assert!(resplit.contains(&"tenpay.pay.request") && resplit.contains(&"tenpay.pay.notify"));
+    assert_eq!(resplit.len(), 35, "{resplit:?}");
 }
 
-/// Every echoed field of every request profile, with `&` and then `=`: refused, the field
-/// and the character named, the value never echoed; `allow_join=1` signs it.
+/// Every echoed field of every request profile, with each character that joins its sign
+/// string (`&` and `=`, NPS's `|`): refused, the field and the character named, the value
+/// never echoed; `allow_join=1` signs it.
 #[test]
 fn echoed_fields_refuse_join_characters() {
     let mut checked = 0;
@@ -218,9 +266,10 @@ fn echoed_fields_refuse_join_characters() {
         let key = if rsa { merchant() } else { secret() };
         let base = common::natural_message(p, rsa).unwrap();
         for field in p.echoed {
-            for (c, value) in [('&', "Q&A SECRETVALUE"), ('=', "a=b SECRETVALUE")] {
+            for c in paysign::signer::join_chars(p.join).chars() {
+                let value = format!("a{c}b SECRETVALUE");
                 let mut params = base.clone();
-                params.set(field, value);
+                params.set(field, &value);
                 let e = paysign::sign(p, &Options::default(), &mut params.clone(), Some(&key)).unwrap_err();
                 assert_eq!(e.status, Status::PAYSIGN_INVALID_FIELD, "{} {field}", p.id);
                 assert!(
@@ -245,8 +294,8 @@ fn echoed_fields_refuse_join_characters() {
         }
     }
     // 99bill pay and split (4 each), Allinpay (4), Alipay mapi (3) and OpenAPI (1), WeChat (2),
-    // Dinpay (3), two characters each.
-    assert_eq!(checked, 2 * (4 + 4 + 4 + 3 + 1 + 2 + 3));
+    // Dinpay (3), Tenpay gw (3) and cmdno (1), two characters each; NPS (11), one (`|`).
+    assert_eq!(checked, 2 * (4 + 4 + 4 + 3 + 1 + 2 + 3 + 3 + 1) + 11);
 }
 
 /// A join character in a field the gateway does not echo (an URL) is signed as before, and a

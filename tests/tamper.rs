@@ -221,6 +221,47 @@ fn cases() -> Vec<Case> {
             "", secret(), secret(), other_secret(), "r3_Amt",
         ),
         (
+            "nps.pay.request",
+            vec![("m_id", "10001"), ("m_orderid", "A1"), ("m_oamount", "0.01"), ("m_ocurrency", "1"), ("m_url", "http://m/r"), ("m_language", "1"), ("s_name", "张三"), ("m_status", "0"), ("modate", "2024-01-01 12:00:00")],
+            "", secret(), secret(), other_secret(), "m_oamount",
+        ),
+        (
+            // m_oamount is covered only by the second signature, newmd5info.
+            "nps.pay.notify",
+            vec![("m_id", "10001"), ("m_orderid", "A1"), ("m_oamount", "0.01"), ("m_status", "2"), ("OrderMessage", "31307C4131")],
+            "", secret(), secret(), other_secret(), "m_oamount",
+        ),
+        (
+            "ips.pay.request",
+            vec![("Mer_code", "000015"), ("Billno", "A1"), ("Amount", "0.02"), ("Date", "20140415"), ("Currency_Type", "RMB"), ("OrderEncodeType", "5")],
+            "", secret(), secret(), other_secret(), "Amount",
+        ),
+        (
+            "ips.pay.notify",
+            vec![("billno", "A1"), ("amount", "0.02"), ("date", "20140415"), ("succ", "Y"), ("ipsbillno", "NT1"), ("retencodetype", "17"), ("Currency_type", "RMB")],
+            "", secret(), secret(), other_secret(), "amount",
+        ),
+        (
+            "tenpay.pay.request",
+            vec![("partner", "1900000109"), ("out_trade_no", "A1"), ("total_fee", "1"), ("body", "图书"), ("input_charset", "GBK")],
+            "", secret(), secret(), other_secret(), "total_fee",
+        ),
+        (
+            "tenpay.pay.notify",
+            vec![("partner", "1900000109"), ("out_trade_no", "A1"), ("total_fee", "1"), ("trade_state", "0"), ("notify_id", "n1")],
+            "", secret(), secret(), other_secret(), "trade_state",
+        ),
+        (
+            "tenpay.cmdno.request",
+            vec![("cmdno", "1"), ("date", "20140612"), ("bargainor_id", "1212600101"), ("transaction_id", "1212600101201401020000717444"), ("sp_billno", "A1"), ("total_fee", "1"), ("fee_type", "1"), ("return_url", "http://m/r"), ("attach", "")],
+            "", secret(), secret(), other_secret(), "total_fee",
+        ),
+        (
+            "tenpay.cmdno.notify",
+            vec![("cmdno", "1"), ("pay_result", "0"), ("date", "20140612"), ("transaction_id", ""), ("sp_billno", "A1"), ("total_fee", "1"), ("fee_type", "1"), ("attach", "1")],
+            "", secret(), secret(), other_secret(), "pay_result",
+        ),
+        (
             "cmpp.connect",
             vec![("source_addr", "900001"), ("timestamp", "1021080510")],
             "", secret(), secret(), other_secret(), "timestamp",

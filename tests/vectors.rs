@@ -76,7 +76,7 @@ fn run(file: &str, c: &serde_json::Value) -> Result<(), String> {
 #[test]
 fn every_shared_vector() {
     let cases = all_cases();
-    assert!(cases.len() >= 79, "only {} vector cases found", cases.len());
+    assert!(cases.len() >= 105, "only {} vector cases found", cases.len());
     let failures: Vec<String> = cases.iter().filter_map(|(f, c)| run(f, c).err()).collect();
     println!("{} vector cases, {} failed", cases.len(), failures.len());
     assert!(failures.is_empty(), "failures:\n{}", failures.join("\n"));

@@ -106,11 +106,12 @@ Usage:
   paysign demo [--gateway NAME]
       A full round trip on bundled public sandbox material: sign a payment request,
       make and verify a notification, reject a tampered copy, print the reply.
-      Gateways: 99bill (default), wechatpay, alipay, chinabank, dinpay, allinpay, yeepay.
+      Gateways: 99bill (default), wechatpay, alipay, chinabank, dinpay, allinpay, yeepay, nps, ips, tenpay.
   paysign simulate [--listen 127.0.0.1:8099] [--state DIR] [--config FILE] [--auto pay|fail]
                    [--fast N] [--timeout SECS]
-      A local test gateway (99bill, WeChat Pay v2, Alipay OpenAPI so far): verifies payment requests, shows a payment page,
-      notifies the merchant and checks its reply, retries, operator page at /_sim/.
+      A local test gateway (99bill, WeChat Pay v2, Alipay OpenAPI so far): verifies payment
+      requests, shows a payment page, notifies the merchant and checks its reply, retries,
+      operator page at /_sim/.
   paysign simulate --cert GATEWAY [--state DIR]
       Print the simulator's certificate for GATEWAY (made at first start), to configure in
       place of the gateway's for test mode.

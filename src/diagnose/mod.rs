@@ -114,7 +114,7 @@ impl<'a> Request<'a> {
 ///   "sign_string": null | "merchantAcctId=...&key=***",                  // secrets masked
 ///   "key": null | {"kind", "format", "bits", "subject", "not_after", "expired", "builtin"},
 ///   "paysign_signature": null | "...",   // sign mode: what paysign computes
-///   "cause": null | "charset" | "double_decoded" | "plus_as_space" | "digest" | "empty_kept"
+///   "cause": null | "charset" | "packed_case" | "double_decoded" | "plus_as_space" | "digest" | "empty_kept"
 ///            | "empty_skipped" | "trimmed" | "not_trimmed" | "sign_type_included"
 ///            | "sign_type_excluded" | "sorted_vs_fixed" | "field_order" | "extra_field_signed"
 ///            | "hex_case" | "other_gateway_key" | "merchant_own_key" | "key_expired" | "none",
@@ -129,7 +129,7 @@ impl<'a> Request<'a> {
 ///                 "message"},
 ///                {"code": "resplit", "field", "other_field", "message"}],  // issue 12 §2
 ///   "variants_tried": 12,
-///   "max_variants": 59
+///   "max_variants": 60
 /// }
 /// ```
 #[derive(Clone, Debug)]
@@ -614,6 +614,14 @@ fn explain(c: &Ctx<'_>, v: &Variant, method: Option<Method>) -> String {
             s("decoded_as"),
             s("signed_as"),
             c.signed_as.name()
+        ),
+        "packed_case" => format!(
+            "The signature verifies over {} written in {}case hex: {} writes it in {}case, as the gateway's own \
+             code does. Write each byte as two hex digits in that case.",
+            s("field"),
+            s("case"),
+            p.id,
+            if s("case") == "lower" { "upper" } else { "lower" }
         ),
         "plus_as_space" => "The signature verifies when the spaces in the values are turned back into '+': a '+' \
                             was URL-decoded into a space (the text given was already decoded, or a value was decoded \

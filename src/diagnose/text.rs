@@ -51,15 +51,15 @@ pub(super) fn received_order_message(
 ) -> Option<Result<(Method, Message)>> {
     let names: Option<Vec<&str>> = match p.layout {
         Layout::Fixed(slots) => {
-            if slots.iter().any(|s| matches!(s, Slot::Key(_))) {
+            if !slots.iter().all(Slot::is_field) {
                 return None;
             }
             Some(
                 slots
                     .iter()
                     .filter_map(|s| match s {
-                        Slot::F(n) => Some(*n),
-                        Slot::Key(_) => None,
+                        Slot::F(n) | Slot::Opt(n) => Some(*n),
+                        Slot::Key(_) | Slot::Text(_) => None,
                     })
                     .collect(),
             )

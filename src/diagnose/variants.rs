@@ -6,7 +6,7 @@ use crate::charset::Charset;
 use crate::keys::Key;
 use crate::options::Options;
 use crate::params::{Duplicates, Format, Params};
-use crate::profile::{Case, Empty, Hash, Layout, Method, Methods, Profile, RsaOut, Slot};
+use crate::profile::{Case, Empty, Hash, Layout, Method, Methods, Packed, Profile, RsaOut, Slot};
 use crate::signer;
 use crate::{builtin, Error, Result};
 use serde_json::{json, Value};
@@ -100,6 +100,14 @@ pub const FAMILIES: &[Family] = &[
         about: "the body decoded and/or the string signed in another of utf-8, gbk, gb18030 \
                 (gb2312 text has the same bytes as in gbk, so it is reported as gbk)",
         generate: charset,
+    },
+    Family {
+        id: "packed_case",
+        causes: &["packed_case"],
+        max: 1,
+        verify_only: false,
+        about: "the packed field's hex (NPS OrderMessage) in the other case",
+        generate: packed_case,
     },
     Family {
         id: "plus_as_space",
@@ -353,6 +361,23 @@ fn charset(c: &Ctx<'_>) -> Vec<Variant> {
     out
 }
 
+fn packed_case(c: &Ctx<'_>) -> Vec<Variant> {
+    let Some(pk) = c.req.profile.packed else {
+        return Vec::new();
+    };
+    let (case, name) = match pk.case {
+        Case::Upper => (Case::Lower, "lower"),
+        Case::Lower => (Case::Upper, "upper"),
+    };
+    let mut v = c.variant(
+        "packed_case",
+        format!("{} written in {name}case hex", pk.field),
+        json!({"field": pk.field, "case": name}),
+    );
+    v.profile.packed = Some(Packed { case, ..pk });
+    vec![v]
+}
+
 fn plus_as_space(c: &Ctx<'_>) -> Vec<Variant> {
     let Some(params) = c.params.as_ref() else {
         return Vec::new();
@@ -464,12 +489,12 @@ fn sign_type(c: &Ctx<'_>) -> Vec<Variant> {
 
 fn fixed_names(p: &Profile) -> Option<Vec<&'static str>> {
     match p.layout {
-        Layout::Fixed(slots) if !slots.iter().any(|s| matches!(s, Slot::Key(_))) => Some(
+        Layout::Fixed(slots) if slots.iter().all(Slot::is_field) => Some(
             slots
                 .iter()
                 .filter_map(|s| match s {
-                    Slot::F(n) => Some(*n),
-                    Slot::Key(_) => None,
+                    Slot::F(n) | Slot::Opt(n) => Some(*n),
+                    Slot::Key(_) | Slot::Text(_) => None,
                 })
                 .collect(),
         ),
@@ -645,7 +670,7 @@ mod tests {
     #[test]
     fn the_bound_is_the_sum_of_the_table() {
         assert_eq!(MAX_VARIANTS, FAMILIES.iter().map(|f| f.max).sum::<usize>());
-        assert_eq!(MAX_VARIANTS, 59);
+        assert_eq!(MAX_VARIANTS, 60);
     }
 
     #[test]

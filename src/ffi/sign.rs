@@ -63,10 +63,10 @@ pub unsafe extern "C" fn paysign_sign(
     guard(|| {
         let (p, o, k) = common(profile, options, key)?;
         let params = handle_mut(params, "params")?;
-        let sig = signer::signature(p, &o, &params.inner, k)?;
-        check_room(buf, cap, sig.len(), out_len)?;
-        signer::place(p, &mut params.inner, &sig);
-        write_text(&sig, buf, cap, out_len)
+        let s = signer::signed(p, &o, &params.inner, k)?;
+        check_room(buf, cap, s.sig.len(), out_len)?;
+        s.place(p, &mut params.inner);
+        write_text(&s.sig, buf, cap, out_len)
     })
 }
 

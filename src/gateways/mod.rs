@@ -7,8 +7,11 @@ pub mod alipay;
 pub mod allinpay;
 pub mod chinabank;
 pub mod dinpay;
+pub mod ips;
 pub mod kuaiqian;
+pub mod nps;
 pub mod sms;
+pub mod tenpay;
 pub mod wechatpay;
 pub mod yeepay;
 
@@ -21,6 +24,9 @@ pub const TABLES: &[&[Profile]] = &[
     dinpay::PROFILES,
     allinpay::PROFILES,
     yeepay::PROFILES,
+    nps::PROFILES,
+    ips::PROFILES,
+    tenpay::PROFILES,
     sms::PROFILES,
 ];
 

@@ -34,7 +34,10 @@ pub const PROFILES: &[Profile] = &[
             F("r6_Order"), F("r7_Uid"), F("r8_MP"), F("r9_BType"),
         ]),
         reply: Some(Reply { success: "success", failure: "fail", needs_url: false }),
-        second: Some(Second { field: "hmac_safe", join: Join::Values("#"), empty: Empty::Skip }),
+        second: Some(Second {
+            field: "hmac_safe", join: Join::Values("#"), empty: Empty::Skip, layout: None, secret: SecretAt::Nowhere,
+            always: false,
+        }),
         ..YP
     },
 ];

@@ -133,6 +133,12 @@ pub fn plausible_fields(p: &paysign::Profile, value: impl Fn(&str) -> String, so
             );
         }
     }
+    // Required fields outside the layout (those of a second signature, NPS newmd5info).
+    for f in p.required {
+        if params.get(f).is_none() {
+            params.set(f, &value(f));
+        }
+    }
     if let Some(f) = p.charset.field {
         params.set(f, p.charset.codes.first().map_or("utf-8", |(code, _)| *code));
     }

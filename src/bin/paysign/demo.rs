@@ -84,6 +84,9 @@ struct Demo {
     /// The field changed in the tampered copy, and its new value.
     tamper: (&'static str, &'static str),
     redirect: Option<&'static str>,
+    /// The fields the request form carries, when not every field (NPS posts M_ID,
+    /// OrderMessage and digest; the order's values travel inside OrderMessage).
+    form: Option<&'static [&'static str]>,
 }
 
 const SIMULATED_99BILL: &str = "\
@@ -170,6 +173,7 @@ const DEMOS: &[Demo] = &[
         },
         notify_note: SIMULATED_99BILL,
         tamper: ("payAmount", "100"),
+        form: None,
         redirect: Some("http://merchant.example/kuaiqian/show.php?msg=success"),
     },
     Demo {
@@ -219,6 +223,7 @@ const DEMOS: &[Demo] = &[
                       made here with the documentation key, as WeChat would make it.",
         tamper: ("total_fee", "100"),
         redirect: None,
+        form: None,
     },
     Demo {
         name: "alipay",
@@ -287,6 +292,7 @@ const DEMOS: &[Demo] = &[
         notify_note: SIMULATED_ALIPAY,
         tamper: ("total_amount", "100.00"),
         redirect: None,
+        form: None,
     },
     Demo {
         name: "chinabank",
@@ -324,6 +330,7 @@ const DEMOS: &[Demo] = &[
                       here with the demo merchant's key, as ChinaBank would make it.",
         tamper: ("v_amount", "100.00"),
         redirect: None,
+        form: None,
     },
     Demo {
         name: "dinpay",
@@ -370,6 +377,7 @@ const DEMOS: &[Demo] = &[
                       here with the demo merchant's key, as Dinpay would make it.",
         tamper: ("order_amount", "100.00"),
         redirect: None,
+        form: None,
     },
     Demo {
         name: "allinpay",
@@ -420,6 +428,7 @@ const DEMOS: &[Demo] = &[
                       this one is made here with the demo merchant's key, as Allinpay would make it.",
         tamper: ("payAmount", "100"),
         redirect: None,
+        form: None,
     },
     Demo {
         name: "yeepay",
@@ -466,8 +475,180 @@ const DEMOS: &[Demo] = &[
                       the demo merchant's key, as YeePay would make it.",
         tamper: ("r3_Amt", "100.00"),
         redirect: None,
+        form: None,
+    },
+    Demo {
+        name: "nps",
+        title: "NPS (网上支付) PHPReceiveMerchantAction.do, MD5 over the hex OrderMessage",
+        request_profile: "nps.pay.request",
+        request: &[
+            ("M_ID", "10001"),
+            ("m_id", "10001"),
+            ("m_orderid", "20261207000123"),
+            ("m_oamount", "88.00"),
+            ("m_ocurrency", "1"),
+            ("m_url", "http://shop.example.com/nps/respond.php"),
+            ("m_language", "1"),
+            ("s_name", "张三"),
+            ("s_addr", "深圳市南山区科技园"),
+            ("s_postcode", "518000"),
+            ("s_tel", "0755-12345678"),
+            ("s_eml", "buyer@example.com"),
+            ("r_name", "NA"),
+            ("r_addr", "NA"),
+            ("r_postcode", "NA"),
+            ("r_tel", "NA"),
+            ("r_eml", "NA"),
+            ("m_ocomment", "订单号 20261207000123"),
+            ("m_status", "0"),
+            ("modate", "2026-12-07 11:30:00"),
+        ],
+        merchant_key: KeySource::Secret("NPS-TEST-KEY-0123456789"),
+        transport: Transport::BrowserForm,
+        action: "https://payment.nps.cn/PHPReceiveMerchantAction.do",
+        action_note: "production; no NPS sandbox is known",
+        notify_profile: "nps.pay.notify",
+        notify: &[
+            ("m_id", "10001"),
+            ("m_orderid", "20261207000123"),
+            ("m_oamount", "88.00"),
+            ("m_ocurrency", "1"),
+            ("m_language", "1"),
+            ("s_name", "张三"),
+            ("m_ocomment", "订单号 20261207000123"),
+            ("m_status", "2"),
+            ("modate", "2026-12-07 11:31:05"),
+            // The 19 values again, m_status 2, as upper hex of their GB2312 bytes.
+            (
+                "OrderMessage",
+                "31303030317C32303236313230373030303132337C38382E30307C317C687474703A2F2F73686F702E6578616D706C652E\
+                 636F6D2F6E70732F726573706F6E642E7068707C317CD5C5C8FD7CC9EEDBDACAD0C4CFC9BDC7F8BFC6BCBCD4B07C35313830\
+                 30307C303735352D31323334353637387C6275796572406578616D706C652E636F6D7C4E417C4E417C4E417C4E417C4E417C\
+                 B6A9B5A5BAC52032303236313230373030303132337C327C323032362D31322D30372031313A33313A3035",
+            ),
+        ],
+        notify_format: Format::Form,
+        notify_transport: "HTTP POST form body (GB2312) to m_url, once server to server and once \
+                           through the browser: handle it once",
+        gateway_key: KeySource::Secret("NPS-TEST-KEY-0123456789"),
+        verify_key: KeySource::Secret("NPS-TEST-KEY-0123456789"),
+        notify_note: "NPS signs notifications with the merchant's key (Digest over OrderMessage,\n\
+                      newmd5info over the plain m_id, m_orderid, m_oamount, m_status), so this one\n\
+                      is made here with a test key, as NPS would make it.",
+        tamper: ("m_oamount", "880.00"),
+        redirect: None,
+        form: Some(&["M_ID", "OrderMessage", "digest"]),
+    },
+    Demo {
+        name: "ips",
+        title: "IPS (环迅) 3.0 ipayment.aspx, OrderEncodeType 5 / RetEncodeType 17, demo merchant 000015",
+        request_profile: "ips.pay.request",
+        request: &[
+            ("Mer_code", "000015"),
+            ("Billno", "201404150000123456"),
+            ("Amount", "0.02"),
+            ("Date", "20140415"),
+            ("Currency_Type", "RMB"),
+            ("Gateway_Type", "01"),
+            ("Lang", "GB"),
+            ("Merchanturl", "http://merchant.example/ips/return.php"),
+            ("Attach", "php1test"),
+            ("OrderEncodeType", "5"),
+            ("RetEncodeType", "17"),
+            ("Rettype", "1"),
+            ("ServerUrl", "http://merchant.example/ips/server.php"),
+        ],
+        merchant_key: KeySource::Secret(IPS_DEMO_CERT),
+        transport: Transport::BrowserForm,
+        action: "https://pay.ips.net.cn/ipayment.aspx",
+        action_note: "IPS's test host; production is pay.ips.com.cn, same path",
+        notify_profile: "ips.pay.notify",
+        notify: &[
+            ("billno", "201404150000123456"),
+            ("mercode", "000015"),
+            ("Currency_type", "RMB"),
+            ("amount", "0.02"),
+            ("date", "20140415"),
+            ("succ", "Y"),
+            ("msg", "sucess"),
+            ("attach", "php1test"),
+            ("ipsbillno", "NT2014041570874082"),
+            ("retencodetype", "17"),
+        ],
+        notify_format: Format::Form,
+        notify_transport: "HTTP GET query string to Merchanturl (browser) and ServerUrl (server to server)",
+        gateway_key: KeySource::Secret(IPS_DEMO_CERT),
+        verify_key: KeySource::Secret(IPS_DEMO_CERT),
+        notify_note: "IPS signs returns with the merchant's certificate text (an MD5 key), so this one\n\
+                      is made here with the demo merchant's certificate, as IPS would make it.",
+        tamper: ("amount", "200.00"),
+        redirect: None,
+        form: None,
+    },
+    Demo {
+        name: "tenpay",
+        title: "Tenpay (财付通) gw.tenpay.com pay.htm, MD5",
+        request_profile: "tenpay.pay.request",
+        request: &[
+            ("partner", "1900000109"),
+            ("out_trade_no", "20261207113000"),
+            ("total_fee", "8800"),
+            ("fee_type", "1"),
+            ("return_url", "http://shop.example.com/tenpay/return.php"),
+            ("notify_url", "http://shop.example.com/tenpay/notify.php"),
+            ("body", "图书 一本"),
+            ("bank_type", "DEFAULT"),
+            ("spbill_create_ip", "203.0.113.7"),
+            ("input_charset", "GBK"),
+            ("sign_type", "MD5"),
+            ("service_version", "1.0"),
+            ("sign_key_index", "1"),
+        ],
+        merchant_key: KeySource::Secret(TENPAY_TEST_KEY),
+        transport: Transport::BrowserForm,
+        action: "https://gw.tenpay.com/gateway/pay.htm",
+        action_note: "production; no Tenpay sandbox is known",
+        notify_profile: "tenpay.pay.notify",
+        notify: &[
+            ("discount", "0"),
+            ("fee_type", "1"),
+            ("input_charset", "GBK"),
+            (
+                "notify_id",
+                "Ka5_tIcT2ivnbAvqdXdKJ7SGqalPMCH8Lp7wmWPE0o8SrNxbPjW3_ZTAYbo5ZyiaabGZtrOokaRHwb2nd-tMyhQbQ4ItIJF6",
+            ),
+            ("out_trade_no", "20261207113000"),
+            ("partner", "1900000109"),
+            ("product_fee", "8800"),
+            ("sign_type", "MD5"),
+            ("time_end", "20261207113122"),
+            ("total_fee", "8800"),
+            ("trade_mode", "1"),
+            ("trade_state", "0"),
+            ("transaction_id", "1900000109201612070123456789"),
+            ("transport_fee", "0"),
+            ("bank_type", "CMB"),
+        ],
+        notify_format: Format::Form,
+        notify_transport: "HTTP GET query string (GBK) to notify_url; then confirm notify_id with \
+                           gw.tenpay.com/gateway/simpleverifynotifyid.xml",
+        gateway_key: KeySource::Secret(TENPAY_TEST_KEY),
+        verify_key: KeySource::Secret(TENPAY_TEST_KEY),
+        notify_note: "Tenpay signs notifications with the merchant's key, so this one is made here\n\
+                      with a test key, as Tenpay would make it.",
+        tamper: ("total_fee", "880000"),
+        redirect: None,
+        form: None,
     },
 ];
+
+/// A made-up Tenpay key for the demo (the vectors' DERIVED gw cases use it too).
+const TENPAY_TEST_KEY: &str = "TENPAY-TEST-KEY-0123456789abcdef";
+
+/// IPS's public demo merchant certificate (000015), as its demo pages and other SDKs' tests
+/// carry it.
+const IPS_DEMO_CERT: &str = "GDgLwwdK270Qj1w4xho8lyTpRQZV9Jm5x4NwWOTThUa4fMhEBK9jOXFrKRT6xhlJuU2FEa89ov0ryyjfJuuPkcGz\
+                             O5CeVx5ZIrkkt1aBlZV36ySvHOMcNv8rncRiy3DQ";
 
 pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
     let a = args::parse(argv, &[], &["--gateway"])?;
@@ -526,7 +707,8 @@ fn round_trip(d: &Demo, w: &mut String) -> Result<()> {
                 html_escape(d.action),
                 cs.name()
             ));
-            for (name, value) in request.iter() {
+            let posted = |name: &str| d.form.is_none_or(|f| f.contains(&name));
+            for (name, value) in request.iter().filter(|(n, _)| posted(n)) {
                 w.push_str(&format!(
                     "  <input type=\"hidden\" name=\"{}\" value=\"{}\">\n",
                     html_escape(name),
@@ -609,6 +791,10 @@ fn round_trip(d: &Demo, w: &mut String) -> Result<()> {
     }
 
     // 3. The reply the handler sends back.
+    if np.reply.is_none() {
+        w.push_str("3. Reply: the gateway documents no reply body; answer with your own page.\n");
+        return Ok(());
+    }
     let reply = paysign::reply(np, true, d.redirect)?;
     match d.redirect {
         Some(url) => w.push_str(&format!(

@@ -1,0 +1,63 @@
+//! IPS 环迅 3.0 form interface (ipayment.aspx). Rules: docs/specs/ips.md.
+
+use crate::charset::Charset;
+use crate::profile::Slot::{Text, F};
+use crate::profile::*;
+
+const MD5_LOWER: Method = Method::Md5(Case::Lower);
+
+/// Each value after IPS's own lowercase label, nothing between entries, the merchant
+/// certificate appended raw, lowercase MD5. Every signed field is mandatory.
+const IPS: Profile = Profile {
+    join: Join::Values(""),
+    empty: Empty::Keep,
+    secret: SecretAt::Raw,
+    charset: CharsetRule::fixed(Charset::Gb2312),
+    ..BASE
+};
+
+#[rustfmt::skip]
+pub const PROFILES: &[Profile] = &[
+    Profile {
+        id: "ips.pay.request",
+        about: "IPS 3.0 payment request, OrderEncodeType 5: SignMD5 = md5(billno..currencytype..amount..date..orderencodetype.. cert)",
+        layout: Layout::Fixed(&[
+            Text("billno"), F("Billno"), Text("currencytype"), F("Currency_Type"), Text("amount"), F("Amount"),
+            Text("date"), F("Date"), Text("orderencodetype"), F("OrderEncodeType"),
+        ]),
+        sig: SigAt::Field("SignMD5"),
+        methods: Methods {
+            field: Some("OrderEncodeType"),
+            by_value: &[("5", MD5_LOWER)],
+            absent: Absent::Required,
+            by_sig_len: &[],
+            // 2 signs the values without labels (one source only, docs/specs/ips.md §2).
+            unsupported: &["2"],
+        },
+        required: &["Billno", "Currency_Type", "Amount", "Date", "OrderEncodeType"],
+        ..IPS
+    },
+    Profile {
+        id: "ips.pay.notify",
+        about: "IPS 3.0 return / server notification, RetEncodeType 17: signature = md5(billno..currencytype..amount..date..succ..ipsbillno..retencodetype.. cert); reply ipscheckok",
+        kind: Kind::Notify,
+        layout: Layout::Fixed(&[
+            Text("billno"), F("billno"), Text("currencytype"), F("Currency_type"), Text("amount"), F("amount"),
+            Text("date"), F("date"), Text("succ"), F("succ"), Text("ipsbillno"), F("ipsbillno"),
+            Text("retencodetype"), F("retencodetype"),
+        ]),
+        sig: SigAt::Field("signature"),
+        methods: Methods {
+            field: Some("retencodetype"),
+            by_value: &[("17", MD5_LOWER)],
+            absent: Absent::Required,
+            by_sig_len: &[],
+            // 16 is MD5withRSA with a key IPS hands out; no source gives its sign string.
+            unsupported: &["16"],
+        },
+        required: &["billno", "Currency_type", "amount", "date", "succ", "ipsbillno", "retencodetype"],
+        // Merchant code answers the server-to-server call with ipscheckok; IPS resends otherwise.
+        reply: Some(Reply { success: "ipscheckok", failure: "ipscheckfail", needs_url: false }),
+        ..IPS
+    },
+];

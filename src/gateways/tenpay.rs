@@ -1,0 +1,81 @@
+//! Tenpay 财付通: the gw.tenpay.com gateway and the older cmdno `pay_gate.cgi`. Rules:
+//! docs/specs/tenpay.md.
+
+use crate::charset::Charset;
+use crate::profile::Slot::{Opt, F};
+use crate::profile::*;
+
+/// gw.tenpay.com: every non-empty field but `sign`, sorted, `&key=` last, MD5. Tenpay's own
+/// Java SDK for this gateway writes uppercase hex; verifiers compare either case.
+const GW: Profile = Profile {
+    layout: Layout::Sorted { exclude: &["key"] },
+    secret: SecretAt::Pair("key"),
+    methods: Methods::only(Method::Md5(Case::Upper)),
+    charset: CharsetRule {
+        field: Some("input_charset"),
+        codes: &[],
+        default: Charset::Gbk,
+    },
+    ..BASE
+};
+
+/// cmdno `pay_gate.cgi`: a fixed list of `name=value` pairs, empty values kept, `&key=` last.
+const CMDNO: Profile = Profile {
+    empty: Empty::Keep,
+    secret: SecretAt::Pair("key"),
+    charset: CharsetRule {
+        field: Some("cs"),
+        codes: &[],
+        default: Charset::Gbk,
+    },
+    ..BASE
+};
+
+#[rustfmt::skip]
+pub const PROFILES: &[Profile] = &[
+    Profile {
+        id: "tenpay.pay.request",
+        about: "Tenpay gw.tenpay.com pay.htm request: sorted non-empty pairs, &key=, MD5 (uppercase, as Tenpay's SDK)",
+        // Shown on the payment page and returned in the notification.
+        echoed: &["body", "subject", "attach"],
+        ..GW
+    },
+    Profile {
+        id: "tenpay.pay.notify",
+        about: "Tenpay gw.tenpay.com notify_url / return_url: sorted non-empty pairs, &key=, MD5; then check notify_id; reply success",
+        kind: Kind::Notify,
+        reply: Some(Reply { success: "success", failure: "fail", needs_url: false }),
+        ..GW
+    },
+    Profile {
+        id: "tenpay.cmdno.request",
+        about: "Tenpay pay_gate.cgi (cmdno 1) request: fixed pairs, empties kept, spbill_create_ip only when set, &key=, lowercase MD5",
+        layout: Layout::Fixed(&[
+            F("cmdno"), F("date"), F("bargainor_id"), F("transaction_id"), F("sp_billno"), F("total_fee"),
+            F("fee_type"), F("return_url"), F("attach"), Opt("spbill_create_ip"),
+        ]),
+        methods: Methods::only(Method::Md5(Case::Lower)),
+        required: &["cmdno", "date", "bargainor_id", "transaction_id", "sp_billno", "total_fee", "fee_type", "return_url"],
+        echoed: &["attach"],
+        ..CMDNO
+    },
+    Profile {
+        id: "tenpay.cmdno.notify",
+        about: "Tenpay pay_gate.cgi return: fixed pairs cmdno..attach, empties kept, &key=, MD5; reply the TENCENT_ONLINE_PAYMENT meta",
+        kind: Kind::Notify,
+        layout: Layout::Fixed(&[
+            F("cmdno"), F("pay_result"), F("date"), F("transaction_id"), F("sp_billno"), F("total_fee"), F("fee_type"),
+            F("attach"),
+        ]),
+        // Tenpay sends uppercase hex (Crasader's fixtures); verification takes either case.
+        methods: Methods::only(Method::Md5(Case::Upper)),
+        required: &["cmdno", "pay_result", "date", "sp_billno", "total_fee", "fee_type"],
+        // Tenpay takes a page holding this element as "received"; any other page is not.
+        reply: Some(Reply {
+            success: "<meta name=\"TENCENT_ONLINE_PAYMENT\" content=\"China TENCENT\">",
+            failure: "fail",
+            needs_url: false,
+        }),
+        ..CMDNO
+    },
+];
