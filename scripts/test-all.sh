@@ -67,6 +67,11 @@ count c-alipay-valgrind "$root/target/test-c-alipay.log"
 run bundle tests/bundle/run.sh
 count bundle "$root/target/test-bundle.log"
 
+# The 99bill PHP receiver under PHP-FPM behind nginx on loopback, a few seconds of wrk
+# (bench/load/full.sh is the long run); the library is the one the rust suite just built.
+run load-smoke env PAYSIGN_SKIP_CARGO=1 bench/load/smoke.sh
+count load-smoke "$root/target/test-load-smoke.log"
+
 echo
 printf '%s\n' "${summaries[@]}"
 echo "all: $total_pass passed, $total_fail failed"

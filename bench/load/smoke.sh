@@ -19,7 +19,9 @@ check() { # name condition-result(0/1) [detail]
 finish() { echo "load-smoke: $passed passed, $failed failed"; [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]; exit $?; }
 
 missing=0
-for pair in nginx:nginx-light php-fpm8.2:php8.2-fpm wrk:wrk curl:curl php:php-cli phpize:php-dev cargo:cargo; do
+tools="nginx:nginx-light php-fpm8.2:php8.2-fpm wrk:wrk curl:curl php:php-cli phpize:php-dev"
+[ "${PAYSIGN_SKIP_CARGO:-0}" = 1 ] || tools="$tools cargo:cargo"  # skipped: target/release is used as built
+for pair in $tools; do
     tool="${pair%%:*}" pkg="${pair#*:}"
     if ! PATH="$PATH:/usr/sbin" command -v "$tool" >/dev/null; then
         check "tool $tool present" 1 "(install the Debian package $pkg)"; missing=1
@@ -29,13 +31,19 @@ done
 export PATH="$PATH:/usr/sbin"
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/paysign-load.XXXXXX")"
-cleanup() {
-    local f
-    for f in nginx fpm; do [ -f "$tmp/$f.pid" ] && kill "$(cat "$tmp/$f.pid")" 2>/dev/null; done
-    for _ in $(seq 30); do
-        [ -f "$tmp/nginx.pid" ] || [ -f "$tmp/fpm.pid" ] || break
-        sleep 0.1
+# Gone: no such process, or a zombie left for init to reap (daemons are reparented to it).
+alive() { [ -d "/proc/$1" ] && ! grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null; }
+cleanup() { # stop both masters and their workers, by the pids they wrote; SIGKILL after 3 s
+    local f pids="" p
+    for f in nginx fpm; do
+        [ -f "$tmp/$f.pid" ] || continue
+        p="$(cat "$tmp/$f.pid")"; pids="$pids $p $(pgrep -P "$p" | tr '\n' ' ')"; kill "$p" 2>/dev/null
     done
+    for _ in $(seq 30); do
+        left=""; for p in $pids; do alive "$p" && left="$left $p"; done
+        [ -z "$left" ] && break; sleep 0.1
+    done
+    [ -n "${left:-}" ] && kill -9 $left 2>/dev/null
     rm -rf "$tmp"
 }
 if [ "${KEEP_LOAD:-0}" = 1 ]; then echo "kept: $tmp (stop: kill \$(cat $tmp/nginx.pid $tmp/fpm.pid))"
@@ -64,7 +72,7 @@ error_log = $tmp/fpm.log
 daemonize = yes
 [load]
 listen = 127.0.0.1:$((port + 1))
-user = $(id -un)
+$([ "$(id -u)" = 0 ] && echo "user = root")
 pm = static
 pm.max_children = 2
 php_admin_value[extension] = $so
