@@ -133,6 +133,7 @@ rss() { local t=0; for p in $(workers); do t=$((t + $(awk '/VmRSS/ {print $2}' "
 url="http://127.0.0.1:$port/receive.php"
 get() { curl -s -m 10 "$url?$(cat "$tmp/$1.query")"; }
 w0="$(workers)" rss0="$(rss)" # at the start, before any request
+echo "round | $receiver | start | | | | | | $rss0 kB | $(cut -d' ' -f1-3 /proc/loadavg) |"
 
 case "$(get valid)" in "<result>1</result>"*) r=0 ;; *) r=1 ;; esac; check "valid notification: result 1" $r
 case "$(get tampered)" in "<result>0</result>"*) r=0 ;; *) r=1 ;; esac; check "tampered notification: result 0" $r
@@ -154,7 +155,7 @@ for round in $(seq "$rounds"); do
     total=$((total + ${checked:-0})) wrong_all=$((wrong_all + ${wrong:-1})) s5_all=$((s5_all + ${s5:-1}))
     [ "${unanswered:-99}" -gt "$unanswered_max" ] && unanswered_max="${unanswered:-99}"
     rss_now="$(rss)"
-    echo "round | $receiver | $round | ${checked:-?} | ${rps:-?} | $(awk "BEGIN {printf \"%.2f\", ${p50:-0} / 1000}") ms | $(awk "BEGIN {printf \"%.2f\", ${p99:-0} / 1000}") ms | $rss_now kB | $(cut -d' ' -f1-3 /proc/loadavg) |"
+    echo "round | $receiver | $round | ${checked:-?} | $total | ${rps:-?} | $(awk "BEGIN {printf \"%.2f\", ${p50:-0} / 1000}") ms | $(awk "BEGIN {printf \"%.2f\", ${p99:-0} / 1000}") ms | $rss_now kB | $(cut -d' ' -f1-3 /proc/loadavg) |"
     rss0="$rss_now"
 done
 w1="$(workers)"
