@@ -3,9 +3,10 @@
 # paysign receiver, then for the vendor-style pure-PHP one, each LOAD_ROUNDS (default 4) wrk
 # rounds of LOAD_SECONDS (default 25) s and at least LOAD_MIN_REQUESTS (default 100,000)
 # requests, notifications signed SHA1withRSA as 99bill's production certificate does
-# (LOAD_HASH=sha256 for the CFCA kits). All of smoke.sh's checks apply to both. Prints one
-# markdown row per round and one at the start (RSS: both FPM workers then; load: /proc/loadavg then, as
-# other jobs on the machine change the figures) and keeps each log in target/bench-load/.
+# (LOAD_HASH=sha256 for the CFCA kits). All of smoke.sh's checks apply to both. Prints a
+# markdown row at the start and after each round (RSS: both FPM workers then; load:
+# /proc/loadavg then, as other jobs on the machine change the figures) and keeps each log in
+# target/bench-load/.
 # PAYSIGN_SKIP_CARGO=1 skips the cargo build. Exit 1 when a check failed on either side.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
