@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The long run of bench/load (issue 12 §3; figures in docs/benchmarks.md): smoke.sh for the
-# paysign receiver, then for the vendor-style pure-PHP one, each LOAD_ROUNDS (default 4) wrk
-# rounds of LOAD_SECONDS (default 25) s and at least LOAD_MIN_REQUESTS (default 100,000)
-# requests, notifications signed SHA1withRSA as 99bill's production certificate does
+# paysign receiver and for the vendor-style pure-PHP one, in the order LOAD_ORDER (default
+# paysign vendor vendor paysign, so a change in the machine's load over the run falls on both
+# alike), each run LOAD_ROUNDS (default 2) wrk rounds of LOAD_SECONDS (default 25) s and at
+# least LOAD_MIN_REQUESTS (default 100,000) requests on fresh FPM workers, notifications
+# signed SHA1withRSA as 99bill's production certificate does
 # (LOAD_HASH=sha256 for the CFCA kits). All of smoke.sh's checks apply to both. Prints a
 # markdown row at the start and after each round (RSS: both FPM workers then; load:
 # /proc/loadavg then, as other jobs on the machine change the figures) and keeps each log in
@@ -11,21 +13,21 @@
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 logs="$here/../../target/bench-load"
-mkdir -p "$logs"
-export LOAD_SECONDS="${LOAD_SECONDS:-25}" LOAD_ROUNDS="${LOAD_ROUNDS:-4}"
+rm -rf "$logs" && mkdir -p "$logs"
+export LOAD_SECONDS="${LOAD_SECONDS:-25}" LOAD_ROUNDS="${LOAD_ROUNDS:-2}"
 export LOAD_MIN_REQUESTS="${LOAD_MIN_REQUESTS:-100000}" LOAD_HASH="${LOAD_HASH:-sha1}"
 status=0
 echo "start $(date -u '+%F %T') UTC, load $(cut -d' ' -f1-3 /proc/loadavg)"
-for receiver in paysign vendor; do
-    LOAD_RECEIVER="$receiver" bash "$here/smoke.sh" >"$logs/$receiver.log" 2>&1 || status=1
-    grep -E '^(FAIL|fpm workers RSS|load-smoke)' "$logs/$receiver.log" | sed "s/^/$receiver: /"
+run=0
+for receiver in ${LOAD_ORDER:-paysign vendor vendor paysign}; do
+    run=$((run + 1)) log="$logs/run$run-$receiver.log"
+    LOAD_RECEIVER="$receiver" bash "$here/smoke.sh" >"$log" 2>&1 || status=1
+    grep -E '^(FAIL|fpm workers RSS|load-smoke)' "$log" | sed "s/^/run $run $receiver: /"
     export PAYSIGN_SKIP_CARGO=1 # built once is enough
 done
 echo "end $(date -u '+%F %T') UTC, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| receiver | round | requests | requests so far | requests/s | p50 | p99 | RSS, both FPM workers | load avg (1, 5, 15 min) |"
-echo "|---|---|---:|---:|---:|---:|---:|---:|---|"
-for receiver in paysign vendor; do
-    sed -n "s/^round | /| /p" "$logs/$receiver.log"
-done
+echo "| run | receiver | round | requests | requests so far | requests/s | p50 | p99 | RSS, both FPM workers | load avg (1, 5, 15 min) |"
+echo "|---|---|---|---:|---:|---:|---:|---:|---:|---|"
+for i in $(seq "$run"); do sed -n "s/^round | /| $i | /p" "$logs"/run"$i"-*.log; done
 exit $status
