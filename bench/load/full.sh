@@ -2,7 +2,7 @@
 # The long run of bench/load (issue 12 §3; figures in docs/benchmarks.md): smoke.sh for the
 # paysign receiver and for the vendor-style pure-PHP one, in the order LOAD_ORDER (default
 # paysign vendor vendor paysign, so a change in the machine's load over the run falls on both
-# alike), each run LOAD_ROUNDS (default 2) wrk rounds of LOAD_SECONDS (default 25) s and at
+# alike, then java: the servlet under Jetty 9), each run LOAD_ROUNDS (default 2) wrk rounds of LOAD_SECONDS (default 25) s and at
 # least LOAD_MIN_REQUESTS (default 100,000) requests on fresh FPM workers, notifications
 # signed SHA1withRSA as 99bill's production certificate does
 # (LOAD_HASH=sha256 for the CFCA kits). All of smoke.sh's checks apply to both. Prints a
@@ -19,10 +19,10 @@ export LOAD_MIN_REQUESTS="${LOAD_MIN_REQUESTS:-100000}" LOAD_HASH="${LOAD_HASH:-
 status=0
 echo "start $(date -u '+%F %T') UTC, load $(cut -d' ' -f1-3 /proc/loadavg)"
 run=0
-for receiver in ${LOAD_ORDER:-paysign vendor vendor paysign}; do
+for receiver in ${LOAD_ORDER:-paysign vendor vendor paysign java}; do
     run=$((run + 1)) log="$logs/run$run-$receiver.log"
     LOAD_RECEIVER="$receiver" bash "$here/smoke.sh" >"$log" 2>&1 || status=1
-    grep -E '^(FAIL|fpm workers RSS|load-smoke)' "$log" | sed "s/^/run $run $receiver: /"
+    grep -E '^(FAIL|workers RSS|load-smoke)' "$log" | sed "s/^/run $run $receiver: /"
     export PAYSIGN_SKIP_CARGO=1 # built once is enough
 done
 echo "end $(date -u '+%F %T') UTC, load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# Load smoke of a 99bill notify receiver under PHP-FPM behind nginx, both started here on
-# 127.0.0.1 with their own config in a temp dir, then wrk (mix.lua: valid, tampered,
+# Load smoke of a 99bill notify receiver under PHP-FPM (or the Java servlet under Jetty 9) behind
+# nginx, all started here on 127.0.0.1 with their own config in a temp dir, then wrk (mix.lua: valid, tampered,
 # duplicated-name and oversized notifications, each reply checked against its own request by a
 # tag nginx echoes; the >1 MiB body by curl). Checks: every reply right for its request (every
-# tampered one answered with the failure reply), zero 5xx, no FPM worker died, at least
+# tampered one answered with the failure reply), zero 5xx, no FPM worker (or JVM) died, at least
 # LOAD_MIN_REQUESTS requests. Works as root (php-fpm -R, nginx workers as root) and as a normal
 # user; every step bounded by a timeout; both servers stopped on exit. Installs nothing
 # (scripts/setup.sh lists the packages); a missing tool fails, naming its Debian package.
 #
 #   LOAD_RECEIVER  paysign (examples/php/99bill/receive.php, the extension; default) or vendor
-#                  (vendor_receive.php, pure PHP, the vendor demo's way)
+#                  (vendor_receive.php, pure PHP, the vendor demo's way) or java
+#                  (examples/java/servlet's KuaiqianNotifyServlet in Jetty 9, nginx proxying)
 #   LOAD_SECONDS   length of one wrk round (default 3); LOAD_ROUNDS rounds (default 1), the FPM
-#                  workers' RSS read before the first and after each
+#                  workers' (or the JVM's) RSS read before the first and after each
 #   LOAD_MIN_REQUESTS  fewest requests answered over all rounds (default 1): more rounds, up to
 #                  3 * LOAD_ROUNDS, until there are that many (a loaded machine is slower)
 #   LOAD_HASH      the notifications' RSA digest: sha256 (default) or sha1 (production 99bill)
@@ -27,7 +28,8 @@ receiver="${LOAD_RECEIVER:-paysign}" hash="${LOAD_HASH:-sha256}"
 case "$receiver" in
     paysign) script="$root/examples/php/99bill/receive.php" ;;
     vendor) script="$here/vendor_receive.php" ;;
-    *) echo "smoke.sh: LOAD_RECEIVER is paysign or vendor, not '$receiver'" >&2; exit 2 ;;
+    java) script="" ;;
+    *) echo "smoke.sh: LOAD_RECEIVER is paysign, vendor or java, not '$receiver'" >&2; exit 2 ;;
 esac
 case "$hash" in sha1 | sha256) ;; *) echo "smoke.sh: LOAD_HASH is sha1 or sha256, not '$hash'" >&2; exit 2 ;; esac
 passed=0 failed=0
@@ -39,9 +41,11 @@ finish() { echo "load-smoke: $passed passed, $failed failed"; [ "$failed" -eq 0 
 missing=0
 tools="nginx:nginx-light php-fpm8.2:php8.2-fpm wrk:wrk curl:curl php:php-cli phpize:php-dev"
 [ "${PAYSIGN_SKIP_CARGO:-0}" = 1 ] || tools="$tools cargo:cargo"  # skipped: target/release is used as built
+jetty_home=/usr/share/jetty9 servlet_jar=/usr/share/java/servlet-api.jar
+[ "$receiver" = java ] && tools="$tools java:openjdk-17-jdk-headless javac:openjdk-17-jdk-headless gcc:gcc $jetty_home/start.jar:jetty9 $servlet_jar:libservlet-api-java"
 for pair in $tools; do
     tool="${pair%%:*}" pkg="${pair#*:}"
-    if ! PATH="$PATH:/usr/sbin" command -v "$tool" >/dev/null; then
+    if ! PATH="$PATH:/usr/sbin" command -v "$tool" >/dev/null && [ ! -f "$tool" ]; then
         check "tool $tool present" 1 "(install the Debian package $pkg)"; missing=1
     fi
 done
@@ -53,7 +57,7 @@ tmp="$(mktemp -d "${TMPDIR:-/tmp}/paysign-load.XXXXXX")"
 alive() { [ -d "/proc/$1" ] && ! grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null; }
 cleanup() { # stop both masters and their workers, by the pids they wrote; SIGKILL after 3 s
     local f pids="" p
-    for f in nginx fpm; do
+    for f in nginx fpm jetty; do
         [ -f "$tmp/$f.pid" ] || continue
         p="$(cat "$tmp/$f.pid")"; pids="$pids $p $(pgrep -P "$p" | tr '\n' ' ')"; kill "$p" 2>/dev/null
     done
@@ -64,7 +68,7 @@ cleanup() { # stop both masters and their workers, by the pids they wrote; SIGKI
     [ -n "${left:-}" ] && kill -9 $left 2>/dev/null
     rm -rf "$tmp"
 }
-if [ "${KEEP_LOAD:-0}" = 1 ]; then echo "kept: $tmp (stop: kill \$(cat $tmp/nginx.pid $tmp/fpm.pid))"
+if [ "${KEEP_LOAD:-0}" = 1 ]; then echo "kept: $tmp (stop: kill \$(cat $tmp/*.pid))"
 else trap cleanup EXIT; trap 'exit 1' INT TERM; fi
 
 # The extension, built the way bindings/php/test.sh builds it (phpize in a scratch copy).
@@ -114,10 +118,14 @@ http {
         location = /receive.php {
             # mix.lua's per-request tag, echoed so a reply names the request it answers
             add_header X-Load-Id \$http_x_load_id always;
-            fastcgi_pass 127.0.0.1:$((port + 1));
-            fastcgi_param QUERY_STRING \$query_string;
-            fastcgi_param REQUEST_METHOD \$request_method;
-            fastcgi_param SCRIPT_FILENAME $script;
+$(if [ "$receiver" = java ]; then
+    echo "            proxy_pass http://127.0.0.1:$((port + 1))/99bill/notify;"
+else
+    echo "            fastcgi_pass 127.0.0.1:$((port + 1));"
+    echo "            fastcgi_param QUERY_STRING \$query_string;"
+    echo "            fastcgi_param REQUEST_METHOD \$request_method;"
+    echo "            fastcgi_param SCRIPT_FILENAME $script;"
+fi)
         }
     }
 }
@@ -125,11 +133,18 @@ CONF
 # No php.ini (-n), so nothing of the machine's PHP setup counts; opcache on, as in production.
 opcache="$(php-config --extension-dir)/opcache.so"
 [ -f "$opcache" ] && opcache_args=(-d zend_extension="$opcache" -d opcache.enable=1) || opcache_args=()
-timeout 10 php-fpm8.2 -n "${opcache_args[@]}" $([ "$(id -u)" = 0 ] && echo -R) -y "$tmp/fpm.conf" || { check "php-fpm starts" 1; finish; }
+if [ "$receiver" = java ]; then
+    . "$here/jetty.sh" # jetty_start: the servlet webapp built and Jetty started, pid in jetty.pid
+    jetty_start || finish
+else
+    timeout 10 php-fpm8.2 -n "${opcache_args[@]}" $([ "$(id -u)" = 0 ] && echo -R) -y "$tmp/fpm.conf" || { check "php-fpm starts" 1; finish; }
+fi
 timeout 10 nginx -c "$tmp/nginx.conf" -p "$tmp" 2>"$tmp/nginx-start.log" || { cat "$tmp/nginx-start.log"; check "nginx starts" 1; finish; }
 for _ in $(seq 50); do curl -s -m 1 -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
 
-workers() { pgrep -P "$(cat "$tmp/fpm.pid")" | sort | tr '\n' ' '; }
+# PHP: the FPM master's children; Java: the one JVM
+if [ "$receiver" = java ]; then workers() { alive "$(cat "$tmp/jetty.pid")" && cat "$tmp/jetty.pid"; }
+else workers() { pgrep -P "$(cat "$tmp/fpm.pid")" | sort | tr '\n' ' '; }; fi
 rss() { local t=0; for p in $(workers); do t=$((t + $(awk '/VmRSS/ {print $2}' "/proc/$p/status"))); done; echo "$t"; }
 url="http://127.0.0.1:$port/receive.php"
 get() { curl -s -m 10 "$url?$(cat "$tmp/$1.query")"; }
@@ -162,12 +177,16 @@ while [ "$round" -lt "$rounds" ] || { [ "$total" -lt "$min" ] && [ "$round" -lt 
     rss0="$rss_now"
 done
 w1="$(workers)"
-echo "fpm workers RSS: ${rss_start} kB before, ${rss0} kB after $total requests"
+echo "workers RSS: ${rss_start} kB before, ${rss0} kB after $total requests"
 [ "$total" -ge "$min" ] && [ "$total" -gt 0 ]; check "wrk ran requests ($total, at least $min)" $?
 [ "$wrong_all" = 0 ]; check "every reply right for its own request under load" $? "($wrong_all wrong)"
 [ -z "$kinds_bad" ]; check "every kind answered right (tampered, duplicated, oversized: failure reply)" $? "($kinds_bad)"
 # wrk's unsent verification request, plus at most one in flight per connection (-c4) at the stop
 [ "$unanswered_max" -le 5 ]; check "every request answered but the in-flight ones" $? "($unanswered_max unanswered in a round)"
 [ "$s5_all" = 0 ]; check "zero 5xx under load" $? "($s5_all)"
-[ "$w0" = "$w1" ] && ! grep -qE 'exited on signal|exited with code' "$tmp/fpm.log"; check "no php-fpm worker died" $? "($w0 / $w1)"
+if [ "$receiver" = java ]; then
+    [ -n "$w1" ] && [ "$w0" = "$w1" ] && ! ls "$tmp"/hs_err_* >/dev/null 2>&1; check "the JVM did not die" $? "($w0 / $w1)"
+else
+    [ "$w0" = "$w1" ] && ! grep -qE 'exited on signal|exited with code' "$tmp/fpm.log"; check "no php-fpm worker died" $? "($w0 / $w1)"
+fi
 finish
