@@ -22,6 +22,7 @@ packages=(
   mono-mcs mono-devel nunit-console  # .NET: the C# compiler, System.Web, NUnit 2.6
   mono-utils zip unzip             # the release bundle: monodis (assembly version), jars, .nupkg
   nginx-light php8.2-fpm wrk curl  # load-smoke (bench/load/smoke.sh): the PHP receiver under PHP-FPM behind nginx, driven by wrk
+  jetty9                           # load-smoke-java: the servlet example under Jetty 9 (tomcat9 is not in Debian 12)
 )
 # Crates CI installs with `cargo install`: name version
 ci_crates=(

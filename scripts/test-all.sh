@@ -71,6 +71,9 @@ count bundle "$root/target/test-bundle.log"
 # (bench/load/full.sh is the long run); the library is the one the rust suite just built.
 run load-smoke env PAYSIGN_SKIP_CARGO=1 bench/load/smoke.sh
 count load-smoke "$root/target/test-load-smoke.log"
+# The 99bill servlet example in Jetty 9 behind the same nginx, same mix (10-40 s: the JVM start).
+run load-smoke-java env PAYSIGN_SKIP_CARGO=1 LOAD_RECEIVER=java bench/load/smoke.sh
+count load-smoke-java "$root/target/test-load-smoke-java.log"
 
 echo
 printf '%s\n' "${summaries[@]}"

@@ -6,7 +6,7 @@
 # least LOAD_MIN_REQUESTS (default 100,000) requests on fresh FPM workers, notifications
 # signed SHA1withRSA as 99bill's production certificate does
 # (LOAD_HASH=sha256 for the CFCA kits). All of smoke.sh's checks apply to both. Prints a
-# markdown row at the start and after each round (RSS: both FPM workers then; load:
+# markdown row at the start and after each round (RSS: both FPM workers or the JVM then; load:
 # /proc/loadavg then, as other jobs on the machine change the figures) and keeps each log in
 # target/bench-load/.
 # PAYSIGN_SKIP_CARGO=1 skips the cargo build. Exit 1 when a check failed on either side.
@@ -22,12 +22,12 @@ run=0
 for receiver in ${LOAD_ORDER:-paysign vendor vendor paysign java}; do
     run=$((run + 1)) log="$logs/run$run-$receiver.log"
     LOAD_RECEIVER="$receiver" bash "$here/smoke.sh" >"$log" 2>&1 || status=1
-    grep -E '^(FAIL|workers RSS|load-smoke)' "$log" | sed "s/^/run $run $receiver: /"
+    grep -E '^(FAIL|workers RSS|load-smoke[a-z-]*:)' "$log" | sed "s/^/run $run $receiver: /"
     export PAYSIGN_SKIP_CARGO=1 # built once is enough
 done
 echo "end $(date -u '+%F %T') UTC, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| run | receiver | round | requests | requests so far | requests/s | p50 | p99 | RSS, both FPM workers | load avg (1, 5, 15 min) |"
+echo "| run | receiver | round | requests | requests so far | requests/s | p50 | p99 | RSS (both FPM workers, or the JVM) | load avg (1, 5, 15 min) |"
 echo "|---|---|---|---:|---:|---:|---:|---:|---:|---|"
 for i in $(seq "$run"); do sed -n "s/^round | /| $i | /p" "$logs"/run"$i"-*.log; done
 exit $status

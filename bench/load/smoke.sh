@@ -19,7 +19,7 @@
 #   PAYSIGN_SKIP_CARGO=1 skips the cargo build (target/release as built); KEEP_LOAD=1 keeps both
 #   servers running.
 # bench/load/full.sh runs both receivers for minutes. One "round" line per round (a table row
-# for docs/benchmarks.md); last line: "load-smoke: N passed, M failed".
+# for docs/benchmarks.md); last line: "load-smoke: N passed, M failed" (java: load-smoke-java).
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -31,12 +31,13 @@ case "$receiver" in
     java) script="" ;;
     *) echo "smoke.sh: LOAD_RECEIVER is paysign, vendor or java, not '$receiver'" >&2; exit 2 ;;
 esac
+suite=load-smoke; [ "$receiver" = java ] && suite=load-smoke-java # its own line in the test command
 case "$hash" in sha1 | sha256) ;; *) echo "smoke.sh: LOAD_HASH is sha1 or sha256, not '$hash'" >&2; exit 2 ;; esac
 passed=0 failed=0
 check() { # name condition-result(0/1) [detail]
     if [ "$2" = 0 ]; then passed=$((passed + 1)); echo "ok   $1"; else failed=$((failed + 1)); echo "FAIL $1 ${3:-}"; fi
 }
-finish() { echo "load-smoke: $passed passed, $failed failed"; [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]; exit $?; }
+finish() { echo "$suite: $passed passed, $failed failed"; [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]; exit $?; }
 
 missing=0
 tools="nginx:nginx-light php-fpm8.2:php8.2-fpm wrk:wrk curl:curl php:php-cli phpize:php-dev"
