@@ -2,14 +2,13 @@
 # The long run of bench/load (issue 12 §3; figures in docs/benchmarks.md): smoke.sh for the
 # paysign receiver and for the vendor-style pure-PHP one, in the order LOAD_ORDER (default
 # paysign vendor vendor paysign, so a change in the machine's load over the run falls on both
-# alike, then java: the servlet under Jetty 9), each run LOAD_ROUNDS (default 2) wrk rounds of LOAD_SECONDS (default 25) s and at
-# least LOAD_MIN_REQUESTS (default 100,000) requests on fresh FPM workers, notifications
-# signed SHA1withRSA as 99bill's production certificate does
-# (LOAD_HASH=sha256 for the CFCA kits). All of smoke.sh's checks apply to both. Prints a
-# markdown row at the start and after each round (RSS: both FPM workers or the JVM then; load:
-# /proc/loadavg then, as other jobs on the machine change the figures) and keeps each log in
-# target/bench-load/.
-# PAYSIGN_SKIP_CARGO=1 skips the cargo build. Exit 1 when a check failed on either side.
+# alike, then java: the servlet under Jetty 9). Each run: fresh workers, LOAD_ROUNDS (default 2)
+# wrk rounds of LOAD_SECONDS (default 25) s, at least LOAD_MIN_REQUESTS (default 100,000)
+# requests, notifications signed SHA1withRSA as under 99bill's production certificate
+# (LOAD_HASH=sha256 for the CFCA kits), all of smoke.sh's checks. Prints a markdown row at the
+# start and after each round (RSS: both FPM workers or the JVM then; load: /proc/loadavg then,
+# as other jobs on the machine change the figures) and keeps each log in target/bench-load/.
+# PAYSIGN_SKIP_CARGO=1 skips the cargo build. Exit 1 when a check failed in any run.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 logs="$here/../../target/bench-load"

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Load smoke of a 99bill notify receiver under PHP-FPM (or the Java servlet under Jetty 9) behind
-# nginx, all started here on 127.0.0.1 with their own config in a temp dir, then wrk (mix.lua: valid, tampered,
-# duplicated-name and oversized notifications, each reply checked against its own request by a
-# tag nginx echoes; the >1 MiB body by curl). Checks: every reply right for its request (every
-# tampered one answered with the failure reply), zero 5xx, no FPM worker (or JVM) died, at least
-# LOAD_MIN_REQUESTS requests. Works as root (php-fpm -R, nginx workers as root) and as a normal
-# user; every step bounded by a timeout; both servers stopped on exit. Installs nothing
-# (scripts/setup.sh lists the packages); a missing tool fails, naming its Debian package.
+# Load smoke of a 99bill notify receiver under PHP-FPM (or the Java servlet under Jetty 9)
+# behind nginx, all started here on 127.0.0.1 with their own config in a temp dir, then wrk
+# (mix.lua: valid, tampered, duplicated-name and oversized notifications, each reply checked
+# against its own request by a tag nginx echoes; the >1 MiB body by curl). Checks: every reply
+# right for its request (every tampered one answered with the failure reply), zero 5xx, no FPM
+# worker (or JVM) died, at least LOAD_MIN_REQUESTS requests. Works as root (php-fpm -R, nginx
+# workers as root) and as a normal user; every step bounded by a timeout; every server stopped
+# on exit. Installs nothing (scripts/setup.sh lists the packages); a missing tool fails, naming
+# its Debian package.
 #
 #   LOAD_RECEIVER  paysign (examples/php/99bill/receive.php, the extension; default) or vendor
 #                  (vendor_receive.php, pure PHP, the vendor demo's way) or java
@@ -16,9 +17,9 @@
 #   LOAD_MIN_REQUESTS  fewest requests answered over all rounds (default 1): more rounds, up to
 #                  3 * LOAD_ROUNDS, until there are that many (a loaded machine is slower)
 #   LOAD_HASH      the notifications' RSA digest: sha256 (default) or sha1 (production 99bill)
-#   PAYSIGN_SKIP_CARGO=1 skips the cargo build (target/release as built); KEEP_LOAD=1 keeps both
+#   PAYSIGN_SKIP_CARGO=1 skips the cargo build (target/release as built); KEEP_LOAD=1 keeps the
 #   servers running.
-# bench/load/full.sh runs both receivers for minutes. One "round" line per round (a table row
+# bench/load/full.sh runs the receivers for minutes. One "round" line per round (a table row
 # for docs/benchmarks.md); last line: "load-smoke: N passed, M failed" (java: load-smoke-java).
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
