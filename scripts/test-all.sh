@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The one test command (README): Rust, C ABI (with valgrind), PHP, Java, .NET, release bundles.
+# The one test command (README): Rust, C ABI (with valgrind), PHP, Java, .NET, release bundles,
+# the notify receivers under load for a few seconds (PHP-FPM and Jetty behind nginx).
 # Each suite prints "<suite>: N passed, M failed"; the totals line comes last.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
