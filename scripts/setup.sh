@@ -22,6 +22,8 @@ packages=(
   php-dev php-cli                  # PHP: phpize, php-config, the CLI that runs the .phpt tests
   mono-mcs mono-devel nunit-console  # .NET: the C# compiler, System.Web, NUnit 2.6
   mono-utils zip unzip             # the release bundle: monodis (assembly version), jars, .nupkg
+  nginx-light php8.2-fpm wrk curl  # load-smoke (bench/load/smoke.sh): the PHP receiver under PHP-FPM behind nginx, driven by wrk
+  jetty9                           # load-smoke-java: the servlet example under Jetty 9 (tomcat9 is not in Debian 12)
 )
 # Crates CI installs with `cargo install`: name version
 ci_crates=(
@@ -39,7 +41,7 @@ if command -v dpkg-query >/dev/null 2>&1; then
   done
 else
   # Not Debian: the same list names what to install with the system's own packages.
-  for probe in gcc g++ make bc python3 openssl pkg-config valgrind javac phpize php mcs mono nunit-console; do
+  for probe in gcc g++ make bc python3 openssl pkg-config valgrind javac phpize php mcs mono nunit-console nginx php-fpm8.2 wrk curl; do
     command -v "$probe" >/dev/null 2>&1 || missing+=("$probe")
   done
   [ -f /usr/share/java/junit4.jar ] || missing+=("junit4 (/usr/share/java/junit4.jar)")

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The one test command (README): Rust, C ABI (with valgrind), PHP, Java, .NET, release bundles.
+# The one test command (README): Rust, C ABI (with valgrind), PHP, Java, .NET, release bundles,
+# the notify receivers under load for a few seconds (PHP-FPM and Jetty behind nginx).
 # Each suite prints "<suite>: N passed, M failed"; the totals line comes last.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -78,6 +79,14 @@ count simulate "$root/target/test-simulate.log"
 # The release bundles (scripts/package.sh) unpacked outside the tree and used as a merchant would.
 run bundle tests/bundle/run.sh
 count bundle "$root/target/test-bundle.log"
+
+# The 99bill PHP receiver under PHP-FPM behind nginx on loopback, a few seconds of wrk
+# (bench/load/full.sh is the long run); the library is the one the rust suite just built.
+run load-smoke env PAYSIGN_SKIP_CARGO=1 bench/load/smoke.sh
+count load-smoke "$root/target/test-load-smoke.log"
+# The 99bill servlet example in Jetty 9 behind the same nginx, same mix (10-40 s: the JVM start).
+run load-smoke-java env PAYSIGN_SKIP_CARGO=1 LOAD_RECEIVER=java bench/load/smoke.sh
+count load-smoke-java "$root/target/test-load-smoke-java.log"
 
 echo
 printf '%s\n' "${summaries[@]}"

@@ -21,9 +21,10 @@ local kinds = { "valid", "tampered", "duplicated", "oversized" }
 local want = { valid = "<result>1</result>" }
 local query = {}
 local pending = {}
--- globals, read by done() through thread:get()
+-- globals, read by done() through thread:get(); per kind: n_<kind> answered, ok_<kind> right
 sent, answered, wrong, s5xx, unanswered = 0, 0, 0, 0, 0
 first_wrong = ""
+for _, k in ipairs(kinds) do _G["n_" .. k], _G["ok_" .. k] = 0, 0 end
 local threads = {}
 function setup(thread)
   threads[#threads + 1] = thread
@@ -59,13 +60,17 @@ function response(status, headers, body)
   answered = answered + 1
   unanswered = unanswered - 1
   local expect = want[kind] or "<result>0</result>"
+  _G["n_" .. kind] = _G["n_" .. kind] + 1
   if status ~= 200 or body:sub(1, #expect) ~= expect then
     bad(kind .. " " .. tag .. ": " .. status .. " " .. body:sub(1, 40))
+  else
+    _G["ok_" .. kind] = _G["ok_" .. kind] + 1
   end
 end
 
 function done(summary, latency, requests)
   local t = { sent = 0, answered = 0, wrong = 0, s5xx = 0, unanswered = 0 }
+  for _, k in ipairs(kinds) do t["n_" .. k], t["ok_" .. k] = 0, 0 end
   local why = ""
   for _, th in ipairs(threads) do
     for k in pairs(t) do t[k] = t[k] + th:get(k) end
@@ -73,6 +78,10 @@ function done(summary, latency, requests)
   end
   io.write(string.format("checked %d wrong %d 5xx %d unanswered %d sent %d\n",
     t.answered, t.wrong, t.s5xx, t.unanswered, t.sent))
+  -- "right/answered" per kind: a tampered one is right only with the failure reply
+  local per = {}
+  for _, k in ipairs(kinds) do per[#per + 1] = string.format("%s %d/%d", k, t["ok_" .. k], t["n_" .. k]) end
+  io.write("kinds " .. table.concat(per, " ") .. "\n")
   if why ~= "" then io.write("first wrong: " .. why .. "\n") end
-  io.write(string.format("p99 %.0f us\n", latency:percentile(99)))
+  io.write(string.format("latency p50 %.0f us p99 %.0f us\n", latency:percentile(50), latency:percentile(99)))
 end
