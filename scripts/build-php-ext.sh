@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the PHP extension in a scratch copy of bindings/php (phpize, configure, make), linked
 # statically against target/release/libpaysign.a, for the tests that run a real PHP merchant
-# (tests/simulate). Usage: scripts/build-php-ext.sh DIR; prints the path of paysign.so.
+# (tests/simulate, bench/load). Usage: scripts/build-php-ext.sh DIR; prints the path of paysign.so.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dir=${1:?usage: build-php-ext.sh DIR}

@@ -41,7 +41,7 @@ if command -v dpkg-query >/dev/null 2>&1; then
   done
 else
   # Not Debian: the same list names what to install with the system's own packages.
-  for probe in gcc g++ make bc python3 openssl pkg-config valgrind javac phpize php mcs mono nunit-console nginx php-fpm8.2 wrk curl; do
+  for probe in gcc g++ make bc python3 openssl pkg-config valgrind javac phpize php mcs mono nunit-console nginx php-fpm8.2 wrk curl chromium; do
     command -v "$probe" >/dev/null 2>&1 || missing+=("$probe")
   done
   [ -f /usr/share/java/junit4.jar ] || missing+=("junit4 (/usr/share/java/junit4.jar)")

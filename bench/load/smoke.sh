@@ -73,15 +73,11 @@ cleanup() { # stop both masters and their workers, by the pids they wrote; SIGKI
 if [ "${KEEP_LOAD:-0}" = 1 ]; then echo "kept: $tmp (stop: kill \$(cat $tmp/*.pid))"
 else trap cleanup EXIT; trap 'exit 1' INT TERM; fi
 
-# The extension, built the way bindings/php/test.sh builds it (phpize in a scratch copy).
+# The extension, built in a scratch copy (scripts/build-php-ext.sh, as tests/simulate does).
 if [ "${PAYSIGN_SKIP_CARGO:-0}" != 1 ]; then
     (cd "$root" && timeout 600 cargo build --release --lib --quiet) || { check "cargo build" 1; finish; }
 fi
-mkdir "$tmp/ext" && cp -R "$root"/bindings/php/{config.m4,paysign.c,php_paysign.h,paysign_arginfo.h,paysign_legacy_arginfo.h} "$tmp/ext/"
-if ! (cd "$tmp/ext" && timeout 300 sh -c "phpize && ./configure --with-paysign='$root' && make -j2") >"$tmp/ext.log" 2>&1; then
-    tail -20 "$tmp/ext.log"; check "paysign extension builds" 1; finish
-fi
-so="$tmp/ext/modules/paysign.so"
+so=$("$root/scripts/build-php-ext.sh" "$tmp/ext") || { check "paysign extension builds" 1; finish; }
 
 # Notifications: signed with the sandbox merchant's key (99bill's own key is not public, as in
 # bindings/php/tests/examples.inc), receive.php pointed at that merchant's certificate.
