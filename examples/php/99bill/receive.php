@@ -53,9 +53,9 @@ if ($verified && $config['orderDir'] !== '') {
         }
         shop_order_save($config['orderDir'], $order);
     }
-} elseif ($verified) {
-    error_log('99bill notification: no order book (KQ_ORDER_DIR), the amount and order are not checked');
 }
+// Without the order book (KQ_ORDER_DIR unset) only the signature is checked: a real shop checks
+// the order and its amount against its own database here.
 
 if ($verified) {
     // $fields: the notification's fields, decoded, in the order received.
