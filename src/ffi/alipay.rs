@@ -6,7 +6,6 @@ use super::*;
 use crate::alipay;
 use crate::charset::Charset;
 use crate::options::Options;
-use crate::signer::Verdict;
 
 /// The SN (`app_cert_sn`, `alipay_cert_sn`) of the first certificate in `data` (PEM, DER or
 /// bare base64): 32 lowercase hex characters.
@@ -70,12 +69,6 @@ pub unsafe extern "C" fn paysign_alipay_verify_response(
             ));
         }
         let charset = o.charset.unwrap_or(Charset::Utf8);
-        match alipay::verify_response(body, method, key, o.sign_type.as_deref(), charset)?.0 {
-            Verdict::Valid => Ok(Status::PAYSIGN_OK),
-            Verdict::Invalid(why) => {
-                set_last_error(&why);
-                Ok(Status::PAYSIGN_BAD_SIGNATURE)
-            }
-        }
+        verdict(alipay::verify_response(body, method, key, o.sign_type.as_deref(), charset)?.0)
     })
 }

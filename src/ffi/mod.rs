@@ -59,6 +59,18 @@ pub(crate) fn guard_value<T>(fallback: T, f: impl FnOnce() -> T) -> T {
     })
 }
 
+/// A verification's verdict as the C ABI reports it: PAYSIGN_OK, or PAYSIGN_BAD_SIGNATURE with
+/// the reason as the last error.
+pub(crate) fn verdict(v: crate::signer::Verdict) -> Result<Status> {
+    match v {
+        crate::signer::Verdict::Valid => Ok(Status::PAYSIGN_OK),
+        crate::signer::Verdict::Invalid(why) => {
+            set_last_error(&why);
+            Ok(Status::PAYSIGN_BAD_SIGNATURE)
+        }
+    }
+}
+
 fn null(what: &str) -> Error {
     Error::new(Status::PAYSIGN_NULL_ARGUMENT, format!("argument '{what}' is NULL"))
 }

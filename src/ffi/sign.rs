@@ -6,7 +6,7 @@ use super::*;
 use crate::keys::Key;
 use crate::options::Options;
 use crate::params::Format;
-use crate::signer::{self, Verdict};
+use crate::signer;
 
 unsafe fn common<'a>(
     profile: *const c_char,
@@ -16,16 +16,6 @@ unsafe fn common<'a>(
     let p = signer::profile(text(profile, "profile")?)?;
     let o = Options::parse(opt_text(options, "options")?.unwrap_or(""))?;
     Ok((p, o, key.as_ref().map(|k| &k.inner)))
-}
-
-fn verdict(v: Verdict) -> Result<Status> {
-    match v {
-        Verdict::Valid => Ok(Status::PAYSIGN_OK),
-        Verdict::Invalid(why) => {
-            set_last_error(&why);
-            Ok(Status::PAYSIGN_BAD_SIGNATURE)
-        }
-    }
 }
 
 /// The exact text that is digested or signed, secret included where the algorithm embeds it

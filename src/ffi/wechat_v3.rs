@@ -3,7 +3,6 @@
 
 use super::keys::paysign_key;
 use super::*;
-use crate::signer::Verdict;
 use crate::wechat_v3::{self, Client, Headers, Request, VerifyOptions};
 
 /// The `Authorization` header value of a request:
@@ -72,13 +71,7 @@ pub unsafe extern "C" fn paysign_wechat_v3_verify(
         let body = bytes(body, len, "body")?;
         let key = &handle(key, "key")?.inner;
         let o = VerifyOptions::parse(opt_text(options, "options")?.unwrap_or(""))?;
-        match wechat_v3::verify(&h, body, key, &o)? {
-            Verdict::Valid => Ok(Status::PAYSIGN_OK),
-            Verdict::Invalid(why) => {
-                set_last_error(&why);
-                Ok(Status::PAYSIGN_BAD_SIGNATURE)
-            }
-        }
+        verdict(wechat_v3::verify(&h, body, key, &o)?)
     })
 }
 
