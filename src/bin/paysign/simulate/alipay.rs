@@ -45,11 +45,6 @@ fn rejected(code: &str, message: &str) -> Response {
     Response::html(400, pages::rejected(TITLE, Some(code), message, None))
 }
 
-/// `yyyy-MM-dd HH:mm:ss`, Beijing time.
-fn timestamp(secs: i64) -> String {
-    super::super::date::utc(secs + 8 * 3600)
-}
-
 pub fn gateway(sim: &Sim, req: &Request) -> Response {
     let p = match paysign::profile(REQUEST) {
         Ok(p) => p,
@@ -208,9 +203,9 @@ pub fn notification(sim: &Sim, order: &Order, kind: Kind) -> Result<(String, Vec
         Kind::OtherOrder => format!("{}X", order.order_id),
         _ => order.order_id.clone(),
     };
-    let now = timestamp(now_secs());
+    let now = super::beijing(now_secs());
     let mut n = Params::from_pairs([
-        ("gmt_create", timestamp(order.created)),
+        ("gmt_create", super::beijing(order.created)),
         ("charset", r.get("charset").unwrap_or("utf-8").to_string()),
         ("gmt_payment", now.clone()),
         ("notify_time", now),
@@ -259,7 +254,7 @@ pub fn return_url(sim: &Sim, order: &Order) -> Option<String> {
         ("version", "1.0".to_string()),
         ("app_id", order.merchant.clone()),
         ("seller_id", "2088000000000001".to_string()),
-        ("timestamp", timestamp(now_secs())),
+        ("timestamp", super::beijing(now_secs())),
     ]);
     sign(sim, &mut p).ok()?;
     let query = p.encode(Format::Form, charset(order)).ok()?;

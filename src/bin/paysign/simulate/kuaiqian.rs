@@ -137,11 +137,7 @@ fn check_fields(f: &Params) -> Result<(), String> {
         return Err("orderId is missing".into());
     }
     let amount = f.get("orderAmount").unwrap_or_default();
-    if amount.is_empty()
-        || amount.len() > 12
-        || !amount.bytes().all(|b| b.is_ascii_digit())
-        || amount.bytes().all(|b| b == b'0')
-    {
+    if !super::is_fen(amount) {
         return Err(format!(
             "orderAmount '{}' is not a positive whole number of fen",
             printable(amount)
@@ -182,9 +178,7 @@ pub fn notification_url(sim: &Sim, order: &Order, kind: Kind) -> Result<String, 
     };
     let pay_amount = match kind {
         // One fen more than asked: validly signed, wrong for this order.
-        Kind::WrongAmount => get("orderAmount")
-            .parse::<u64>()
-            .map_or("1".into(), |a| a.saturating_add(1).to_string()),
+        Kind::WrongAmount => super::fen_plus_one(&get("orderAmount")),
         _ => get("orderAmount"),
     };
     let pay_type = match get("payType").as_str() {
@@ -224,12 +218,7 @@ pub fn notification_url(sim: &Sim, order: &Order, kind: Kind) -> Result<String, 
     paysign::sign(p, &opts, &mut n, Some(&sim.kuaiqian_key.key)).map_err(|e| e.message)?;
     if kind == Kind::Tampered {
         // After signing: the signature no longer covers the amount.
-        let more = get("orderAmount")
-            .parse::<u64>()
-            .unwrap_or(0)
-            .saturating_mul(100)
-            .max(100);
-        n.set("payAmount", &more.to_string());
+        n.set("payAmount", &super::fen_tampered(&get("orderAmount")));
     }
     let charset = match get("inputCharset").as_str() {
         "2" => Charset::Gbk,

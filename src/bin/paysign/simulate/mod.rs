@@ -71,12 +71,40 @@ pub fn now_secs() -> i64 {
     super::date::now()
 }
 
-/// `YYYYMMDDHHMMSS` in Beijing time (UTC+8), the gateways' time format.
-pub fn beijing_time(secs: i64) -> String {
+/// `YYYY-MM-DD HH:MM:SS` in Beijing time (UTC+8): Alipay's form.
+pub fn beijing(secs: i64) -> String {
     super::date::utc(secs + 8 * 3600)
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect()
+}
+
+/// `YYYYMMDDHHMMSS` in Beijing time (UTC+8): 99bill's and WeChat Pay's form.
+pub fn beijing_time(secs: i64) -> String {
+    beijing(secs).chars().filter(char::is_ascii_digit).collect()
+}
+
+/// Whether an amount in fen is a positive whole number (at most 12 digits), as 99bill and
+/// WeChat Pay take them.
+pub fn is_fen(amount: &str) -> bool {
+    !amount.is_empty()
+        && amount.len() <= 12
+        && amount.bytes().all(|b| b.is_ascii_digit())
+        && !amount.bytes().all(|b| b == b'0')
+}
+
+/// The amount of a wrong-amount notification: one fen more than asked, validly signed.
+pub fn fen_plus_one(amount: &str) -> String {
+    amount
+        .parse::<u64>()
+        .map_or("1".into(), |a| a.saturating_add(1).to_string())
+}
+
+/// The amount a tampered notification carries, set after signing: a hundredfold.
+pub fn fen_tampered(amount: &str) -> String {
+    amount
+        .parse::<u64>()
+        .unwrap_or(0)
+        .saturating_mul(100)
+        .max(100)
+        .to_string()
 }
 
 pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {

@@ -147,7 +147,7 @@ fn check_fields(f: &Params) -> Result<(), String> {
         }
     }
     let fee = f.get("total_fee").unwrap_or_default();
-    if fee.len() > 12 || !fee.bytes().all(|b| b.is_ascii_digit()) || fee.bytes().all(|b| b == b'0') {
+    if !super::is_fen(fee) {
         return Err(format!(
             "total_fee '{}' is not a positive whole number of fen",
             super::printable(fee)
@@ -307,9 +307,7 @@ pub fn notification(sim: &Sim, order: &Order, kind: Kind) -> Result<(String, Vec
         .ok_or("merchant gone from the configuration")?;
     let paid = order.status == OrderStatus::Paid;
     let fee = match kind {
-        Kind::WrongAmount => get("total_fee")
-            .parse::<u64>()
-            .map_or("1".into(), |a| a.saturating_add(1).to_string()),
+        Kind::WrongAmount => super::fen_plus_one(&get("total_fee")),
         _ => get("total_fee"),
     };
     let out_trade_no = match kind {
@@ -347,12 +345,7 @@ pub fn notification(sim: &Sim, order: &Order, kind: Kind) -> Result<(String, Vec
     }
     sign(&mut n, merchant, r.get("sign_type"))?;
     if kind == Kind::Tampered {
-        let more = get("total_fee")
-            .parse::<u64>()
-            .unwrap_or(0)
-            .saturating_mul(100)
-            .max(100);
-        n.set("total_fee", &more.to_string());
+        n.set("total_fee", &super::fen_tampered(&get("total_fee")));
     }
     let body = n.encode(Format::Xml, Charset::Utf8).map_err(|e| e.message)?;
     Ok((get("notify_url"), body.into_bytes()))
