@@ -79,7 +79,7 @@ impl Notifier {
                 }
             }
         };
-        let attempt = self.attempt(&url, post.as_ref(), rules);
+        let (attempt, redirect) = self.attempt(&url, post.as_ref(), rules);
         let retry_in = {
             let mut orders = self.store.lock();
             let n = &mut orders[order].notifications[index];
@@ -88,7 +88,7 @@ impl Notifier {
             if attempt.accepted {
                 n.done = true;
                 n.next_at = None;
-                n.redirect = (rules.check_reply)(attempt.reply.as_bytes()).ok().flatten();
+                n.redirect = redirect;
                 None
             } else if let Some(&secs) = rules.retries.get(tries - 1) {
                 let wait = Duration::from_millis(secs.saturating_mul(1000) / self.fast);
@@ -113,7 +113,8 @@ impl Notifier {
         attempt
     }
 
-    fn attempt(&self, url: &str, post: Option<&(Vec<u8>, &'static str)>, rules: &Rules) -> Attempt {
+    /// One try, and the redirect URL the reply carries when it is the success reply.
+    fn attempt(&self, url: &str, post: Option<&(Vec<u8>, &'static str)>, rules: &Rules) -> (Attempt, Option<String>) {
         let at = now_secs();
         let sent = match post {
             None => self.agent.get(url).header("User-Agent", "paysign-simulate").call(),
@@ -127,13 +128,14 @@ impl Notifier {
         let response = match sent {
             Ok(r) => r,
             Err(e) => {
-                return Attempt {
+                let attempt = Attempt {
                     at,
                     http_status: None,
                     reply: String::new(),
                     accepted: false,
                     why: Some(format!("notify URL not reached: {e}")),
-                }
+                };
+                return (attempt, None);
             }
         };
         let status = response.status().as_u16();
@@ -154,15 +156,16 @@ impl Notifier {
         let verdict = match read {
             Err(e) => Err(format!("reply not read: {e}")),
             Ok(_) if status != 200 => Err(format!("HTTP status {status}, not 200")),
-            Ok(_) => (rules.check_reply)(&body).map(|_| ()),
+            Ok(_) => (rules.check_reply)(&body),
         };
-        Attempt {
+        let attempt = Attempt {
             at,
             http_status: Some(status),
             reply,
             accepted: verdict.is_ok(),
-            why: verdict.err(),
-        }
+            why: verdict.as_ref().err().cloned(),
+        };
+        (attempt, verdict.ok().flatten())
     }
 
     fn run(&self) {
