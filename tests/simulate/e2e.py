@@ -321,7 +321,9 @@ def main():
                    PHP_CLI_SERVER_WORKERS="4")
         shopp = subprocess.Popen(
             ["php", "-n", "-d", f"extension={ext}", "-S", f"127.0.0.1:{shop_port}", "-t", os.path.join(ROOT, "examples/php")],
-            env=env, stdout=open(os.path.join(state, "shop.log"), "w"), stderr=subprocess.STDOUT)
+            env=env, stdout=open(os.path.join(state, "shop.log"), "w"), stderr=subprocess.STDOUT,
+            # its own process group: PHP_CLI_SERVER_WORKERS forks workers that outlive the parent
+            start_new_session=True)
         procs.append(shopp)
         check("merchant (php -S) listens", wait_listening(shop_port, shopp, "php -S"))
 
@@ -483,6 +485,10 @@ def main():
     finally:
         for p in procs:
             p.terminate()
+        try:
+            os.killpg(shopp.pid, signal.SIGTERM)  # php -S and its workers
+        except (NameError, ProcessLookupError):
+            pass
         for p in procs:
             try:
                 p.wait(timeout=5)
