@@ -3,6 +3,8 @@
 //! `<root>` XML document of the refund's fields (docs/specs/wechatpay-v2-additions.md §2).
 
 use aes::cipher::{BlockCipherDecrypt, KeyInit};
+// PKCS#7 unpadding is the one Alipay's AES (src/alipay/aes.rs) uses too: one way to do it.
+use cbc::cipher::block_padding::{Padding, Pkcs7};
 use zeroize::Zeroizing;
 
 use crate::charset::Charset;
@@ -53,25 +55,12 @@ pub fn decrypt_req_info(api_key: &Key, req_info: &str) -> Result<Params> {
     let (blocks, rest) = aes::Block::slice_as_chunks_mut(&mut buf);
     debug_assert!(rest.is_empty());
     cipher.decrypt_blocks(blocks);
-    let len = unpadded_len(&buf).ok_or_else(undecryptable)?;
-    let fields =
-        Params::parse(&buf[..len], Format::Xml, Charset::Utf8, Duplicates::Reject).map_err(|_| undecryptable())?;
+    let plain = Pkcs7::unpad_blocks(blocks).map_err(|_| undecryptable())?;
+    let fields = Params::parse(plain, Format::Xml, Charset::Utf8, Duplicates::Reject).map_err(|_| undecryptable())?;
     if fields.is_empty() {
         return Err(undecryptable());
     }
     Ok(fields)
-}
-
-/// PKCS#7: the last byte n (1..=16) and n bytes of value n.
-fn unpadded_len(buf: &[u8]) -> Option<usize> {
-    let n = usize::from(*buf.last()?);
-    if n == 0 || n > 16 || n > buf.len() {
-        return None;
-    }
-    buf[buf.len() - n..]
-        .iter()
-        .all(|&b| usize::from(b) == n)
-        .then(|| buf.len() - n)
 }
 
 /// Parses a whole refund notification body (v2 XML, UTF-8), decrypts its `req_info` and
