@@ -96,6 +96,33 @@ pub unsafe extern "C" fn paysign_wechat_v3_decrypt(
     })
 }
 
+/// The platform certificates of a `GET /v3/certificates` response body (raw bytes as
+/// received), each `encrypt_certificate` decrypted with the 32-byte APIv3 key. Verify the
+/// response first with paysign_wechat_v3_verify (its Wechatpay-* headers, the same body, a
+/// platform certificate you already trust or the WeChat Pay public key); this call does not.
+/// Output: a JSON array, in the response's order, of
+/// `{"serial_no":"…","effective_time":"…","expire_time":"…","pem":"-----BEGIN CERTIFICATE-----…"}`.
+/// Each PEM must be an X.509 certificate whose serial is the entry's `serial_no` (else
+/// PAYSIGN_KEY_ERROR / PAYSIGN_KEY_MISMATCH); every error names its entry, `data[i] (serial_no …)`.
+/// Errors as paysign_wechat_v3_decrypt; no or empty `data`: PAYSIGN_MISSING_FIELD.
+#[no_mangle]
+pub unsafe extern "C" fn paysign_wechat_v3_certificates(
+    body: *const u8,
+    len: usize,
+    apiv3_key: *const u8,
+    key_len: usize,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> paysign_status {
+    guard(|| {
+        let body = bytes(body, len, "body")?;
+        let k = bytes(apiv3_key, key_len, "apiv3_key")?;
+        let list = wechat_v3::download_certificates_json(body, k)?;
+        write_text(&list, buf, cap, out_len)
+    })
+}
+
 /// The client-side signature. `kind` `"jsapi"` (also mini program): `paySign` over
 /// `appId\ntimeStamp\nnonceStr\npackage\n`, `prepay` = `prepay_id=…`; `"app"`: the APP
 /// `PayReq` `sign` over `appid\ntimestamp\nnoncestr\nprepayid\n`, `prepay` = the bare
