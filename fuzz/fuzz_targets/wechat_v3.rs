@@ -65,35 +65,18 @@ type TextCall =
 
 /// A text-returning (body, APIv3 key) C call: the size query, then the call at that size.
 fn c_text(call: TextCall, body: &[u8], k: &[u8]) -> (Status, Option<String>) {
-    let mut len = 0usize;
-    let st = unsafe {
-        call(
-            body.as_ptr(),
-            body.len(),
-            k.as_ptr(),
-            k.len(),
-            std::ptr::null_mut(),
-            0,
-            &mut len,
-        )
+    let run = |buf: *mut std::ffi::c_char, cap: usize, out: &mut usize| unsafe {
+        call(body.as_ptr(), body.len(), k.as_ptr(), k.len(), buf, cap, out)
     };
+    let mut len = 0usize;
+    let st = run(std::ptr::null_mut(), 0, &mut len);
     if st != Status::PAYSIGN_BUFFER_TOO_SMALL {
         assert_ne!(st, Status::PAYSIGN_OK, "OK into a zero-size buffer");
         return (st, None);
     }
     let mut buf = vec![0u8; len + 1];
     let mut n = 0usize;
-    let st = unsafe {
-        call(
-            body.as_ptr(),
-            body.len(),
-            k.as_ptr(),
-            k.len(),
-            buf.as_mut_ptr().cast(),
-            buf.len(),
-            &mut n,
-        )
-    };
+    let st = run(buf.as_mut_ptr().cast(), buf.len(), &mut n);
     assert_eq!(st, Status::PAYSIGN_OK, "the size query said OK would follow");
     assert_eq!(n, len);
     assert_eq!(buf[n], 0, "not NUL-terminated");

@@ -88,11 +88,8 @@ pub unsafe extern "C" fn paysign_wechat_v3_decrypt(
     cap: usize,
     out_len: *mut usize,
 ) -> paysign_status {
-    guard(|| {
-        let body = bytes(body, len, "body")?;
-        let k = bytes(apiv3_key, key_len, "apiv3_key")?;
-        let plain = zeroize::Zeroizing::new(wechat_v3::decrypt_resource(body, k)?);
-        write_text(&plain, buf, cap, out_len)
+    body_and_key_text(body, len, apiv3_key, key_len, buf, cap, out_len, |b, k| {
+        wechat_v3::decrypt_resource(b, k).map(zeroize::Zeroizing::new)
     })
 }
 
@@ -115,11 +112,29 @@ pub unsafe extern "C" fn paysign_wechat_v3_certificates(
     cap: usize,
     out_len: *mut usize,
 ) -> paysign_status {
+    body_and_key_text(body, len, apiv3_key, key_len, buf, cap, out_len, |b, k| {
+        wechat_v3::download_certificates_json(b, k)
+    })
+}
+
+/// The calls of (body as received, APIv3 key) that hand back text: argument checks, `f`, the
+/// buffer rules.
+#[allow(clippy::too_many_arguments)]
+unsafe fn body_and_key_text<T: AsRef<str>>(
+    body: *const u8,
+    len: usize,
+    apiv3_key: *const u8,
+    key_len: usize,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+    f: impl FnOnce(&[u8], &[u8]) -> crate::error::Result<T>,
+) -> paysign_status {
     guard(|| {
         let body = bytes(body, len, "body")?;
         let k = bytes(apiv3_key, key_len, "apiv3_key")?;
-        let list = wechat_v3::download_certificates_json(body, k)?;
-        write_text(&list, buf, cap, out_len)
+        let text = f(body, k)?;
+        write_text(text.as_ref(), buf, cap, out_len)
     })
 }
 
