@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Writes the committed seed corpora (fuzz/seeds/<target>/) from the shared vectors
-(testdata/vectors/*.json and testdata/vectors/keys/*). Mechanical only: bodies and params of
-the vectors, encoded the way each target reads its input (see the target's doc comment).
+(testdata/vectors/*.json and testdata/vectors/keys/*) and the WeChat Pay material
+(testdata/wechatpay/, testdata/wechat_v3/ with the DERIVED signatures of tests/wechat_v3.rs).
+Mechanical only: bodies and params of the vectors, encoded the way each target reads its input
+(see the target's doc comment).
 
   python3 fuzz/make_seeds.py PAYSIGN_BINARY     # e.g. target/release/paysign
 
 The profile order is taken from `paysign profiles`; the key and option tables must match
 fuzz/common/mod.rs.
 """
-import base64, glob, hashlib, json, os, subprocess, sys, urllib.parse
+import base64, glob, hashlib, json, os, re, subprocess, sys, urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VEC = os.path.join(ROOT, 'testdata', 'vectors')
@@ -182,6 +184,31 @@ def main(binary):
         if '--form' in argv:
             data += b'\0\0' + form([('appid', 'wx1'), ('body', '商品')], 'gbk')
         write('cli_input', data)
+
+    wechat_seeds()
+
+
+def wechat_seeds():
+    # wechat_refund_decrypt: selector 0 gopay's API key, 1 the fullpad key (the target's table).
+    wx = os.path.join(ROOT, 'testdata', 'wechatpay')
+    for sel, name in ((0, 'derived_refund_notify.xml'), (1, 'derived_fullpad_notify.xml')):
+        body = open(os.path.join(wx, name), 'rb').read()
+        write('wechat_refund_decrypt', bytes([sel]) + body)
+        write('wechat_refund_decrypt', bytes([2]) + body)  # a wrong key
+    # wechat_v3: selector bits 0-1 key (0 the platform certificate), bits 2-3 options (0 now=1700000000).
+    v3 = os.path.join(ROOT, 'testdata', 'wechat_v3')
+    sigs = dict(re.findall(r'const (\w+_SIG): &str = "([^"]+)";',
+                           open(os.path.join(ROOT, 'tests', 'wechat_v3.rs'), encoding='utf-8').read()))
+    serial = b'440024045C4A427599D09BB4E3DE0279F2E813FD'
+
+    def v3_seed(sel, ts, nonce, sig, body):
+        write('wechat_v3', bytes([sel]) + b'\0'.join([ts, nonce, sig.encode(), serial, body]))
+
+    v3_seed(0, b'1700000000', b'nonce-resp-1', sigs['RESP_SIG'], b'{"code":"SUCCESS"}')
+    notify = open(os.path.join(v3, 'notification_body.json'), 'rb').read()
+    v3_seed(0, b'1700000000', b'c6a1d9a8d5f14b2f9e0e3a7b6c5d4e3f', sigs['NOTIFY_SIG'], notify)
+    for name in ('sdk_certificate_download.json', 'derived_certificate_download.json'):
+        v3_seed(0, b'1700000000', b'n', '', open(os.path.join(v3, name), 'rb').read())
 
 
 if __name__ == '__main__':

@@ -415,6 +415,25 @@ paysign_status paysign_wechat_v3_decrypt(const uint8_t *body,
                                          size_t *out_len);
 
 /*
+ The platform certificates of a `GET /v3/certificates` response body (raw bytes as
+ received), each `encrypt_certificate` decrypted with the 32-byte APIv3 key. Verify the
+ response first with paysign_wechat_v3_verify (its Wechatpay-* headers, the same body, a
+ platform certificate you already trust or the WeChat Pay public key); this call does not.
+ Output: a JSON array, in the response's order, of
+ `{"serial_no":"…","effective_time":"…","expire_time":"…","pem":"-----BEGIN CERTIFICATE-----…"}`.
+ Each PEM must be an X.509 certificate whose serial is the entry's `serial_no` (else
+ PAYSIGN_KEY_ERROR / PAYSIGN_KEY_MISMATCH); every error names its entry, `data[i] (serial_no …)`.
+ Errors as paysign_wechat_v3_decrypt; no or empty `data`: PAYSIGN_MISSING_FIELD.
+ */
+paysign_status paysign_wechat_v3_certificates(const uint8_t *body,
+                                              size_t len,
+                                              const uint8_t *apiv3_key,
+                                              size_t key_len,
+                                              char *buf,
+                                              size_t cap,
+                                              size_t *out_len);
+
+/*
  The client-side signature. `kind` `"jsapi"` (also mini program): `paySign` over
  `appId\ntimeStamp\nnonceStr\npackage\n`, `prepay` = `prepay_id=…`; `"app"`: the APP
  `PayReq` `sign` over `appid\ntimestamp\nnoncestr\nprepayid\n`, `prepay` = the bare

@@ -21,6 +21,8 @@ packages=(
   junit4 libservlet-api-java       # Java: JUnit 4, the servlet example
   php-dev php-cli                  # PHP: phpize, php-config, the CLI that runs the .phpt tests
   mono-mcs mono-devel nunit-console  # .NET: the C# compiler, System.Web, NUnit 2.6
+  # (not mono-xsp4: Debian 12's xsp4 4.2 cannot start on Mono 6.8, mono/mono#18500; tests/simulate/xsp.sh
+  # hosts examples/dotnet/web with tests/simulate/AspNetHost.cs on the System.Web above instead)
   mono-utils zip unzip             # the release bundle: monodis (assembly version), jars, .nupkg
   nginx-light php8.2-fpm wrk curl  # load-smoke (bench/load/smoke.sh): the PHP receiver under PHP-FPM behind nginx, driven by wrk
   jetty9                           # load-smoke-java: the servlet example under Jetty 9 (tomcat9 is not in Debian 12)

@@ -76,6 +76,10 @@ count c-wechat-v3-valgrind "$root/target/test-c-wechat-v3.log"
 run simulate tests/simulate/run.sh
 count simulate "$root/target/test-simulate.log"
 
+# The .NET 99bill handler (examples/dotnet/web) under Mono's ASP.NET, notified by the simulator.
+run xsp tests/simulate/xsp.sh
+count xsp "$root/target/test-xsp.log"
+
 # The release bundles (scripts/package.sh) unpacked outside the tree and used as a merchant would.
 run bundle tests/bundle/run.sh
 count bundle "$root/target/test-bundle.log"

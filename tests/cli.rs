@@ -834,6 +834,49 @@ fn wechat_v3_verify_then_decrypt_and_the_tampered_twin() {
 }
 
 #[test]
+fn wechat_v3_certificates_prints_the_download_as_json() {
+    let env = [("WX3_APIV3_KEY", "a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb")];
+    let body = wx3("sdk_certificate_download.json");
+    let a = [
+        "wechat-v3-certificates",
+        "--body",
+        &body,
+        "--apiv3-key-env",
+        "WX3_APIV3_KEY",
+    ];
+    let r = paysign_with(&a, &env, b"");
+    assert_eq!(r.code, 0, "{}", r.all());
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v[0]["serial_no"], "5DEA10EF55877E3CF6C33255C2E7DEFFF7E427EC");
+    assert_eq!(v[0]["expire_time"], "2028-09-17T23:15:58+08:00");
+    let pem = std::fs::read_to_string(wx3("downloaded_platform_certificate.pem")).unwrap();
+    assert_eq!(v[0]["pem"], pem.as_str());
+    assert!(r.stdout.ends_with("}]\n"));
+    // serial_no altered: the entry is named, exit 2
+    let text = std::fs::read_to_string(&body).unwrap().replace("E427EC\"", "E427ED\"");
+    let file = scratch("wx3_certs_tampered.json", text.as_bytes());
+    let a = [
+        "wechat-v3-certificates",
+        "--body",
+        file.to_str().unwrap(),
+        "--apiv3-key-env",
+        "WX3_APIV3_KEY",
+    ];
+    let r = paysign_with(&a, &env, b"");
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("PAYSIGN_KEY_MISMATCH")
+            && r.stderr
+                .contains("data[0] (serial_no 5DEA10EF55877E3CF6C33255C2E7DEFFF7E427ED)"),
+        "{}",
+        r.stderr
+    );
+    let r = paysign(&["wechat-v3-certificates", "--body", &body]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--apiv3-key-env"), "{}", r.stderr);
+}
+
+#[test]
 fn wechat_v3_pay_sign_jsapi_and_app() {
     let k = wx3("merchant_private_key.pem");
     let r = paysign(&[

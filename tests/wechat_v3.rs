@@ -695,3 +695,128 @@ fn a_failed_verification_names_the_usual_mistake() {
         "{other}"
     );
 }
+
+// ---- platform-certificate download --------------------------------------------------------
+
+#[test]
+fn certificate_download_of_the_sdk_response() {
+    let certs = wechat_v3::download_certificates(&data("sdk_certificate_download.json"), APIV3_KEY).unwrap();
+    assert_eq!(certs.len(), 1);
+    let c = &certs[0];
+    assert_eq!(c.serial_no, "5DEA10EF55877E3CF6C33255C2E7DEFFF7E427EC");
+    assert_eq!(c.effective_time, "2023-09-19T23:15:58+08:00");
+    assert_eq!(c.expire_time, "2028-09-17T23:15:58+08:00");
+    assert_eq!(c.pem.as_bytes(), &data("downloaded_platform_certificate.pem")[..]);
+    let json = wechat_v3::download_certificates_json(&data("sdk_certificate_download.json"), APIV3_KEY).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    assert_eq!(v[0]["serial_no"], "5DEA10EF55877E3CF6C33255C2E7DEFFF7E427EC");
+    assert_eq!(
+        v[0]["pem"].as_str().unwrap().as_bytes(),
+        &data("downloaded_platform_certificate.pem")[..]
+    );
+    let keys: Vec<&str> = v[0].as_object().unwrap().keys().map(|k| k.as_str()).collect();
+    assert_eq!(keys, ["serial_no", "effective_time", "expire_time", "pem"]);
+}
+
+#[test]
+fn certificate_download_keeps_the_order_and_each_pem_loads() {
+    let certs = wechat_v3::download_certificates(&data("derived_certificate_download.json"), APIV3_KEY).unwrap();
+    let serials: Vec<&str> = certs.iter().map(|c| c.serial_no.as_str()).collect();
+    assert_eq!(serials, ["5DEA10EF55877E3CF6C33255C2E7DEFFF7E427EC", PLATFORM_SERIAL]);
+    assert_eq!(certs[1].pem.as_bytes(), &data("derived_platform_certificate.pem")[..]);
+    // The second certificate verifies what the WeChat Pay test key signed.
+    let k = Key::load(certs[1].pem.as_bytes(), None).unwrap();
+    let h = resp_headers(RESP_SIG, PLATFORM_SERIAL);
+    assert_eq!(
+        wechat_v3::verify(&h, RESP_BODY, &k, &opts("now=1700000000")).unwrap(),
+        Verdict::Valid
+    );
+}
+
+/// The SDK body with one edit to its first entry (a JSON pointer and the new value).
+fn edited_download(pointer: &str, value: serde_json::Value) -> Vec<u8> {
+    let mut v: serde_json::Value = serde_json::from_slice(&data("sdk_certificate_download.json")).unwrap();
+    *v.pointer_mut(pointer).unwrap() = value;
+    serde_json::to_vec(&v).unwrap()
+}
+
+fn download_error(body: &[u8], key: &[u8]) -> paysign::Error {
+    wechat_v3::download_certificates(body, key).unwrap_err()
+}
+
+#[test]
+fn certificate_download_failures_name_the_entry() {
+    use serde_json::json;
+    let e = download_error(
+        &edited_download("/data/0/serial_no", json!("5DEA10EF55877E3CF6C33255C2E7DEFFF7E427ED")),
+        APIV3_KEY,
+    );
+    assert_eq!(e.status, Status::PAYSIGN_KEY_MISMATCH);
+    assert_eq!(
+        e.message,
+        "data[0] (serial_no 5DEA10EF55877E3CF6C33255C2E7DEFFF7E427ED): the decrypted certificate's serial is 5DEA10EF55877E3CF6C33255C2E7DEFFF7E427EC"
+    );
+    // Lower-case serial_no still names the same certificate.
+    let lower = edited_download("/data/0/serial_no", json!("5dea10ef55877e3cf6c33255c2e7defff7e427ec"));
+    assert_eq!(wechat_v3::download_certificates(&lower, APIV3_KEY).unwrap().len(), 1);
+
+    // Errors within the first entry: (status, the message after the entry's name).
+    let first = |body: &[u8], key: &[u8]| -> (Status, String) {
+        let e = download_error(body, key);
+        let rest = e
+            .message
+            .strip_prefix("data[0] (serial_no 5DEA10EF55877E3CF6C33255C2E7DEFFF7E427EC): ")
+            .unwrap_or_else(|| panic!("entry not named: {}", e.message));
+        (e.status, rest.to_string())
+    };
+    let (st, rest) = first(
+        &data("derived_certificate_download.json"),
+        b"a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gc",
+    );
+    assert!(
+        st == Status::PAYSIGN_DECRYPT_ERROR && rest.starts_with("GCM tag"),
+        "{rest}"
+    );
+
+    // A PEM that is a key, not a certificate; a plaintext that is no PEM at all.
+    let enc = |plain: &[u8]| wechat_v3::encrypt(APIV3_KEY, "d3r1v3dn0nce", "certificate", plain).unwrap();
+    let mut v: serde_json::Value = serde_json::from_slice(&data("sdk_certificate_download.json")).unwrap();
+    v["data"][0]["encrypt_certificate"]["nonce"] = json!("d3r1v3dn0nce");
+    v["data"][0]["encrypt_certificate"]["ciphertext"] = json!(enc(&data("wechat_pay_public_key.pem")));
+    assert_eq!(
+        first(&serde_json::to_vec(&v).unwrap(), APIV3_KEY),
+        (
+            Status::PAYSIGN_KEY_ERROR,
+            "the decrypted text is a key, not an X.509 certificate".to_string()
+        )
+    );
+    v["data"][0]["encrypt_certificate"]["ciphertext"] = json!(enc(b"not a certificate"));
+    let (st, rest) = first(&serde_json::to_vec(&v).unwrap(), APIV3_KEY);
+    assert!(st == Status::PAYSIGN_KEY_ERROR && !rest.is_empty(), "{rest}");
+
+    // Fields.
+    let cases: [(&str, serde_json::Value, Status, &str); 5] = [
+        ("/data/0/serial_no", json!(""), Status::PAYSIGN_MISSING_FIELD, "field 'data[0].serial_no' is missing or empty"),
+        ("/data/0/expire_time", json!(7), Status::PAYSIGN_INVALID_FIELD, "field 'data[0].expire_time': not a string"),
+        ("/data/0/encrypt_certificate", json!("x"), Status::PAYSIGN_INVALID_FIELD, "data[0] (serial_no 5DEA10EF55877E3CF6C33255C2E7DEFFF7E427EC): field 'data[0].encrypt_certificate': not an object"),
+        ("/data/0/encrypt_certificate/algorithm", json!("AEAD_SM4_GCM"), Status::PAYSIGN_UNSUPPORTED, "data[0] (serial_no 5DEA10EF55877E3CF6C33255C2E7DEFFF7E427EC): data[0].encrypt_certificate.algorithm 'AEAD_SM4_GCM' (only AEAD_AES_256_GCM)"),
+        ("/data/0", json!([]), Status::PAYSIGN_INVALID_FIELD, "field 'data[0]': not an object"),
+    ];
+    for (pointer, value, want, msg) in cases {
+        let e = download_error(&edited_download(pointer, value), APIV3_KEY);
+        assert_eq!((e.status, e.message.as_str()), (want, msg), "{pointer}");
+    }
+    for (body, want) in [
+        (&b"{}"[..], Status::PAYSIGN_MISSING_FIELD),
+        (br#"{"data":[]}"#, Status::PAYSIGN_MISSING_FIELD),
+        (br#"{"data":{}}"#, Status::PAYSIGN_INVALID_FIELD),
+        (b"{", Status::PAYSIGN_MALFORMED_INPUT),
+    ] {
+        assert_eq!(download_error(body, APIV3_KEY).status, want);
+    }
+    assert_eq!(
+        download_error(&data("sdk_certificate_download.json"), b"short").status,
+        Status::PAYSIGN_KEY_ERROR
+    );
+}

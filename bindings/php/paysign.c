@@ -1547,19 +1547,27 @@ ZEND_FUNCTION(PaySign_wechat_v3_verify)
 
 typedef struct {
 	const zend_string *body, *apiv3_key;
-} ps_wx3_decrypt_ctx;
+} ps_wx3_body_key_ctx;
 
 static paysign_status ps_wx3_decrypt_fn(const void *c, char *buf, size_t cap, size_t *out_len)
 {
-	const ps_wx3_decrypt_ctx *ctx = c;
+	const ps_wx3_body_key_ctx *ctx = c;
 	return paysign_wechat_v3_decrypt((const uint8_t *) ZSTR_VAL(ctx->body), ZSTR_LEN(ctx->body),
 		(const uint8_t *) ZSTR_VAL(ctx->apiv3_key), ZSTR_LEN(ctx->apiv3_key), buf, cap, out_len);
 }
 
-ZEND_FUNCTION(PaySign_wechat_v3_decrypt)
+static paysign_status ps_wx3_certificates_fn(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	const ps_wx3_body_key_ctx *ctx = c;
+	return paysign_wechat_v3_certificates((const uint8_t *) ZSTR_VAL(ctx->body), ZSTR_LEN(ctx->body),
+		(const uint8_t *) ZSTR_VAL(ctx->apiv3_key), ZSTR_LEN(ctx->apiv3_key), buf, cap, out_len);
+}
+
+/* The two calls of (body as received, APIv3 key) that return text. */
+static void ps_wx3_body_key(INTERNAL_FUNCTION_PARAMETERS, ps_out_fn fn)
 {
 	zend_string *body, *apiv3_key, *out;
-	ps_wx3_decrypt_ctx ctx;
+	ps_wx3_body_key_ctx ctx;
 	paysign_status st;
 
 	ZEND_PARSE_PARAMETERS_START(2, 2)
@@ -1569,12 +1577,22 @@ ZEND_FUNCTION(PaySign_wechat_v3_decrypt)
 
 	ctx.body = body;
 	ctx.apiv3_key = apiv3_key;
-	out = ps_call_out(ps_wx3_decrypt_fn, &ctx, &st);
+	out = ps_call_out(fn, &ctx, &st);
 	if (out == NULL) {
 		ps_throw_status(st);
 		RETURN_THROWS();
 	}
 	RETURN_STR(out);
+}
+
+ZEND_FUNCTION(PaySign_wechat_v3_decrypt)
+{
+	ps_wx3_body_key(INTERNAL_FUNCTION_PARAM_PASSTHRU, ps_wx3_decrypt_fn);
+}
+
+ZEND_FUNCTION(PaySign_wechat_v3_certificates)
+{
+	ps_wx3_body_key(INTERNAL_FUNCTION_PARAM_PASSTHRU, ps_wx3_certificates_fn);
 }
 
 typedef struct {

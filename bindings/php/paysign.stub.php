@@ -185,6 +185,15 @@ namespace PaySign {
     function wechat_v3_decrypt(string $body, string $apiv3Key): string {}
 
     /**
+     * WeChat Pay API v3 platform-certificate download: the certificates of a (verified)
+     * GET /v3/certificates body as a JSON array of {serial_no, effective_time, expire_time,
+     * pem}. A PEM that is not the certificate its serial_no names throws (code 20 or 21).
+     *
+     * @throws Exception
+     */
+    function wechat_v3_certificates(string $body, string $apiv3Key): string {}
+
+    /**
      * WeChat Pay API v3 client signature: $kind "jsapi" (also mini program; $prepay is
      * "prepay_id=...", the result is paySign) or "app" ($prepay is the bare prepay id, the
      * result is the PayReq sign).

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 6e154494c42ca9d3fbc833bbc07398403d3e5fd0 */
+ * Stub hash: b2e11bf7360b651050c535558ae4d8b9d7d31c17 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_sign, 0, 0, 2)
 	ZEND_ARG_INFO(0, profile)
@@ -97,6 +97,8 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_wechat_v3_decrypt, 0, 0, 2)
 	ZEND_ARG_INFO(0, apiv3Key)
 ZEND_END_ARG_INFO()
 
+#define arginfo_PaySign_wechat_v3_certificates arginfo_PaySign_wechat_v3_decrypt
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_wechat_v3_client_sign, 0, 0, 6)
 	ZEND_ARG_INFO(0, kind)
 	ZEND_ARG_INFO(0, appId)
@@ -156,6 +158,7 @@ ZEND_FUNCTION(PaySign_wechat_refund_decrypt);
 ZEND_FUNCTION(PaySign_wechat_v3_authorization);
 ZEND_FUNCTION(PaySign_wechat_v3_verify);
 ZEND_FUNCTION(PaySign_wechat_v3_decrypt);
+ZEND_FUNCTION(PaySign_wechat_v3_certificates);
 ZEND_FUNCTION(PaySign_wechat_v3_client_sign);
 ZEND_METHOD(PaySign_Key, __construct);
 ZEND_METHOD(PaySign_Key, secret);
@@ -189,6 +192,7 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("PaySign", wechat_v3_authorization, PaySign_wechat_v3_authorization, arginfo_PaySign_wechat_v3_authorization)
 	ZEND_NS_FALIAS("PaySign", wechat_v3_verify, PaySign_wechat_v3_verify, arginfo_PaySign_wechat_v3_verify)
 	ZEND_NS_FALIAS("PaySign", wechat_v3_decrypt, PaySign_wechat_v3_decrypt, arginfo_PaySign_wechat_v3_decrypt)
+	ZEND_NS_FALIAS("PaySign", wechat_v3_certificates, PaySign_wechat_v3_certificates, arginfo_PaySign_wechat_v3_certificates)
 	ZEND_NS_FALIAS("PaySign", wechat_v3_client_sign, PaySign_wechat_v3_client_sign, arginfo_PaySign_wechat_v3_client_sign)
 	ZEND_FE_END
 };

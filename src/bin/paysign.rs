@@ -100,6 +100,11 @@ Usage:
       window=SECONDS (default 300), now=UNIX, key_id=PUB_KEY_ID_... Prints 'valid' (exit
       0) or 'BAD SIGNATURE: <reason>' (exit 1); with the APIv3 key the notification's
       resource is decrypted after verification and printed.
+  paysign wechat-v3-certificates [--body FILE] (--apiv3-key-env VAR | --apiv3-key-file FILE)
+      Decrypt a platform-certificate download (the GET /v3/certificates body as received;
+      verify it first with wechat-v3-verify) and print its certificates as a JSON array of
+      {serial_no, effective_time, expire_time, pem}; each PEM must be an X.509
+      certificate with its entry's serial_no, else an error naming the entry (exit 2).
   paysign wechat-v3-pay-sign jsapi|app APPID TIMESTAMP NONCE PACKAGE|PREPAYID KEY
       Print the client signature: JSAPI / mini-program paySign (PACKAGE is prepay_id=...)
       or the APP PayReq sign (the bare prepay id).
@@ -211,6 +216,7 @@ fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         "wechat-refund" => wechat::refund(rest, out),
         "wechat-v3-auth" => wechat_v3::auth(rest, out),
         "wechat-v3-verify" => wechat_v3::verify(rest, out),
+        "wechat-v3-certificates" => wechat_v3::certificates(rest, out),
         "wechat-v3-pay-sign" => wechat_v3::pay_sign(rest, out),
         "demo" => demo::run(rest, out),
         #[cfg(feature = "simulate")]

@@ -88,11 +88,53 @@ pub unsafe extern "C" fn paysign_wechat_v3_decrypt(
     cap: usize,
     out_len: *mut usize,
 ) -> paysign_status {
+    body_and_key_text(body, len, apiv3_key, key_len, buf, cap, out_len, |b, k| {
+        wechat_v3::decrypt_resource(b, k).map(zeroize::Zeroizing::new)
+    })
+}
+
+/// The platform certificates of a `GET /v3/certificates` response body (raw bytes as
+/// received), each `encrypt_certificate` decrypted with the 32-byte APIv3 key. Verify the
+/// response first with paysign_wechat_v3_verify (its Wechatpay-* headers, the same body, a
+/// platform certificate you already trust or the WeChat Pay public key); this call does not.
+/// Output: a JSON array, in the response's order, of
+/// `{"serial_no":"…","effective_time":"…","expire_time":"…","pem":"-----BEGIN CERTIFICATE-----…"}`.
+/// Each PEM must be an X.509 certificate whose serial is the entry's `serial_no` (else
+/// PAYSIGN_KEY_ERROR / PAYSIGN_KEY_MISMATCH); every error names its entry, `data[i] (serial_no …)`.
+/// Errors as paysign_wechat_v3_decrypt; no or empty `data`: PAYSIGN_MISSING_FIELD.
+#[no_mangle]
+pub unsafe extern "C" fn paysign_wechat_v3_certificates(
+    body: *const u8,
+    len: usize,
+    apiv3_key: *const u8,
+    key_len: usize,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> paysign_status {
+    body_and_key_text(body, len, apiv3_key, key_len, buf, cap, out_len, |b, k| {
+        wechat_v3::download_certificates_json(b, k)
+    })
+}
+
+/// The calls of (body as received, APIv3 key) that hand back text: argument checks, `f`, the
+/// buffer rules.
+#[allow(clippy::too_many_arguments)]
+unsafe fn body_and_key_text<T: AsRef<str>>(
+    body: *const u8,
+    len: usize,
+    apiv3_key: *const u8,
+    key_len: usize,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+    f: impl FnOnce(&[u8], &[u8]) -> crate::error::Result<T>,
+) -> paysign_status {
     guard(|| {
         let body = bytes(body, len, "body")?;
         let k = bytes(apiv3_key, key_len, "apiv3_key")?;
-        let plain = zeroize::Zeroizing::new(wechat_v3::decrypt_resource(body, k)?);
-        write_text(&plain, buf, cap, out_len)
+        let text = f(body, k)?;
+        write_text(text.as_ref(), buf, cap, out_len)
     })
 }
 

@@ -71,35 +71,41 @@ pub fn decrypt_resource(body: &[u8], apiv3_key: &[u8]) -> Result<String> {
     let v: Value =
         serde_json::from_slice(body).map_err(|e| Error::malformed(format!("notification body is not JSON ({e})")))?;
     let r = v.get("resource").ok_or_else(|| Error::missing_field("resource"))?;
+    let plain = decrypt_object(r, "resource", apiv3_key)?;
+    String::from_utf8(plain).map_err(|_| Error::malformed("the decrypted resource is not UTF-8"))
+}
+
+/// Decrypts one `{algorithm, nonce, associated_data, ciphertext}` object (a notification's
+/// `resource`, a downloaded certificate's `encrypt_certificate`); `path` names it in errors.
+pub(crate) fn decrypt_object(r: &Value, path: &str, apiv3_key: &[u8]) -> Result<Vec<u8>> {
     if !r.is_object() {
-        return Err(Error::invalid_field("resource", "not an object"));
+        return Err(Error::invalid_field(path, "not an object"));
     }
     let text = |name: &str| -> Result<Option<&str>> {
         match r.get(name) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.as_str())),
-            Some(_) => Err(Error::invalid_field(&format!("resource.{name}"), "not a string")),
+            Some(_) => Err(Error::invalid_field(&format!("{path}.{name}"), "not a string")),
         }
     };
     let need = |name: &str| -> Result<&str> {
         text(name)?
             .filter(|s| !s.is_empty())
-            .ok_or_else(|| Error::missing_field(&format!("resource.{name}")))
+            .ok_or_else(|| Error::missing_field(&format!("{path}.{name}")))
     };
     let algorithm = need("algorithm")?;
     if algorithm != ALGORITHM {
         return Err(Error::unsupported(format!(
-            "resource.algorithm '{}' (only {ALGORITHM})",
+            "{path}.algorithm '{}' (only {ALGORITHM})",
             algorithm.escape_debug()
         )));
     }
-    let plain = decrypt(
+    decrypt(
         apiv3_key,
         need("nonce")?,
         text("associated_data")?.unwrap_or(""),
         need("ciphertext")?,
-    )?;
-    String::from_utf8(plain).map_err(|_| Error::malformed("the decrypted resource is not UTF-8"))
+    )
 }
 
 fn iv(nonce: &str) -> Result<Nonce<Aes256Gcm>> {

@@ -1,5 +1,6 @@
 /* paysign C ABI: WeChat Pay API v3 (Authorization header, JSAPI/APP paySign, response and
- * notification verification with the replay window, resource decryption) on the vectors in
+ * notification verification with the replay window, resource decryption, the platform-certificate
+ * download) on the vectors in
  * testdata/wechat_v3 (sources: testdata/wechat_v3/SOURCES.md), with tampered twins, the
  * buffer rules and the bad-input statuses. Built with -Wall -Wextra -Werror and run under
  * valgrind by tests/c/run_wechat_v3.sh. Prints "c wechat-v3: N passed, M failed" last. */
@@ -192,6 +193,77 @@ static void notification(paysign_key *platform) {
     free(plain);
 }
 
+/* The JSON text of a string (the PEM's line feeds become \n; PEM holds no quote or backslash). */
+static char *json_string(const unsigned char *s, size_t len) {
+    char *out = malloc(2 * len + 3), *o = out;
+    *o++ = '"';
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '\n') { *o++ = '\\'; *o++ = 'n'; } else { *o++ = (char)s[i]; }
+    }
+    *o++ = '"';
+    *o = 0;
+    return out;
+}
+
+static void certificate_download(void) {
+    size_t len, pem_len, out = 0;
+    unsigned char *body = slurp("sdk_certificate_download.json", &len);
+    unsigned char *pem = slurp("downloaded_platform_certificate.pem", &pem_len);
+    char *pem_json = json_string(pem, pem_len);
+    char *want = malloc(strlen(pem_json) + 256);
+    sprintf(want,
+            "[{\"serial_no\":\"5DEA10EF55877E3CF6C33255C2E7DEFFF7E427EC\",\"effective_time\":\"2023-09-19T23:15:58+08:00\","
+            "\"expire_time\":\"2028-09-17T23:15:58+08:00\",\"pem\":%s}]",
+            pem_json);
+    paysign_status s = paysign_wechat_v3_certificates(body, len, (const uint8_t *)APIV3_KEY, 32, NULL, 0, &out);
+    CHECK(s == PAYSIGN_BUFFER_TOO_SMALL && out == strlen(want), "certificates size query: %d %zu", s, out);
+    char *buf = malloc(out + 1);
+    memset(buf, 'x', out + 1);
+    s = paysign_wechat_v3_certificates(body, len, (const uint8_t *)APIV3_KEY, 32, buf, out, &out);
+    CHECK(s == PAYSIGN_BUFFER_TOO_SMALL && buf[0] == 'x', "certificates short buffer: %d", s);
+    s = paysign_wechat_v3_certificates(body, len, (const uint8_t *)APIV3_KEY, 32, buf, out + 1, &out);
+    CHECK(s == PAYSIGN_OK && strcmp(buf, want) == 0, "certificates of the SDK response: %d %s", s, err());
+    free(buf);
+    /* the PEM handed back loads as a key */
+    paysign_key *k = NULL;
+    s = paysign_key_load(pem, pem_len, NULL, &k);
+    CHECK(s == PAYSIGN_OK, "downloaded PEM loads: %d %s", s, err());
+    paysign_key_free(k);
+    char small[64];
+    s = paysign_wechat_v3_certificates(body, len, (const uint8_t *)"a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gc", 32, small,
+                                       sizeof small, &out);
+    CHECK(s == PAYSIGN_DECRYPT_ERROR && strstr(err(), "data[0] (serial_no 5DEA10EF") != NULL, "wrong key: %d %s", s,
+          err());
+    s = paysign_wechat_v3_certificates(body, len, (const uint8_t *)APIV3_KEY, 31, small, sizeof small, &out);
+    CHECK(s == PAYSIGN_KEY_ERROR && strstr(err(), "a7cde1") == NULL, "short key, not echoed: %d %s", s, err());
+    /* tampered twin: serial_no names another certificate than the one encrypted */
+    char *at = strstr((char *)body, "5DEA10EF55877E3CF6C33255C2E7DEFFF7E427EC");
+    at[39] = 'D';
+    s = paysign_wechat_v3_certificates(body, len, (const uint8_t *)APIV3_KEY, 32, small, sizeof small, &out);
+    CHECK(s == PAYSIGN_KEY_MISMATCH && strstr(err(), "data[0] (serial_no 5DEA10EF55877E3CF6C33255C2E7DEFFF7E427ED)") &&
+              strstr(err(), "serial is 5DEA10EF55877E3CF6C33255C2E7DEFFF7E427EC"),
+          "serial mismatch: %d %s", s, err());
+    s = paysign_wechat_v3_certificates((const uint8_t *)"{\"data\":[]}", 11, (const uint8_t *)APIV3_KEY, 32, small,
+                                       sizeof small, &out);
+    CHECK(s == PAYSIGN_MISSING_FIELD && strstr(err(), "'data'") != NULL, "empty data: %d %s", s, err());
+    s = paysign_wechat_v3_certificates(NULL, 5, (const uint8_t *)APIV3_KEY, 32, small, sizeof small, &out);
+    CHECK(s == PAYSIGN_NULL_ARGUMENT && strstr(err(), "body") != NULL, "NULL body: %d %s", s, err());
+    free(body);
+    free(pem);
+    free(pem_json);
+    free(want);
+    /* two entries (DERIVED), in the response's order */
+    body = slurp("derived_certificate_download.json", &len);
+    s = paysign_wechat_v3_certificates(body, len, (const uint8_t *)APIV3_KEY, 32, NULL, 0, &out);
+    buf = malloc(out + 1);
+    s = paysign_wechat_v3_certificates(body, len, (const uint8_t *)APIV3_KEY, 32, buf, out + 1, &out);
+    char *first = strstr(buf, "\"serial_no\":\"5DEA10EF55877E3CF6C33255C2E7DEFFF7E427EC\"");
+    char *second = strstr(buf, "\"serial_no\":\"440024045C4A427599D09BB4E3DE0279F2E813FD\"");
+    CHECK(s == PAYSIGN_OK && first == buf + 2 && second > first, "two certificates in order: %d %s", s, err());
+    free(buf);
+    free(body);
+}
+
 int main(int argc, char **argv) {
     if (argc != 2) { fprintf(stderr, "usage: %s testdata/wechat_v3\n", argv[0]); return 2; }
     dir = argv[1];
@@ -202,6 +274,7 @@ int main(int argc, char **argv) {
     client_signs(merchant, platform);
     verification(platform, pubkey, merchant);
     notification(platform);
+    certificate_download();
     paysign_key_free(merchant);
     paysign_key_free(platform);
     paysign_key_free(pubkey);

@@ -159,6 +159,10 @@ namespace PaySign
             UIntPtr keyLen, [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
 
         [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_wechat_v3_certificates([In] byte[] body, UIntPtr len, [In] byte[] apiv3Key,
+            UIntPtr keyLen, [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
         internal static extern int paysign_wechat_v3_client_sign([In] byte[] kind, [In] byte[] appId,
             [In] byte[] timestamp, [In] byte[] nonce, [In] byte[] prepay, Key key,
             [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);

@@ -444,11 +444,31 @@ namespace PaySign
         /// </summary>
         public static string WechatV3Decrypt(byte[] body, byte[] apiv3Key)
         {
+            return WechatV3BodyKey(NativeMethods.paysign_wechat_v3_decrypt, body, apiv3Key);
+        }
+
+        /// <summary>
+        /// WeChat Pay API v3 platform-certificate download: the certificates of a (verified)
+        /// GET /v3/certificates body as a JSON array of {"serial_no","effective_time",
+        /// "expire_time","pem"}. A PEM that is not the certificate its serial_no names throws
+        /// (Status.KeyError or Status.KeyMismatch).
+        /// </summary>
+        public static string WechatV3Certificates(byte[] body, byte[] apiv3Key)
+        {
+            return WechatV3BodyKey(NativeMethods.paysign_wechat_v3_certificates, body, apiv3Key);
+        }
+
+        private delegate int BodyKeyCall(byte[] body, UIntPtr len, byte[] apiv3Key, UIntPtr keyLen, byte[] buf,
+            UIntPtr cap, out UIntPtr outLen);
+
+        // The two calls of (body as received, APIv3 key) that return text.
+        private static string WechatV3BodyKey(BodyKeyCall call, byte[] body, byte[] apiv3Key)
+        {
             UIntPtr len = body == null ? UIntPtr.Zero : (UIntPtr)body.Length;
             UIntPtr keyLen = apiv3Key == null ? UIntPtr.Zero : (UIntPtr)apiv3Key.Length;
             return Native.CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
             {
-                return NativeMethods.paysign_wechat_v3_decrypt(body, len, apiv3Key, keyLen, b, c, out l);
+                return call(body, len, apiv3Key, keyLen, b, c, out l);
             });
         }
 

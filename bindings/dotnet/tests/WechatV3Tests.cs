@@ -84,5 +84,40 @@ namespace PaySign.Tests
                 Assert.AreEqual(Status.MissingField, e.Status);
             }
         }
+
+        [Test]
+        public void CertificateDownload()
+        {
+            byte[] body = Read("sdk_certificate_download.json");
+            string pem = Encoding.UTF8.GetString(Read("downloaded_platform_certificate.pem"));
+            string want = "[{\"serial_no\":\"5DEA10EF55877E3CF6C33255C2E7DEFFF7E427EC\",\"effective_time\":\"2023-09-19T23:15:58+08:00\","
+                + "\"expire_time\":\"2028-09-17T23:15:58+08:00\",\"pem\":\"" + pem.Replace("\n", "\\n") + "\"}]";
+            Assert.AreEqual(want, Signer.WechatV3Certificates(body, ApiV3Key));
+
+            // DERIVED two-entry body: the response's order; the second certificate verifies RespSig.
+            string two = Signer.WechatV3Certificates(Read("derived_certificate_download.json"), ApiV3Key);
+            int first = two.IndexOf("\"serial_no\":\"5DEA10EF55877E3CF6C33255C2E7DEFFF7E427EC\"", StringComparison.Ordinal);
+            int second = two.IndexOf("\"serial_no\":\"" + PlatformSerial + "\"", StringComparison.Ordinal);
+            Assert.IsTrue(first == 2 && second > first, two);
+            string derived = Encoding.UTF8.GetString(Read("derived_platform_certificate.pem"));
+            StringAssert.EndsWith("\"pem\":\"" + derived.Replace("\n", "\\n") + "\"}]", two);
+            using (Key k = Key.Load(Encoding.UTF8.GetBytes(derived)))
+            {
+                Assert.IsTrue(Signer.WechatV3Verify("1700000000", "nonce-resp-1", RespSig, PlatformSerial,
+                    Encoding.UTF8.GetBytes("{\"code\":\"SUCCESS\"}"), k, "now=1700000000"));
+            }
+
+            byte[] tampered = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body).Replace("E427EC\"", "E427ED\""));
+            var e = Assert.Throws<PaySignException>(() => Signer.WechatV3Certificates(tampered, ApiV3Key));
+            Assert.AreEqual(Status.KeyMismatch, e.Status);
+            StringAssert.Contains("data[0] (serial_no 5DEA10EF55877E3CF6C33255C2E7DEFFF7E427ED): the decrypted certificate's serial is "
+                + "5DEA10EF55877E3CF6C33255C2E7DEFFF7E427EC", e.Message);
+            byte[] wrong = (byte[])ApiV3Key.Clone();
+            wrong[31] ^= 1;
+            e = Assert.Throws<PaySignException>(() => Signer.WechatV3Certificates(body, wrong));
+            Assert.AreEqual(Status.DecryptError, e.Status);
+            e = Assert.Throws<PaySignException>(() => Signer.WechatV3Certificates(Encoding.ASCII.GetBytes("{\"data\":[]}"), ApiV3Key));
+            Assert.AreEqual(Status.MissingField, e.Status);
+        }
     }
 }

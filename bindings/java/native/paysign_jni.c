@@ -1094,29 +1094,45 @@ done:
 typedef struct {
     const uint8_t *body, *key;
     size_t len, key_len;
-} wx3_decrypt_ctx;
+} wx3_body_key_ctx;
 
 static paysign_status wx3_decrypt_fn(void *c, char *buf, size_t cap, size_t *out_len) {
-    wx3_decrypt_ctx *ctx = (wx3_decrypt_ctx *)c;
+    wx3_body_key_ctx *ctx = (wx3_body_key_ctx *)c;
     return paysign_wechat_v3_decrypt(ctx->body, ctx->len, ctx->key, ctx->key_len, buf, cap, out_len);
 }
 
-JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_wechatV3Decrypt(JNIEnv *env, jclass cls, jbyteArray jbody,
-                                                                     jbyteArray japiv3_key) {
+static paysign_status wx3_certificates_fn(void *c, char *buf, size_t cap, size_t *out_len) {
+    wx3_body_key_ctx *ctx = (wx3_body_key_ctx *)c;
+    return paysign_wechat_v3_certificates(ctx->body, ctx->len, ctx->key, ctx->key_len, buf, cap, out_len);
+}
+
+/* The two calls of (body as received, APIv3 key) that return text. */
+static jbyteArray wx3_body_key(JNIEnv *env, jbyteArray jbody, jbyteArray japiv3_key, out_fn fn) {
     body_t body = {NULL, NULL, 0}, k = {NULL, NULL, 0};
     jbyteArray result = NULL;
-    (void)cls;
     if (body_get(env, jbody, &body) == 0 && body_get(env, japiv3_key, &k) == 0) {
-        wx3_decrypt_ctx ctx;
+        wx3_body_key_ctx ctx;
         ctx.body = (const uint8_t *)body.data;
         ctx.len = body.len;
         ctx.key = (const uint8_t *)k.data;
         ctx.key_len = k.len;
-        result = call_out_large(env, wx3_decrypt_fn, &ctx, 4096);
+        result = call_out_large(env, fn, &ctx, 4096);
     }
     body_release(env, &k);
     body_release(env, &body);
     return result;
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_wechatV3Decrypt(JNIEnv *env, jclass cls, jbyteArray jbody,
+                                                                     jbyteArray japiv3_key) {
+    (void)cls;
+    return wx3_body_key(env, jbody, japiv3_key, wx3_decrypt_fn);
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_wechatV3Certificates(JNIEnv *env, jclass cls, jbyteArray jbody,
+                                                                          jbyteArray japiv3_key) {
+    (void)cls;
+    return wx3_body_key(env, jbody, japiv3_key, wx3_certificates_fn);
 }
 
 typedef struct {

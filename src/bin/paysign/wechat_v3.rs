@@ -1,4 +1,4 @@
-//! `paysign wechat-v3-auth`, `wechat-v3-verify` and `wechat-v3-pay-sign`
+//! `paysign wechat-v3-auth`, `wechat-v3-verify`, `wechat-v3-certificates` and `wechat-v3-pay-sign`
 //! (docs/specs/wechatpay-v3.md).
 
 use super::{args, env_text, load_key, read_input, Out, KEY_OPTIONS};
@@ -63,22 +63,7 @@ pub fn verify(argv: &[String], out: &mut Out) -> Result<u8> {
     };
     let key = need_key(&a, c, "the platform certificate or the WeChat Pay public key")?;
     let o = VerifyOptions::parse(a.value("--options").unwrap_or(""))?;
-    let apiv3_key: Option<Zeroizing<Vec<u8>>> = match (a.value("--apiv3-key-env"), a.value("--apiv3-key-file")) {
-        (Some(_), Some(_)) => {
-            return Err(Error::invalid_argument(
-                "give one of --apiv3-key-env and --apiv3-key-file",
-            ))
-        }
-        (Some(var), None) => Some(Zeroizing::new(env_text(var)?.as_bytes().to_vec())),
-        (None, Some(file)) => {
-            let mut bytes = Zeroizing::new(read_input(file)?);
-            while bytes.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-                bytes.pop();
-            }
-            Some(bytes)
-        }
-        (None, None) => None,
-    };
+    let apiv3_key = apiv3_key(&a)?;
     let body = read_input(a.value("--body").unwrap_or("-"))?;
     if let Verdict::Invalid(reason) = wechat_v3::verify(&h, &body, &key, &o)? {
         out.stderr.push_str(&format!("BAD SIGNATURE: {reason}\n"));
@@ -90,6 +75,38 @@ pub fn verify(argv: &[String], out: &mut Out) -> Result<u8> {
         out.say(&wechat_v3::decrypt_resource(&body, &k)?);
         out.say("\n");
     }
+    Ok(0)
+}
+
+/// The APIv3 key from `--apiv3-key-env` or `--apiv3-key-file` (its trailing line ends dropped).
+fn apiv3_key(a: &args::Args) -> Result<Option<Zeroizing<Vec<u8>>>> {
+    match (a.value("--apiv3-key-env"), a.value("--apiv3-key-file")) {
+        (Some(_), Some(_)) => Err(Error::invalid_argument(
+            "give one of --apiv3-key-env and --apiv3-key-file",
+        )),
+        (Some(var), None) => Ok(Some(Zeroizing::new(env_text(var)?.as_bytes().to_vec()))),
+        (None, Some(file)) => {
+            let mut bytes = Zeroizing::new(read_input(file)?);
+            while bytes.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                bytes.pop();
+            }
+            Ok(Some(bytes))
+        }
+        (None, None) => Ok(None),
+    }
+}
+
+/// Prints the platform certificates of a `GET /v3/certificates` response body as the C call
+/// returns them (a JSON array); the response is verified first with `wechat-v3-verify`.
+pub fn certificates(argv: &[String], out: &mut Out) -> Result<u8> {
+    let a = args::parse(argv, &[], &["--body", "--apiv3-key-env", "--apiv3-key-file"])?;
+    let c = "wechat-v3-certificates";
+    super::expect_positional(&a.positional, &[], c)?;
+    let k = apiv3_key(&a)?
+        .ok_or_else(|| Error::invalid_argument(format!("{c} needs --apiv3-key-env or --apiv3-key-file")))?;
+    let body = read_input(a.value("--body").unwrap_or("-"))?;
+    out.say(&wechat_v3::download_certificates_json(&body, &k)?);
+    out.say("\n");
     Ok(0)
 }
 

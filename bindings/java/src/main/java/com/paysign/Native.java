@@ -75,6 +75,8 @@ final class Native {
 
     static native byte[] wechatV3Decrypt(byte[] body, byte[] apiv3Key);
 
+    static native byte[] wechatV3Certificates(byte[] body, byte[] apiv3Key);
+
     static native byte[] wechatV3ClientSign(byte[] kind, byte[] appId, byte[] timestamp, byte[] nonce,
                                             byte[] prepay, long key);
 

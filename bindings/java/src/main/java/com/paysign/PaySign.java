@@ -439,6 +439,16 @@ public final class PaySign {
     }
 
     /**
+     * WeChat Pay API v3 platform-certificate download: the certificates of a (verified)
+     * {@code GET /v3/certificates} body as a JSON array of
+     * {@code {"serial_no","effective_time","expire_time","pem"}}. A PEM that is not the
+     * certificate its {@code serial_no} names throws (status 20 or 21).
+     */
+    public static String wechatV3Certificates(byte[] body, byte[] apiv3Key) {
+        return Strings.text(Native.wechatV3Certificates(body, apiv3Key));
+    }
+
+    /**
      * WeChat Pay API v3 client signature: {@code kind} {@code "jsapi"} (also mini program;
      * {@code prepay} is {@code prepay_id=...}, the result is {@code paySign}) or {@code "app"}
      * ({@code prepay} is the bare prepay id, the result is the PayReq {@code sign}).

@@ -97,4 +97,39 @@ public class WechatV3Test {
         platform.close();
         pub.close();
     }
+
+    @Test
+    public void certificateDownload() throws Exception {
+        byte[] body = read("sdk_certificate_download.json");
+        String pem = new String(read("downloaded_platform_certificate.pem"), StandardCharsets.UTF_8);
+        String want = "[{\"serial_no\":\"5DEA10EF55877E3CF6C33255C2E7DEFFF7E427EC\",\"effective_time\":\"2023-09-19T23:15:58+08:00\","
+            + "\"expire_time\":\"2028-09-17T23:15:58+08:00\",\"pem\":\"" + pem.replace("\n", "\\n") + "\"}]";
+        assertEquals(want, PaySign.wechatV3Certificates(body, APIV3_KEY));
+
+        // DERIVED two-entry body: the response's order; the second certificate verifies RESP_SIG.
+        String two = PaySign.wechatV3Certificates(read("derived_certificate_download.json"), APIV3_KEY);
+        int first = two.indexOf("\"serial_no\":\"5DEA10EF55877E3CF6C33255C2E7DEFFF7E427EC\"");
+        int second = two.indexOf("\"serial_no\":\"" + PLATFORM_SERIAL + "\"");
+        assertTrue(first == 2 && second > first);
+        String derived = new String(read("derived_platform_certificate.pem"), StandardCharsets.UTF_8);
+        assertTrue(two.endsWith("\"pem\":\"" + derived.replace("\n", "\\n") + "\"}]"));
+        Key k = Key.load(utf8(derived), null);
+        assertTrue(PaySign.wechatV3Verify("1700000000", "nonce-resp-1", RESP_SIG, PLATFORM_SERIAL, utf8("{\"code\":\"SUCCESS\"}"),
+                                          k, "now=1700000000"));
+        k.close();
+
+        byte[] tampered = utf8(new String(body, StandardCharsets.UTF_8).replace("E427EC\"", "E427ED\""));
+        try {
+            PaySign.wechatV3Certificates(tampered, APIV3_KEY);
+            fail("serial_no altered");
+        } catch (PaySignException e) {
+            assertEquals(PaySignException.KEY_MISMATCH, e.getStatus());
+            assertEquals("data[0] (serial_no 5DEA10EF55877E3CF6C33255C2E7DEFFF7E427ED): the decrypted certificate's serial is "
+                + "5DEA10EF55877E3CF6C33255C2E7DEFFF7E427EC", e.getMessage());
+        }
+        byte[] wrong = APIV3_KEY.clone();
+        wrong[31] ^= 1;
+        assertEquals(PaySignException.DECRYPT_ERROR, statusOf(() -> PaySign.wechatV3Certificates(body, wrong)));
+        assertEquals(PaySignException.MISSING_FIELD, statusOf(() -> PaySign.wechatV3Certificates(utf8("{\"data\":[]}"), APIV3_KEY)));
+    }
 }
