@@ -48,9 +48,9 @@ sed -e "s|~/App_Data/99bill.cert.rsa.20340630.cer\" />|$tmp/state/99bill.cert.pe
     -e "s|http://merchant.example/pay/ok|http://127.0.0.1:$shop_port/ok|" \
     -e "s|http://merchant.example/pay/failed|http://127.0.0.1:$shop_port/failed|" \
     examples/dotnet/web/Web.config > "$site/Web.config"
-# ASP.NET shadow-copies bin/ before PaySign.dll looks beside itself: LD_LIBRARY_PATH finds the
-# library (examples/dotnet/README.md).
-LD_LIBRARY_PATH="$site/bin" setsid mono "$site/bin/AspNetHost.exe" "$shop_port" "$site" > "$tmp/shop.log" 2>&1 &
+# No LD_LIBRARY_PATH: ASP.NET shadow-copies bin/, and PaySign.dll must find bin/libpaysign.so
+# from there itself (NativeLoader.cs), as on a merchant's server.
+setsid mono "$site/bin/AspNetHost.exe" "$shop_port" "$site" > "$tmp/shop.log" 2>&1 &
 groups+=($!)
 
 timeout 240 python3 - "$root/target/release/paysign" "$sim_port" "$shop_port" "$tmp" <<'PY'

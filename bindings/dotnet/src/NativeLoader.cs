@@ -10,8 +10,9 @@ namespace PaySign
     /// Finds the native library before the first real call, and says why when it cannot.
     /// <para>ASP.NET on .NET Framework shadow-copies bin\PaySign.dll to "Temporary ASP.NET
     /// Files" but not the native paysign.dll beside it, so DllImport("paysign") would not find
-    /// it. When shadow copying is on (Windows only), bin\paysign.dll is loaded by its full
-    /// path first; DllImport then binds to the module already loaded. Anywhere else the
+    /// it. When shadow copying is on, on Windows bin\paysign.dll is loaded by its full path
+    /// first (DllImport then binds to the module already loaded); on Mono (Linux) the library
+    /// is copied beside the shadow copy, where Mono's DllImport looks. Anywhere else the
     /// runtime's normal search applies (application directory, PATH, LD_LIBRARY_PATH, and on
     /// Mono the dllmap in PaySign.dll.config of the NuGet layout).</para>
     /// <para>A missing, corrupt or wrong-architecture library then fails once, here, with a
@@ -207,10 +208,6 @@ namespace PaySign
 
         private static void PreloadFromOriginalDirectory()
         {
-            if (!IsWindows)
-                return;
-            if (!AppDomain.CurrentDomain.ShadowCopyFiles)
-                return;
             // CodeBase is where the assembly was loaded from before shadow copying (bin\).
             string codeBase = typeof(NativeLoader).Assembly.CodeBase;
             if (string.IsNullOrEmpty(codeBase))
@@ -218,10 +215,32 @@ namespace PaySign
             Uri uri = new Uri(codeBase);
             if (!uri.IsFile)
                 return;
-            string dir = Path.GetDirectoryName(uri.LocalPath);
-            string path = Path.Combine(dir, "paysign.dll");
-            if (File.Exists(path))
-                LoadLibraryW(path);
+            string original = Path.Combine(Path.GetDirectoryName(uri.LocalPath), LibraryFileName);
+            if (!File.Exists(original))
+                return;
+            if (IsWindows)
+            {
+                if (AppDomain.CurrentDomain.ShadowCopyFiles)
+                    LoadLibraryW(original);
+                return;
+            }
+            // Mono binds DllImport by file name in the assembly's own (shadow) folder, not by an
+            // already-loaded path, so a preload does not help there: the library is copied beside
+            // the shadow copy instead, once per shadow folder (ASP.NET makes a new one per build).
+            string here = Path.Combine(AssemblyDirectory, LibraryFileName);
+            if (string.Equals(Path.GetFullPath(here), Path.GetFullPath(original), StringComparison.Ordinal))
+                return;
+            var from = new FileInfo(original);
+            var to = new FileInfo(here);
+            if (!to.Exists || to.Length != from.Length || to.LastWriteTimeUtc != from.LastWriteTimeUtc)
+            {
+                string part = here + "." + Guid.NewGuid().ToString("N") + ".part";
+                File.Copy(original, part, true);
+                File.SetLastWriteTimeUtc(part, from.LastWriteTimeUtc);
+                if (File.Exists(here))
+                    File.Delete(here);
+                File.Move(part, here);
+            }
         }
 
         [DllImport("kernel32", CharSet = CharSet.Unicode, SetLastError = true, ExactSpelling = true)]
