@@ -53,3 +53,6 @@ for c in cases:
 json.dump({"gateway": "paypal-ipn", "cases": cases}, open("ipn.json", "w", encoding="utf-8"),
           ensure_ascii=False, indent=1)
 print(len(cases), "cases")
+# The raw bodies as files too, for the C test (exact bytes, no trailing newline).
+for c in cases:
+    open(c["id"] + ".body", "wb").write(c["body"].encode("ascii"))
