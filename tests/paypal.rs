@@ -179,3 +179,86 @@ fn options_and_charset_errors_are_precise() {
     let e = paypal::fields(b"charset=UTF-8&first_name=Jos%E9").unwrap_err();
     assert_eq!(e.status, Status::PAYSIGN_CHARSET_ERROR);
 }
+
+fn causes(received: &[u8], sent: Option<&[u8]>, host: Option<&str>) -> Vec<&'static str> {
+    paysign::diagnose::paypal::postback(received, sent, host)
+        .into_iter()
+        .map(|f| f.cause)
+        .collect()
+}
+
+#[test]
+fn diagnose_names_the_usual_postback_mistakes() {
+    let raw = case("offsite-web-accept");
+    let text = String::from_utf8(raw.clone()).unwrap();
+    let good = paypal::postback(&raw).unwrap();
+    assert!(causes(&raw, Some(&good), Some("ipnpb.sandbox.paypal.com")).is_empty());
+    // PHP rawurlencode after decoding: '+' became %20.
+    let pct20 = format!("cmd=_notify-validate&{}", text.replace('+', "%20"));
+    assert_eq!(causes(&raw, Some(pct20.as_bytes()), None), ["plus_vs_pct20"]);
+    let lower = format!("cmd=_notify-validate&{}", text.replace("%3A", "%3a"));
+    assert_eq!(causes(&raw, Some(lower.as_bytes()), None), ["hex_case"]);
+    let mut fields: Vec<&str> = text.split('&').collect();
+    fields.sort();
+    let sorted = format!("cmd=_notify-validate&{}", fields.join("&"));
+    assert_eq!(causes(&raw, Some(sorted.as_bytes()), None), ["fields_reordered"]);
+    let amount = format!(
+        "cmd=_notify-validate&{}",
+        text.replace("mc_gross=500.00", "mc_gross=5.00")
+    );
+    let f = paysign::diagnose::paypal::postback(&raw, Some(amount.as_bytes()), None);
+    assert_eq!(f[0].cause, "fields_changed");
+    assert!(f[0].detail.contains("'mc_gross'"), "{}", f[0].detail);
+    // The sandbox notification posted to the live host, and a live one to the sandbox.
+    assert_eq!(causes(&raw, None, Some("ipnpb.paypal.com")), ["sandbox_to_live_host"]);
+    assert_eq!(
+        causes(&case("harvesthand-live"), None, Some("www.sandbox.paypal.com")),
+        ["live_to_sandbox_host"]
+    );
+    // charset field changed by a listener that re-encoded to UTF-8.
+    let ms = String::from_utf8(case("offsite-masspay")).unwrap();
+    let cs = format!(
+        "cmd=_notify-validate&{}",
+        ms.replace("charset=windows-1252", "charset=UTF-8")
+    );
+    assert_eq!(causes(ms.as_bytes(), Some(cs.as_bytes()), None), ["charset_field"]);
+}
+
+fn cli(args: &[&str], stdin: &[u8]) -> (i32, Vec<u8>, String) {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_paysign"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    let o = child.wait_with_output().unwrap();
+    (
+        o.status.code().unwrap(),
+        o.stdout,
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn cli_postback_verdict_check() {
+    let raw = case("offsite-web-accept");
+    let (rc, out, _) = cli(&["paypal", "postback"], &raw);
+    assert_eq!((rc, out), (0, paypal::postback(&raw).unwrap()));
+    assert_eq!(cli(&["paypal", "verdict"], b"VERIFIED").0, 0);
+    assert_eq!(cli(&["paypal", "verdict"], b"INVALID").0, 1);
+    let (rc, _, err) = cli(&["paypal", "verdict"], b"<html>oops</html>");
+    assert_eq!(rc, 2);
+    assert!(err.contains("PAYSIGN_MALFORMED_INPUT"), "{err}");
+    let (rc, out, _) = cli(&["paypal", "check", "--options", "amount=500.00&sandbox=1"], &raw);
+    assert_eq!(
+        (rc, String::from_utf8(out).unwrap().as_str()),
+        (0, "txn_id=6G996328CK404320L\nsandbox=1\n")
+    );
+    let (rc, _, err) = cli(&["paypal", "check", "--options", "currency=USD"], &raw);
+    assert_eq!(rc, 2);
+    assert!(err.contains("'mc_currency'"), "{err}");
+}
