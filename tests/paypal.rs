@@ -224,18 +224,17 @@ fn diagnose_names_the_usual_postback_mistakes() {
     assert_eq!(causes(ms.as_bytes(), Some(cs.as_bytes()), None), ["charset_field"]);
 }
 
+/// Runs the CLI with stdin written to a scratch file first (the answer or the body).
 fn cli(args: &[&str], stdin: &[u8]) -> (i32, Vec<u8>, String) {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_paysign"))
+    let dir = std::env::temp_dir().join(format!("paysign-paypal-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join(format!("{:x}.in", stdin.len() ^ args.len() << 16));
+    std::fs::write(&input, stdin).unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_paysign"))
         .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
+        .stdin(std::fs::File::open(&input).unwrap())
+        .output()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    let o = child.wait_with_output().unwrap();
     (
         o.status.code().unwrap(),
         o.stdout,
