@@ -296,6 +296,44 @@ paysign_status paysign_params_encode(const paysign_params *params,
                                      size_t *out_len);
 
 /*
+ The exact postback body for a received IPN body: `cmd=_notify-validate&` + the raw bytes
+ unchanged. POST it (`application/x-www-form-urlencoded`) to
+ `https://ipnpb.paypal.com/cgi-bin/webscr` (sandbox: `ipnpb.sandbox.paypal.com`).
+ PAYSIGN_MALFORMED_INPUT: not form-encoded; PAYSIGN_INVALID_FIELD: already holds the cmd.
+ */
+paysign_status paysign_paypal_postback(const uint8_t *body,
+                                       size_t len,
+                                       char *buf,
+                                       size_t cap,
+                                       size_t *out_len);
+
+/*
+ Judges PayPal's answer body: `VERIFIED` → PAYSIGN_OK, `INVALID` → PAYSIGN_BAD_SIGNATURE,
+ anything else (an HTML page, empty) → PAYSIGN_MALFORMED_INPUT.
+ */
+paysign_status paysign_paypal_verdict(const uint8_t *answer, size_t len);
+
+/*
+ The merchant's checks on a VERIFIED body. `options` may be NULL; known: `receiver_email`,
+ `business`, `receiver_id`, `amount` (mc_gross as text), `currency`, `payment_status`,
+ `sandbox` (0|1 against `test_ipn`). A mismatch is PAYSIGN_INVALID_FIELD naming the field,
+ a configured field absent PAYSIGN_MISSING_FIELD. The `txn_id` duplicate check is the
+ caller's (read it with paysign_paypal_field).
+ */
+paysign_status paysign_paypal_check(const uint8_t *body, size_t len, const char *options);
+
+/*
+ One field of an IPN body, decoded per its `charset` field (windows-1252 when absent), as
+ UTF-8. PAYSIGN_MISSING_FIELD when absent.
+ */
+paysign_status paysign_paypal_field(const uint8_t *body,
+                                    size_t len,
+                                    const char *name,
+                                    char *buf,
+                                    size_t cap,
+                                    size_t *out_len);
+
+/*
  The exact text that is digested or signed, secret included where the algorithm embeds it
  (hex of the bytes for the CMPP/SMGP profiles). `key` may be NULL when no secret enters.
  */

@@ -64,6 +64,10 @@ run c-alipay tests/c/run_alipay.sh
 count "c alipay" "$root/target/test-c-alipay.log"
 count c-alipay-valgrind "$root/target/test-c-alipay.log"
 
+run c-paypal tests/c/run_paypal.sh
+count "c paypal" "$root/target/test-c-paypal.log"
+count c-paypal-valgrind "$root/target/test-c-paypal.log"
+
 run c-wechat tests/c/run_wechat.sh
 count "c wechat" "$root/target/test-c-wechat.log"
 count c-wechat-valgrind "$root/target/test-c-wechat.log"

@@ -21,6 +21,7 @@ pub mod gateways;
 pub mod keys;
 pub mod options;
 pub mod params;
+pub mod paypal;
 pub mod profile;
 pub mod signer;
 pub mod wechat_v3;

@@ -359,7 +359,7 @@ fn field_text(charset: Charset, bytes: Cow<'_, [u8]>, what: impl FnOnce() -> Str
 }
 
 /// Decodes `+` and `%XX` once. `at` is the offset of `raw` in the body, for errors.
-fn percent_decode(raw: &[u8], at: usize) -> Result<Cow<'_, [u8]>> {
+pub(crate) fn percent_decode(raw: &[u8], at: usize) -> Result<Cow<'_, [u8]>> {
     if !raw.iter().any(|&b| b == b'%' || b == b'+') {
         return Ok(Cow::Borrowed(raw));
     }

@@ -14,6 +14,8 @@ mod date;
 mod demo;
 #[path = "paysign/diagnose.rs"]
 mod diagnose;
+#[path = "paysign/paypal.rs"]
+mod paypal;
 #[cfg(feature = "simulate")]
 #[path = "paysign/simulate/mod.rs"]
 mod simulate;
@@ -69,6 +71,15 @@ Usage:
       --sign checks the merchant's own signature (in the body, or --signature) with the
       merchant's key and names the first difference in the sign string. --json prints the
       report as paysign_diagnose returns it. Exits 0 when valid, 1 when not.
+  paysign paypal postback [--body FILE]
+      Print the exact PayPal IPN postback body: cmd=_notify-validate& + the raw body
+      unchanged. POST it yourself to https://ipnpb.paypal.com/cgi-bin/webscr (sandbox:
+      ipnpb.sandbox.paypal.com); answer PayPal's notification with HTTP 200, empty body.
+  paysign paypal verdict [--answer FILE]
+      Judge PayPal's answer: VERIFIED exits 0, INVALID exits 1, anything else is an error.
+  paysign paypal check [--body FILE] [--options OPTS]
+      The merchant's checks on a VERIFIED body; OPTS: receiver_email, business, receiver_id,
+      amount, currency, payment_status, sandbox=0|1. Prints txn_id (check it is new) and sandbox.
   paysign alipay-verify-url PARTNER NOTIFY_ID
       Print Alipay's notify_verify (ATN) URL; fetch it yourself, accept only 'true'.
   paysign alipay-cert-sn FILE...
@@ -218,6 +229,7 @@ fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         "wechat-v3-verify" => wechat_v3::verify(rest, out),
         "wechat-v3-certificates" => wechat_v3::certificates(rest, out),
         "wechat-v3-pay-sign" => wechat_v3::pay_sign(rest, out),
+        "paypal" => paypal::run(rest, out),
         "demo" => demo::run(rest, out),
         #[cfg(feature = "simulate")]
         "simulate" => simulate::run(rest, out),

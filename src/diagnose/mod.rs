@@ -19,6 +19,7 @@
 //! The report is one JSON object (see [`Report`]); every secret in it (the key's secret, the
 //! `query_key` option) is masked as `***`. Nothing is logged.
 
+pub mod paypal;
 mod resplit;
 mod text;
 mod variants;

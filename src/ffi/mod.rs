@@ -16,6 +16,7 @@ pub mod diagnose;
 pub mod info;
 pub mod keys;
 pub mod params;
+pub mod paypal;
 pub mod sign;
 pub mod wechat_v3;
 pub mod wechatpay;

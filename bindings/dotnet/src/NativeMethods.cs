@@ -138,6 +138,22 @@ namespace PaySign
         internal static extern int paysign_alipay_verify_response([In] byte[] body, UIntPtr len,
             [In] byte[] method, Key key, [In] byte[] options);
 
+        // PayPal IPN (no signature: a postback)
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_paypal_postback([In] byte[] body, UIntPtr len,
+            [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_paypal_verdict([In] byte[] answer, UIntPtr len);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_paypal_check([In] byte[] body, UIntPtr len, [In] byte[] options);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_paypal_field([In] byte[] body, UIntPtr len, [In] byte[] name,
+            [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
         // WeChat Pay v2 refund notifications
 
         [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]

@@ -361,6 +361,49 @@ namespace PaySign
             return Verdict(NativeMethods.paysign_alipay_verify_response(body, len, m, key, opts));
         }
 
+        // ---- PayPal IPN (docs/specs/paypal.md): the caller does the HTTPS POST ----
+
+        /// <summary>The exact postback body: "cmd=_notify-validate&amp;" + the raw IPN body unchanged.</summary>
+        public static string PaypalPostback(byte[] body)
+        {
+            UIntPtr len = body == null ? UIntPtr.Zero : (UIntPtr)body.Length;
+            return Native.CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
+            {
+                return NativeMethods.paysign_paypal_postback(body, len, b, c, out l);
+            });
+        }
+
+        /// <summary>PayPal's answer: true for VERIFIED, false for INVALID; anything else throws.</summary>
+        public static bool PaypalVerdict(byte[] answer)
+        {
+            UIntPtr len = answer == null ? UIntPtr.Zero : (UIntPtr)answer.Length;
+            return Verdict(NativeMethods.paysign_paypal_verdict(answer, len));
+        }
+
+        /// <summary>
+        /// The merchant's checks on a VERIFIED body (options receiver_email, business, receiver_id,
+        /// amount, currency, payment_status, sandbox=0|1); a mismatch throws naming the field.
+        /// </summary>
+        public static void PaypalCheck(byte[] body, string options = null)
+        {
+            byte[] opts = Utf8.ToNative(options, "options");
+            UIntPtr len = body == null ? UIntPtr.Zero : (UIntPtr)body.Length;
+            int st = NativeMethods.paysign_paypal_check(body, len, opts);
+            if (st != (int)Status.Ok)
+                throw Native.Error(st);
+        }
+
+        /// <summary>One field of an IPN body, decoded per its charset field.</summary>
+        public static string PaypalField(byte[] body, string name)
+        {
+            byte[] n = Utf8.ToNative(name, "name");
+            UIntPtr len = body == null ? UIntPtr.Zero : (UIntPtr)body.Length;
+            return Native.CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
+            {
+                return NativeMethods.paysign_paypal_field(body, len, n, b, c, out l);
+            });
+        }
+
         // ---- WeChat Pay v2 refund notifications ----
 
         /// <summary>
