@@ -108,23 +108,7 @@ pub fn gateway(sim: &Sim, req: &Request) -> Response {
         Ok(b) => b,
         Err(why) => return rejected("isv.invalid-parameter", &why),
     };
-    let id = {
-        let mut orders = sim.store.lock();
-        let id = orders.len();
-        orders.push(Order {
-            id,
-            gateway: "alipay",
-            merchant: merchant.app_id.clone(),
-            order_id: biz.0,
-            amount: biz.1,
-            request: fields,
-            status: OrderStatus::Pending,
-            deal_id: None,
-            created: now_secs(),
-            notifications: Vec::new(),
-        });
-        id
-    };
+    let id = sim.store.add("alipay", &merchant.app_id, &biz.0, &biz.1, fields);
     sim.after_request(id)
 }
 

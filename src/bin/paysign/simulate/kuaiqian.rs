@@ -56,10 +56,12 @@ fn check_reply(body: &[u8]) -> Result<Option<String>, String> {
 }
 
 /// A merchant the simulator knows: its 99bill member account and the key that checks its
-/// requests (its certificate for signType=4, its MD5 key for signType=1).
+/// requests (its certificate for signType=4, its MD5 key for signType=1), and its query key
+/// (查询密钥) for the order query API.
 pub struct Merchant {
     pub acct_id: String,
     pub key: Key,
+    pub query_key: Option<String>,
 }
 
 /// The payment request, posted by the payer's browser.
@@ -106,23 +108,9 @@ pub fn pay_request(sim: &Sim, req: &Request) -> Response {
         }
         Err(e) => return rejected(Some("20001"), &format!("{}: {}", e.status.name(), e.message), None),
     }
-    let id = {
-        let mut orders = sim.store.lock();
-        let id = orders.len();
-        orders.push(Order {
-            id,
-            gateway: "99bill",
-            merchant: acct,
-            order_id: fields.get("orderId").unwrap_or_default().to_string(),
-            amount: fields.get("orderAmount").unwrap_or_default().to_string(),
-            request: fields,
-            status: OrderStatus::Pending,
-            deal_id: None,
-            created: super::now_secs(),
-            notifications: Vec::new(),
-        });
-        id
-    };
+    let order_id = fields.get("orderId").unwrap_or_default().to_string();
+    let amount = fields.get("orderAmount").unwrap_or_default().to_string();
+    let id = sim.store.add("99bill", &acct, &order_id, &amount, fields);
     sim.after_request(id)
 }
 
@@ -202,7 +190,7 @@ pub fn notification_url(sim: &Sim, order: &Order, kind: Kind) -> Result<String, 
             "bankDealId",
             order.deal_id.as_ref().map(|d| format!("B{d}")).unwrap_or_default(),
         ),
-        ("dealTime", beijing_time(super::now_secs())),
+        ("dealTime", beijing_time(order.closed_at.unwrap_or(order.created))),
         ("payAmount", pay_amount),
         ("fee", "0".to_string()),
         ("ext1", get("ext1")),

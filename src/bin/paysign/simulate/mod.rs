@@ -15,6 +15,8 @@ mod http;
 mod keys;
 #[path = "kuaiqian.rs"]
 mod kuaiqian;
+#[path = "kuaiqian_query.rs"]
+mod kuaiqian_query;
 #[path = "notifier.rs"]
 mod notifier;
 #[path = "pages.rs"]
@@ -39,6 +41,9 @@ use notifier::Notifier;
 use store::{Kind, Notification, OrderStatus, Store};
 
 const SANDBOX_99BILL_CERT: &[u8] = include_bytes!("../../../../testdata/vectors/keys/99bill_10012140356_cert.pem");
+/// The sandbox merchant's query key (查询密钥), from 99bill's 2019 merchant kit
+/// (`DEMO/测试公私钥/说明.txt`; ../shared/specs/99bill.md §8).
+const SANDBOX_99BILL_QUERY_KEY: &str = "27YKWKBKHT2IZSQ4";
 /// yansongda/pay's test app (app_id 9021000122682882) public key, as in testdata/vectors/alipay.json.
 const TEST_ALIPAY_APP_ID: &str = "9021000122682882";
 const TEST_ALIPAY_APP_PUBLIC: &[u8] =
@@ -213,7 +218,7 @@ const WECHAT_DOC_KEY: &str = "192006250b4c09247ec02edce69f6a2d";
 
 /// `--config FILE` (JSON):
 /// `{"99bill": {"hash": "sha256", "merchants": [{"merchantAcctId": "…", "cert": "FILE"}
-///  | {"merchantAcctId": "…", "md5_key": "…"}]},
+///  | {"merchantAcctId": "…", "md5_key": "…"}]},` (each with an optional `query_key`),
 ///   "wechatpay": {"merchants": [{"mch_id": "…", "api_key": "…"}]},
 ///   "alipay": {"merchants": [{"app_id": "…", "public_key": "FILE"}]}}`;
 /// relative paths are from the file's folder. Without it: 99bill's public sandbox merchant
@@ -225,6 +230,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             kuaiqian: vec![kuaiqian::Merchant {
                 acct_id: "1001214035601".into(),
                 key: Key::load(SANDBOX_99BILL_CERT, None)?,
+                query_key: Some(SANDBOX_99BILL_QUERY_KEY.into()),
             }],
             kuaiqian_hash: Hash::Sha256,
             wechat: vec![wechat::Merchant {
@@ -272,7 +278,11 @@ fn load_config(path: Option<&str>) -> Result<Config> {
                 )))
             }
         };
-        kuaiqian.push(kuaiqian::Merchant { acct_id, key });
+        kuaiqian.push(kuaiqian::Merchant {
+            acct_id,
+            key,
+            query_key: field("query_key"),
+        });
     }
     let wechat = merchants(&v, "wechatpay", |field| {
         Ok(wechat::Merchant {
@@ -348,6 +358,7 @@ fn route(sim: &Sim, req: &Request) -> Response {
     let path = req.path.as_str();
     match (req.method.as_str(), path) {
         ("GET" | "POST", kuaiqian::PAY_PATH) => kuaiqian::pay_request(sim, req),
+        ("POST", kuaiqian_query::PATH) => kuaiqian_query::query(sim, req),
         ("POST", wechat::UNIFIED_ORDER_PATH) => {
             let r = wechat::unified_order(sim, req);
             sim.after_api_order();
@@ -550,6 +561,7 @@ impl Sim {
                 );
             }
             o.status = status;
+            o.closed_at = Some(now_secs());
             if status == OrderStatus::Paid {
                 o.deal_id = Some(format!("{}{:06}", beijing_time(now_secs()), id));
             }
