@@ -286,6 +286,55 @@ def alipay_flow(sim, shop, state):
     check("alipay: an unknown app_id answered isv.invalid-app-id", status == 400 and "isv.invalid-app-id" in text, text[:300])
 
 
+QUERY_KEY = "27YKWKBKHT2IZSQ4"  # the sandbox merchant's query key (99bill 2019 kit; specs/99bill.md §8)
+
+
+def openssl_verifies(state, pub, text, sig_b64):
+    """SHA256withRSA over text, checked by the openssl CLI (not paysign)."""
+    import base64
+    with open(os.path.join(state, "q.txt"), "wb") as f:
+        f.write(text.encode("utf-8"))
+    with open(os.path.join(state, "q.sig"), "wb") as f:
+        f.write(base64.b64decode(sig_b64))
+    r = subprocess.run(["openssl", "dgst", "-sha256", "-verify", pub, "-signature", os.path.join(state, "q.sig"),
+                        os.path.join(state, "q.txt")], capture_output=True, timeout=20)
+    return r.returncode == 0 and b"Verified OK" in r.stdout
+
+
+def query_flow(paysign, sim, state, cert, order_id, order):
+    """99bill's order query: a signType=2 request signed by the paysign CLI with the sandbox key
+    (query key inside), the answer checked by the spec's rule (specs/99bill.md §3) with openssl."""
+    pfx = os.path.join(ROOT, "testdata/vectors/keys/99bill_10012140356.pfx")
+    def signed(extra):
+        req = ["inputCharset=1", "version=v2.0", "signType=2", "merchantAcctId=1001214035601", "queryMode=1", *extra]
+        s = subprocess.run([paysign, "sign", "99bill.query.request", *req, "--key", pfx, "--password", "123456",
+                            "--options", f"query_key={QUERY_KEY}", "--output", "json"], capture_output=True, timeout=20)
+        return s.stdout.strip()
+    status, _, text = http("POST", f"{sim}/gatewayapi/gatewayOrderQuery.do", signed(["queryType=0", f"orderId={order_id}"]))
+    try:
+        a = json.loads(text)
+    except ValueError:
+        a = {}
+    details = a.get("orderDetail") or [{}]
+    d = details[0]
+    check("99bill query: the paid order answered", status == 200 and a.get("recordCount") == "1" and len(details) == 1
+          and d.get("orderId") == order_id and d.get("payResult") == "10" and d.get("dealId") == order["deal_id"], text[:400])
+    pub = os.path.join(state, "pub.pem")
+    top = ["version", "signType", "merchantAcctId", "errCode", "currentPage", "pageCount", "pageSize", "recordCount"]
+    top_text = "&".join(f"{k}={a[k]}" for k in top if a.get(k)) + "&key=" + QUERY_KEY
+    check("99bill query: the answer's signMsg verifies by the spec rule with openssl",
+          "signMsg" in a and openssl_verifies(state, pub, top_text, a["signMsg"]), top_text)
+    item = ["orderId", "orderAmount", "orderTime", "dealTime", "payResult", "payType", "payAmount", "fee", "dealId"]
+    item_text = "&".join(f"{k}={d[k]}" for k in item if d.get(k)) + "&key=" + QUERY_KEY
+    check("99bill query: the orderDetail signInfo verifies by the spec rule with openssl",
+          "signInfo" in d and openssl_verifies(state, pub, item_text, d["signInfo"]), item_text)
+    status, _, text = http("POST", f"{sim}/gatewayapi/gatewayOrderQuery.do", signed(["queryType=0", "orderId=NEVER"]))
+    check("99bill query: an unknown order has no record", status == 200 and json.loads(text).get("recordCount") == "0", text[:300])
+    bad = signed(["queryType=0", f"orderId={order_id}"]).replace(order_id.encode(), b"X" + order_id.encode()[1:])
+    status, _, text = http("POST", f"{sim}/gatewayapi/gatewayOrderQuery.do", bad)
+    check("99bill query: a changed request refused", status == 400 and "sim.invalid-signature" in text, text[:300])
+
+
 def main():
     # `timeout` sends SIGTERM: leave through the finally below, which stops both servers.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(124))
@@ -396,6 +445,7 @@ def main():
         check("notification verifies by the spec's rule with openssl (not paysign)",
               o_ssl.returncode == 0 and b"Verified OK" in o_ssl.stdout, sign_string + o_ssl.stdout.decode() + o_ssl.stderr.decode())
         check("order closed after Pay", http("POST", order_url + "/complete", b"action=pay")[0] == 409)
+        query_flow(paysign, sim, state, cert, fields["orderId"], o)
 
         api = order_url.replace("/_sim/orders/", "/_sim/api/orders/")
         def notified(kind):
