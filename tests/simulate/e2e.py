@@ -286,6 +286,32 @@ def alipay_flow(sim, shop, state):
     check("alipay: an unknown app_id answered isv.invalid-app-id", status == 400 and "isv.invalid-app-id" in text, text[:300])
 
 
+def wechat_auto(auto, shop):
+    """--auto pay for a WeChat API order: unifiedorder from the merchant's server, no browser;
+    the simulator pays it a moment later and notify.php accepts the notification, whose sign
+    is re-checked here by the written rule (hashlib)."""
+    fields = {"appid": "wx2421b1c4370ec43b", "mch_id": "10000100", "nonce_str": "autotest0001", "body": "auto",
+              "out_trade_no": "WXAUTO" + str(int(time.time())), "total_fee": "1", "spbill_create_ip": "127.0.0.1",
+              "notify_url": f"{shop}/wechatpay/notify.php", "trade_type": "NATIVE"}
+    fields["sign"] = wx_sign(fields)
+    xml = "<xml>" + "".join(f"<{k}>{v}</{k}>" for k, v in fields.items()) + "</xml>"
+    status, _, text = http("POST", f"{auto}/pay/unifiedorder", xml.encode())
+    answer = wx_fields(text) if text.startswith("<xml>") else {}
+    check("--auto pay, WeChat: unifiedorder answered SUCCESS without a browser",
+          status == 200 and answer.get("result_code") == "SUCCESS" and answer.get("sign") == wx_sign(answer), text[:300])
+    def done():
+        o = [o for o in orders(auto) if o["order_id"] == fields["out_trade_no"]]
+        return o and o[0]["notifications"] and o[0]["notifications"][0]["attempts"] and o[0]
+    o = wait_for(done, 5) and done()
+    n = o["notifications"][0] if o else {}
+    check("--auto pay, WeChat: order paid and the notification accepted by notify.php",
+          bool(o) and o["status"] == "paid" and n["attempts"][0]["accepted"], json.dumps(o)[:400])
+    body = wx_fields(n["body"]) if n else {}
+    check("--auto pay, WeChat: the notification's sign is right by the written rule (hashlib)",
+          body.get("result_code") == "SUCCESS" and body.get("out_trade_no") == fields["out_trade_no"]
+          and body.get("sign") == wx_sign(body), json.dumps(body)[:300])
+
+
 QUERY_KEY = "27YKWKBKHT2IZSQ4"  # the sandbox merchant's query key (99bill 2019 kit; specs/99bill.md §8)
 
 
@@ -532,6 +558,7 @@ def main():
                                   urllib.parse.urlencode(form3.fields).encode())
         check("--auto pay: request answered with the merchant's redirecturl",
               status == 302 and headers.get("Location", "").startswith(f"{shop}/99bill/show.php?msg=success"), f"{status} {headers.get('Location')}")
+        wechat_auto(f"http://127.0.0.1:{auto_port}", shop)
     finally:
         for p in procs:
             p.terminate()
