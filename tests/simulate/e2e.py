@@ -312,6 +312,51 @@ def wechat_auto(auto, shop):
           and body.get("sign") == wx_sign(body), json.dumps(body)[:300])
 
 
+def chinabank_auto(auto, shop, state):
+    """ChinaBank through --auto pay: the shop's pay.php form posted to /PayGate, the notification
+    (remark2's [url:=…]) accepted by notify.php, whose order book then has the order paid; its
+    v_md5str re-checked by the spec rule (hashlib); a tampered copy rejected."""
+    import hashlib
+    status, _, page = http("GET", f"{shop}/chinabank/pay.php")
+    form = FormParser()
+    form.feed(page)
+    fields = dict(form.fields)
+    status, headers, _ = http("POST", f"{auto}/PayGate", urllib.parse.urlencode(form.fields).encode())
+    back = headers.get("Location", "")
+    check("ChinaBank --auto pay: the browser sent to v_url with the result",
+          status == 302 and back.startswith(f"{shop}/chinabank/return.php?v_oid=") and "v_pstatus=20" in back, f"{status} {back}")
+    o = [o for o in orders(auto) if o["order_id"] == fields.get("v_oid")]
+    page = http("GET", back)[2] if back.startswith(shop) else ""
+    check("ChinaBank: return.php verifies the return and shows paid", 'id="status">paid<' in page, page[:300])
+    n = o[0]["notifications"][0] if o and o[0]["notifications"] else {}
+    check("ChinaBank: notification POSTed to remark2's URL, accepted by notify.php at the first try",
+          bool(n) and n["url"] == f"{shop}/chinabank/notify.php" and n["method"] == "POST" and n["attempts"][0]["accepted"],
+          json.dumps(o)[:400])
+    book = shop_book(state, fields.get("v_oid", ""))
+    check("ChinaBank: the shop's order book has the order paid", book.get("status") == "paid", json.dumps(book))
+    got = dict(urllib.parse.parse_qsl(n.get("body") or "", keep_blank_values=True, encoding="gbk"))
+    want = hashlib.md5((got.get("v_oid", "") + got.get("v_pstatus", "") + got.get("v_amount", "") + got.get("v_moneytype", "")
+                        + "test").encode()).hexdigest().upper()
+    check("ChinaBank: v_md5str right by the spec rule (hashlib)",
+          got.get("v_md5str") == want and got.get("v_amount") == "0.01" and got.get("v_pstatus") == "20", json.dumps(got))
+    if o:
+        status, _, text = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind=tampered")
+        t = json.loads(text)["notifications"][-1] if status == 200 else {}
+        check("ChinaBank: a tampered copy rejected by notify.php (error)",
+              bool(t) and not t["attempts"][0]["accepted"] and t["attempts"][0]["reply"] == "error", json.dumps(t)[:300])
+    bad = urllib.parse.urlencode([(k, "0.02" if k == "v_amount" else v) for k, v in form.fields]).encode()
+    status, _, text = http("POST", f"{auto}/PayGate", bad)
+    check("ChinaBank: a changed request refused with diagnose's sign string",
+          status == 400 and "v_md5info does not verify" in text and "0.02CNY" in text, text[:400])
+
+
+def shop_book(state, order_id):
+    try:
+        return json.load(open(os.path.join(state, "shop-orders", order_id.encode().hex() + ".json")))
+    except OSError:
+        return {}
+
+
 QUERY_KEY = "27YKWKBKHT2IZSQ4"  # the sandbox merchant's query key (99bill 2019 kit; specs/99bill.md §8)
 
 
@@ -392,6 +437,9 @@ def main():
                    ALIPAY_NOTIFY_URL=f"{shop}/alipay/notify.php",
                    ALIPAY_RETURN_URL=f"{shop}/alipay/return.php",
                    ALIPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
+                   CHINABANK_NOTIFY_URL=f"{shop}/chinabank/notify.php",
+                   CHINABANK_RETURN_URL=f"{shop}/chinabank/return.php",
+                   CHINABANK_ORDER_DIR=os.path.join(state, "shop-orders"),
                    # order.php waits for the simulator while the simulator may notify: two workers.
                    PHP_CLI_SERVER_WORKERS="4")
         shopp = subprocess.Popen(
@@ -559,6 +607,7 @@ def main():
         check("--auto pay: request answered with the merchant's redirecturl",
               status == 302 and headers.get("Location", "").startswith(f"{shop}/99bill/show.php?msg=success"), f"{status} {headers.get('Location')}")
         wechat_auto(f"http://127.0.0.1:{auto_port}", shop)
+        chinabank_auto(f"http://127.0.0.1:{auto_port}", shop, state)
     finally:
         for p in procs:
             p.terminate()

@@ -9,6 +9,8 @@
 
 #[path = "alipay.rs"]
 mod alipay;
+#[path = "chinabank.rs"]
+mod chinabank;
 #[path = "http.rs"]
 mod http;
 #[path = "keys.rs"]
@@ -68,6 +70,7 @@ pub struct Sim {
     wechat: Vec<wechat::Merchant>,
     alipay: Vec<alipay::Merchant>,
     alipay_key: keys::GatewayKey,
+    chinabank: Vec<chinabank::Merchant>,
     /// Itself, for work done later in another thread.
     me: std::sync::Weak<Sim>,
 }
@@ -167,6 +170,7 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         wechat: config.wechat,
         alipay: config.alipay,
         alipay_key,
+        chinabank: config.chinabank,
         me: me.clone(),
     });
     let server =
@@ -210,17 +214,23 @@ struct Config {
     kuaiqian_hash: Hash,
     wechat: Vec<wechat::Merchant>,
     alipay: Vec<alipay::Merchant>,
+    chinabank: Vec<chinabank::Merchant>,
 }
 
 /// The key of WeChat Pay's v2 documentation examples, with its example merchant.
 const WECHAT_DOC_MCH_ID: &str = "10000100";
 const WECHAT_DOC_KEY: &str = "192006250b4c09247ec02edce69f6a2d";
+/// ChinaBank's demo merchant in its Send.jsp ("这里为测试商户号1001"), key `test`
+/// (../shared/specs/chinabank.md §4).
+const CHINABANK_DEMO_MID: &str = "1001";
+const CHINABANK_DEMO_KEY: &str = "test";
 
 /// `--config FILE` (JSON):
 /// `{"99bill": {"hash": "sha256", "merchants": [{"merchantAcctId": "…", "cert": "FILE"}
 ///  | {"merchantAcctId": "…", "md5_key": "…"}]},` (each with an optional `query_key`),
 ///   "wechatpay": {"merchants": [{"mch_id": "…", "api_key": "…"}]},
-///   "alipay": {"merchants": [{"app_id": "…", "public_key": "FILE"}]}}`;
+///   "alipay": {"merchants": [{"app_id": "…", "public_key": "FILE"}]},
+///   "chinabank": {"merchants": [{"v_mid": "…", "md5_key": "…"}]}}`;
 /// relative paths are from the file's folder. Without it: 99bill's public sandbox merchant
 /// 1001214035601 and its bundled certificate, WeChat's documentation merchant 10000100, and
 /// yansongda/pay's Alipay test app.
@@ -240,6 +250,10 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             alipay: vec![alipay::Merchant {
                 app_id: TEST_ALIPAY_APP_ID.into(),
                 key: Key::load(TEST_ALIPAY_APP_PUBLIC, None)?,
+            }],
+            chinabank: vec![chinabank::Merchant {
+                mid: CHINABANK_DEMO_MID.into(),
+                key: Key::secret(CHINABANK_DEMO_KEY)?,
             }],
         });
     };
@@ -296,11 +310,18 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             key: Key::load_file(&dir.join(field("public_key")?), None)?,
         })
     })?;
+    let chinabank = merchants(&v, "chinabank", |field| {
+        Ok(chinabank::Merchant {
+            mid: field("v_mid")?,
+            key: Key::secret(&field("md5_key")?)?,
+        })
+    })?;
     Ok(Config {
         kuaiqian,
         kuaiqian_hash,
         wechat,
         alipay,
+        chinabank,
     })
 }
 
@@ -366,6 +387,7 @@ fn route(sim: &Sim, req: &Request) -> Response {
         }
         ("POST", wechat::ORDER_QUERY_PATH) => wechat::order_query(sim, req),
         ("GET" | "POST", alipay::PATH) => alipay::gateway(sim, req),
+        ("GET" | "POST", chinabank::PATH) => chinabank::pay_request(sim, req),
         // The payer's phone scanning a NATIVE code_url.
         ("GET", "/_sim/scan") => match req.query_value("code_url").as_deref().and_then(wechat::order_of) {
             Some(id) => Response::redirect(&format!("/_sim/orders/{id}/pay")),
@@ -420,6 +442,7 @@ fn title(gateway: &str) -> &'static str {
     match gateway {
         "wechatpay" => wechat::TITLE,
         "alipay" => alipay::TITLE,
+        "chinabank" => chinabank::TITLE,
         _ => kuaiqian::TITLE,
     }
 }
@@ -431,6 +454,13 @@ fn made(sim: &Sim, o: &store::Order, kind: Kind) -> std::result::Result<Made, St
     match o.gateway {
         "alipay" => alipay::notification(sim, o, kind)
             .map(|(url, body)| (url, Some((body, "application/x-www-form-urlencoded")), &alipay::RULES)),
+        "chinabank" => chinabank::notification(sim, o, kind).map(|(url, body)| {
+            (
+                url,
+                Some((body, "application/x-www-form-urlencoded")),
+                &chinabank::RULES,
+            )
+        }),
         "wechatpay" => wechat::notification(sim, o, kind)
             .map(|(url, body)| (url, Some((body, "text/xml; charset=utf-8")), &wechat::RULES)),
         _ => kuaiqian::notification_url(sim, o, kind).map(|url| (url, None, kuaiqian::target(o).1)),
@@ -630,6 +660,7 @@ impl Sim {
     fn browser_back(&self, o: &store::Order, redirect: Option<&str>) -> Response {
         let back = match o.gateway {
             "alipay" => alipay::return_url(self, o),
+            "chinabank" => chinabank::return_url(self, o),
             _ => redirect.map(str::to_string),
         };
         match back {
