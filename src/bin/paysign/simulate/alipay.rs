@@ -84,21 +84,14 @@ pub fn gateway(sim: &Sim, req: &Request) -> Response {
     match paysign::verify(p, &opts, &fields, Some(&merchant.key)) {
         Ok(Verdict::Valid) => {}
         Ok(Verdict::Invalid(reason)) => {
-            let report = paysign::diagnose::diagnose(&paysign::diagnose::Request::new(
-                p,
-                &opts,
-                req.form(),
-                Format::Form,
-                None,
-                Some(&merchant.key),
-            ));
+            let diagnosis = super::diagnosis(p, &opts, req.form(), &merchant.key);
             return Response::html(
                 400,
                 pages::rejected(
                     TITLE,
                     Some("isv.invalid-signature"),
                     &format!("sign does not verify: {reason}"),
-                    Some(&super::describe(&report)),
+                    Some(&diagnosis),
                 ),
             );
         }
@@ -242,8 +235,7 @@ pub fn return_url(sim: &Sim, order: &Order) -> Option<String> {
     ]);
     sign(sim, &mut p).ok()?;
     let query = p.encode(Format::Form, charset(order)).ok()?;
-    let sep = if base.contains('?') { '&' } else { '?' };
-    Some(format!("{base}{sep}{query}"))
+    Some(super::with_query(base, &query))
 }
 
 #[cfg(test)]

@@ -3,7 +3,6 @@
 //! form POST: the spec leaves GET or POST open), retried until the reply is exactly `ok`, then
 //! the browser to v_url with the same signed fields. Rules: ../shared/specs/chinabank.md.
 
-use paysign::diagnose::{self, Request as DiagnoseRequest};
 use paysign::{Charset, Format, Key, Options, Params, Verdict};
 
 use super::http::{Request, Response};
@@ -75,18 +74,8 @@ pub fn pay_request(sim: &Sim, req: &Request) -> Response {
     match paysign::verify(p, &opts, &fields, Some(&merchant.key)) {
         Ok(Verdict::Valid) => {}
         Ok(Verdict::Invalid(reason)) => {
-            let report = diagnose::diagnose(&DiagnoseRequest::new(
-                p,
-                &opts,
-                req.form(),
-                Format::Form,
-                None,
-                Some(&merchant.key),
-            ));
-            return rejected(
-                &format!("v_md5info does not verify: {reason}"),
-                Some(&super::describe(&report)),
-            );
+            let diagnosis = super::diagnosis(p, &opts, req.form(), &merchant.key);
+            return rejected(&format!("v_md5info does not verify: {reason}"), Some(&diagnosis));
         }
         Err(e) => return rejected(&format!("{}: {}", e.status.name(), e.message), None),
     }
@@ -188,8 +177,7 @@ pub fn return_url(sim: &Sim, order: &Order) -> Option<String> {
         .ok()?
         .encode(Format::Form, charset(order))
         .ok()?;
-    let sep = if base.contains('?') { '&' } else { '?' };
-    Some(format!("{base}{sep}{query}"))
+    Some(super::with_query(base, &query))
 }
 
 #[cfg(test)]

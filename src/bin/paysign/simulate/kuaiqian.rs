@@ -3,7 +3,6 @@
 //! bgUrl's own query, signed with the simulator's 99bill key), the `<result>1</result>` reply
 //! check and the retries. Rules: ../shared/specs/99bill.md (docs/specs in this tree).
 
-use paysign::diagnose::{self, Request as DiagnoseRequest};
 use paysign::{Charset, Format, Key, Options, Params, Verdict};
 
 use super::http::{Request, Response};
@@ -92,18 +91,11 @@ pub fn pay_request(sim: &Sim, req: &Request) -> Response {
     match paysign::verify(p, &opts, &fields, Some(&merchant.key)) {
         Ok(Verdict::Valid) => {}
         Ok(Verdict::Invalid(reason)) => {
-            let report = diagnose::diagnose(&DiagnoseRequest::new(
-                p,
-                &opts,
-                req.form(),
-                Format::Form,
-                None,
-                Some(&merchant.key),
-            ));
+            let diagnosis = super::diagnosis(p, &opts, req.form(), &merchant.key);
             return rejected(
                 Some("20001"),
                 &format!("signMsg does not verify: {reason}"),
-                Some(&super::describe(&report)),
+                Some(&diagnosis),
             );
         }
         Err(e) => return rejected(Some("20001"), &format!("{}: {}", e.status.name(), e.message), None),
@@ -215,8 +207,7 @@ pub fn notification_url(sim: &Sim, order: &Order, kind: Kind) -> Result<String, 
     };
     let query = n.encode(Format::Form, charset).map_err(|e| e.message)?;
     let (base, _) = target(order);
-    let sep = if base.contains('?') { '&' } else { '?' };
-    Ok(format!("{base}{sep}{query}"))
+    Ok(super::with_query(base, &query))
 }
 
 #[cfg(test)]

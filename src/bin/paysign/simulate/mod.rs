@@ -498,6 +498,24 @@ pub fn describe(report: &paysign::diagnose::Report) -> String {
     out
 }
 
+/// diagnose's findings on a refused form request, as text for the rejection page.
+pub fn diagnosis(p: &'static paysign::profile::Profile, opts: &paysign::Options, form: &[u8], key: &Key) -> String {
+    describe(&paysign::diagnose::diagnose(&paysign::diagnose::Request::new(
+        p,
+        opts,
+        form,
+        paysign::Format::Form,
+        None,
+        Some(key),
+    )))
+}
+
+/// `base` with `query` appended to its own query string, as the gateways send them back.
+pub fn with_query(base: &str, query: &str) -> String {
+    let sep = if base.contains('?') { '&' } else { '?' };
+    format!("{base}{sep}{query}")
+}
+
 /// `/_sim/orders/ID/ACTION` or `/_sim/api/orders/ID[/ACTION]`.
 fn order_path(path: &str) -> Option<(usize, &str)> {
     let rest = path
