@@ -733,14 +733,21 @@ mod tests {
             path.to_string_lossy().into_owned()
         };
         let c = load_config(Some(&write(
-            r#"{"99bill": {"hash": "sha1", "merchants": [{"merchantAcctId": "1", "md5_key": "k"}]},
+            r#"{"99bill": {"hash": "sha1", "merchants": [{"merchantAcctId": "1", "md5_key": "k", "query_key": "q"}]},
                 "wechatpay": {"merchants": [{"mch_id": "2", "api_key": "s"}]},
-                "alipay": {"merchants": [{"app_id": "3", "public_key": "app.pem"}]}}"#,
+                "alipay": {"merchants": [{"app_id": "3", "public_key": "app.pem"}]},
+                "chinabank": {"merchants": [{"v_mid": "4", "md5_key": "t"}]}}"#,
         )))
         .unwrap();
         assert_eq!((c.kuaiqian[0].acct_id.as_str(), c.kuaiqian_hash), ("1", Hash::Sha1));
         assert_eq!(c.wechat[0].mch_id, "2");
         assert_eq!(c.alipay[0].app_id, "3");
+        assert_eq!(c.kuaiqian[0].query_key.as_deref(), Some("q"));
+        assert_eq!(c.chinabank[0].mid, "4");
+        let e = load_config(Some(&write(r#"{"chinabank": {"merchants": [{"v_mid": "4"}]}}"#)))
+            .err()
+            .unwrap();
+        assert_eq!(e.message, "--config: chinabank.merchants[0].md5_key is missing");
         let e = load_config(Some(&write(r#"{"wechatpay": {"merchants": [{"mch_id": "2"}]}}"#)))
             .err()
             .unwrap();
