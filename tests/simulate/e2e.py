@@ -286,6 +286,126 @@ def alipay_flow(sim, shop, state):
     check("alipay: an unknown app_id answered isv.invalid-app-id", status == 400 and "isv.invalid-app-id" in text, text[:300])
 
 
+def wechat_auto(auto, shop):
+    """--auto pay for a WeChat API order: unifiedorder from the merchant's server, no browser;
+    the simulator pays it a moment later and notify.php accepts the notification, whose sign
+    is re-checked here by the written rule (hashlib)."""
+    fields = {"appid": "wx2421b1c4370ec43b", "mch_id": "10000100", "nonce_str": "autotest0001", "body": "auto",
+              "out_trade_no": "WXAUTO" + str(int(time.time())), "total_fee": "1", "spbill_create_ip": "127.0.0.1",
+              "notify_url": f"{shop}/wechatpay/notify.php", "trade_type": "NATIVE"}
+    fields["sign"] = wx_sign(fields)
+    xml = "<xml>" + "".join(f"<{k}>{v}</{k}>" for k, v in fields.items()) + "</xml>"
+    status, _, text = http("POST", f"{auto}/pay/unifiedorder", xml.encode())
+    answer = wx_fields(text) if text.startswith("<xml>") else {}
+    check("--auto pay, WeChat: unifiedorder answered SUCCESS without a browser",
+          status == 200 and answer.get("result_code") == "SUCCESS" and answer.get("sign") == wx_sign(answer), text[:300])
+    def done():
+        o = [o for o in orders(auto) if o["order_id"] == fields["out_trade_no"]]
+        return o and o[0]["notifications"] and o[0]["notifications"][0]["attempts"] and o[0]
+    o = wait_for(done, 5) and done()
+    n = o["notifications"][0] if o else {}
+    check("--auto pay, WeChat: order paid and the notification accepted by notify.php",
+          bool(o) and o["status"] == "paid" and n["attempts"][0]["accepted"], json.dumps(o)[:400])
+    body = wx_fields(n["body"]) if n else {}
+    check("--auto pay, WeChat: the notification's sign is right by the written rule (hashlib)",
+          body.get("result_code") == "SUCCESS" and body.get("out_trade_no") == fields["out_trade_no"]
+          and body.get("sign") == wx_sign(body), json.dumps(body)[:300])
+
+
+def chinabank_auto(auto, shop, state):
+    """ChinaBank through --auto pay: the shop's pay.php form posted to /PayGate, the notification
+    (remark2's [url:=…]) accepted by notify.php, whose order book then has the order paid; its
+    v_md5str re-checked by the spec rule (hashlib); a tampered copy rejected."""
+    import hashlib
+    status, _, page = http("GET", f"{shop}/chinabank/pay.php")
+    form = FormParser()
+    form.feed(page)
+    fields = dict(form.fields)
+    status, headers, _ = http("POST", f"{auto}/PayGate", urllib.parse.urlencode(form.fields).encode())
+    back = headers.get("Location", "")
+    check("ChinaBank --auto pay: the browser sent to v_url with the result",
+          status == 302 and back.startswith(f"{shop}/chinabank/return.php?v_oid=") and "v_pstatus=20" in back, f"{status} {back}")
+    o = [o for o in orders(auto) if o["order_id"] == fields.get("v_oid")]
+    page = http("GET", back)[2] if back.startswith(shop) else ""
+    check("ChinaBank: return.php verifies the return and shows paid", 'id="status">paid<' in page, page[:300])
+    n = o[0]["notifications"][0] if o and o[0]["notifications"] else {}
+    check("ChinaBank: notification POSTed to remark2's URL, accepted by notify.php at the first try",
+          bool(n) and n["url"] == f"{shop}/chinabank/notify.php" and n["method"] == "POST" and n["attempts"][0]["accepted"],
+          json.dumps(o)[:400])
+    book = shop_book(state, fields.get("v_oid", ""))
+    check("ChinaBank: the shop's order book has the order paid", book.get("status") == "paid", json.dumps(book))
+    got = dict(urllib.parse.parse_qsl(n.get("body") or "", keep_blank_values=True, encoding="gbk"))
+    want = hashlib.md5((got.get("v_oid", "") + got.get("v_pstatus", "") + got.get("v_amount", "") + got.get("v_moneytype", "")
+                        + "test").encode()).hexdigest().upper()
+    check("ChinaBank: v_md5str right by the spec rule (hashlib)",
+          got.get("v_md5str") == want and got.get("v_amount") == "0.01" and got.get("v_pstatus") == "20", json.dumps(got))
+    if o:
+        status, _, text = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind=tampered")
+        t = json.loads(text)["notifications"][-1] if status == 200 else {}
+        check("ChinaBank: a tampered copy rejected by notify.php (error)",
+              bool(t) and not t["attempts"][0]["accepted"] and t["attempts"][0]["reply"] == "error", json.dumps(t)[:300])
+    bad = urllib.parse.urlencode([(k, "0.02" if k == "v_amount" else v) for k, v in form.fields]).encode()
+    status, _, text = http("POST", f"{auto}/PayGate", bad)
+    check("ChinaBank: a changed request refused with diagnose's sign string",
+          status == 400 and "v_md5info does not verify" in text and "0.02CNY" in text, text[:400])
+
+
+def shop_book(state, order_id):
+    try:
+        return json.load(open(os.path.join(state, "shop-orders", order_id.encode().hex() + ".json")))
+    except OSError:
+        return {}
+
+
+QUERY_KEY = "27YKWKBKHT2IZSQ4"  # the sandbox merchant's query key (99bill 2019 kit; specs/99bill.md §8)
+
+
+def openssl_verifies(state, pub, text, sig_b64):
+    """SHA256withRSA over text, checked by the openssl CLI (not paysign)."""
+    import base64
+    with open(os.path.join(state, "q.txt"), "wb") as f:
+        f.write(text.encode("utf-8"))
+    with open(os.path.join(state, "q.sig"), "wb") as f:
+        f.write(base64.b64decode(sig_b64))
+    r = subprocess.run(["openssl", "dgst", "-sha256", "-verify", pub, "-signature", os.path.join(state, "q.sig"),
+                        os.path.join(state, "q.txt")], capture_output=True, timeout=20)
+    return r.returncode == 0 and b"Verified OK" in r.stdout
+
+
+def query_flow(paysign, sim, state, cert, order_id, order):
+    """99bill's order query: a signType=2 request signed by the paysign CLI with the sandbox key
+    (query key inside), the answer checked by the spec's rule (specs/99bill.md §3) with openssl."""
+    pfx = os.path.join(ROOT, "testdata/vectors/keys/99bill_10012140356.pfx")
+    def signed(extra):
+        req = ["inputCharset=1", "version=v2.0", "signType=2", "merchantAcctId=1001214035601", "queryMode=1", *extra]
+        s = subprocess.run([paysign, "sign", "99bill.query.request", *req, "--key", pfx, "--password", "123456",
+                            "--options", f"query_key={QUERY_KEY}", "--output", "json"], capture_output=True, timeout=20)
+        return s.stdout.strip()
+    status, _, text = http("POST", f"{sim}/gatewayapi/gatewayOrderQuery.do", signed(["queryType=0", f"orderId={order_id}"]))
+    try:
+        a = json.loads(text)
+    except ValueError:
+        a = {}
+    details = a.get("orderDetail") or [{}]
+    d = details[0]
+    check("99bill query: the paid order answered", status == 200 and a.get("recordCount") == "1" and len(details) == 1
+          and d.get("orderId") == order_id and d.get("payResult") == "10" and d.get("dealId") == order["deal_id"], text[:400])
+    pub = os.path.join(state, "pub.pem")
+    top = ["version", "signType", "merchantAcctId", "errCode", "currentPage", "pageCount", "pageSize", "recordCount"]
+    top_text = "&".join(f"{k}={a[k]}" for k in top if a.get(k)) + "&key=" + QUERY_KEY
+    check("99bill query: the answer's signMsg verifies by the spec rule with openssl",
+          "signMsg" in a and openssl_verifies(state, pub, top_text, a["signMsg"]), top_text)
+    item = ["orderId", "orderAmount", "orderTime", "dealTime", "payResult", "payType", "payAmount", "fee", "dealId"]
+    item_text = "&".join(f"{k}={d[k]}" for k in item if d.get(k)) + "&key=" + QUERY_KEY
+    check("99bill query: the orderDetail signInfo verifies by the spec rule with openssl",
+          "signInfo" in d and openssl_verifies(state, pub, item_text, d["signInfo"]), item_text)
+    status, _, text = http("POST", f"{sim}/gatewayapi/gatewayOrderQuery.do", signed(["queryType=0", "orderId=NEVER"]))
+    check("99bill query: an unknown order has no record", status == 200 and json.loads(text).get("recordCount") == "0", text[:300])
+    bad = signed(["queryType=0", f"orderId={order_id}"]).replace(order_id.encode(), b"X" + order_id.encode()[1:])
+    status, _, text = http("POST", f"{sim}/gatewayapi/gatewayOrderQuery.do", bad)
+    check("99bill query: a changed request refused", status == 400 and "sim.invalid-signature" in text, text[:300])
+
+
 def main():
     # `timeout` sends SIGTERM: leave through the finally below, which stops both servers.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(124))
@@ -317,6 +437,9 @@ def main():
                    ALIPAY_NOTIFY_URL=f"{shop}/alipay/notify.php",
                    ALIPAY_RETURN_URL=f"{shop}/alipay/return.php",
                    ALIPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
+                   CHINABANK_NOTIFY_URL=f"{shop}/chinabank/notify.php",
+                   CHINABANK_RETURN_URL=f"{shop}/chinabank/return.php",
+                   CHINABANK_ORDER_DIR=os.path.join(state, "shop-orders"),
                    # order.php waits for the simulator while the simulator may notify: two workers.
                    PHP_CLI_SERVER_WORKERS="4")
         shopp = subprocess.Popen(
@@ -396,6 +519,7 @@ def main():
         check("notification verifies by the spec's rule with openssl (not paysign)",
               o_ssl.returncode == 0 and b"Verified OK" in o_ssl.stdout, sign_string + o_ssl.stdout.decode() + o_ssl.stderr.decode())
         check("order closed after Pay", http("POST", order_url + "/complete", b"action=pay")[0] == 409)
+        query_flow(paysign, sim, state, cert, fields["orderId"], o)
 
         api = order_url.replace("/_sim/orders/", "/_sim/api/orders/")
         def notified(kind):
@@ -482,6 +606,8 @@ def main():
                                   urllib.parse.urlencode(form3.fields).encode())
         check("--auto pay: request answered with the merchant's redirecturl",
               status == 302 and headers.get("Location", "").startswith(f"{shop}/99bill/show.php?msg=success"), f"{status} {headers.get('Location')}")
+        wechat_auto(f"http://127.0.0.1:{auto_port}", shop)
+        chinabank_auto(f"http://127.0.0.1:{auto_port}", shop, state)
     finally:
         for p in procs:
             p.terminate()

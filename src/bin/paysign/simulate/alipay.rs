@@ -84,21 +84,14 @@ pub fn gateway(sim: &Sim, req: &Request) -> Response {
     match paysign::verify(p, &opts, &fields, Some(&merchant.key)) {
         Ok(Verdict::Valid) => {}
         Ok(Verdict::Invalid(reason)) => {
-            let report = paysign::diagnose::diagnose(&paysign::diagnose::Request::new(
-                p,
-                &opts,
-                req.form(),
-                Format::Form,
-                None,
-                Some(&merchant.key),
-            ));
+            let diagnosis = super::diagnosis(p, &opts, req.form(), &merchant.key);
             return Response::html(
                 400,
                 pages::rejected(
                     TITLE,
                     Some("isv.invalid-signature"),
                     &format!("sign does not verify: {reason}"),
-                    Some(&super::describe(&report)),
+                    Some(&diagnosis),
                 ),
             );
         }
@@ -108,23 +101,7 @@ pub fn gateway(sim: &Sim, req: &Request) -> Response {
         Ok(b) => b,
         Err(why) => return rejected("isv.invalid-parameter", &why),
     };
-    let id = {
-        let mut orders = sim.store.lock();
-        let id = orders.len();
-        orders.push(Order {
-            id,
-            gateway: "alipay",
-            merchant: merchant.app_id.clone(),
-            order_id: biz.0,
-            amount: biz.1,
-            request: fields,
-            status: OrderStatus::Pending,
-            deal_id: None,
-            created: now_secs(),
-            notifications: Vec::new(),
-        });
-        id
-    };
+    let id = sim.store.add("alipay", &merchant.app_id, &biz.0, &biz.1, fields);
     sim.after_request(id)
 }
 
@@ -258,8 +235,7 @@ pub fn return_url(sim: &Sim, order: &Order) -> Option<String> {
     ]);
     sign(sim, &mut p).ok()?;
     let query = p.encode(Format::Form, charset(order)).ok()?;
-    let sep = if base.contains('?') { '&' } else { '?' };
-    Some(format!("{base}{sep}{query}"))
+    Some(super::with_query(base, &query))
 }
 
 #[cfg(test)]

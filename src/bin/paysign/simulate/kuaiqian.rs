@@ -3,7 +3,6 @@
 //! bgUrl's own query, signed with the simulator's 99bill key), the `<result>1</result>` reply
 //! check and the retries. Rules: ../shared/specs/99bill.md (docs/specs in this tree).
 
-use paysign::diagnose::{self, Request as DiagnoseRequest};
 use paysign::{Charset, Format, Key, Options, Params, Verdict};
 
 use super::http::{Request, Response};
@@ -56,10 +55,12 @@ fn check_reply(body: &[u8]) -> Result<Option<String>, String> {
 }
 
 /// A merchant the simulator knows: its 99bill member account and the key that checks its
-/// requests (its certificate for signType=4, its MD5 key for signType=1).
+/// requests (its certificate for signType=4, its MD5 key for signType=1), and its query key
+/// (查询密钥) for the order query API.
 pub struct Merchant {
     pub acct_id: String,
     pub key: Key,
+    pub query_key: Option<String>,
 }
 
 /// The payment request, posted by the payer's browser.
@@ -90,39 +91,18 @@ pub fn pay_request(sim: &Sim, req: &Request) -> Response {
     match paysign::verify(p, &opts, &fields, Some(&merchant.key)) {
         Ok(Verdict::Valid) => {}
         Ok(Verdict::Invalid(reason)) => {
-            let report = diagnose::diagnose(&DiagnoseRequest::new(
-                p,
-                &opts,
-                req.form(),
-                Format::Form,
-                None,
-                Some(&merchant.key),
-            ));
+            let diagnosis = super::diagnosis(p, &opts, req.form(), &merchant.key);
             return rejected(
                 Some("20001"),
                 &format!("signMsg does not verify: {reason}"),
-                Some(&super::describe(&report)),
+                Some(&diagnosis),
             );
         }
         Err(e) => return rejected(Some("20001"), &format!("{}: {}", e.status.name(), e.message), None),
     }
-    let id = {
-        let mut orders = sim.store.lock();
-        let id = orders.len();
-        orders.push(Order {
-            id,
-            gateway: "99bill",
-            merchant: acct,
-            order_id: fields.get("orderId").unwrap_or_default().to_string(),
-            amount: fields.get("orderAmount").unwrap_or_default().to_string(),
-            request: fields,
-            status: OrderStatus::Pending,
-            deal_id: None,
-            created: super::now_secs(),
-            notifications: Vec::new(),
-        });
-        id
-    };
+    let order_id = fields.get("orderId").unwrap_or_default().to_string();
+    let amount = fields.get("orderAmount").unwrap_or_default().to_string();
+    let id = sim.store.add("99bill", &acct, &order_id, &amount, fields);
     sim.after_request(id)
 }
 
@@ -202,7 +182,7 @@ pub fn notification_url(sim: &Sim, order: &Order, kind: Kind) -> Result<String, 
             "bankDealId",
             order.deal_id.as_ref().map(|d| format!("B{d}")).unwrap_or_default(),
         ),
-        ("dealTime", beijing_time(super::now_secs())),
+        ("dealTime", beijing_time(order.closed_at.unwrap_or(order.created))),
         ("payAmount", pay_amount),
         ("fee", "0".to_string()),
         ("ext1", get("ext1")),
@@ -227,8 +207,7 @@ pub fn notification_url(sim: &Sim, order: &Order, kind: Kind) -> Result<String, 
     };
     let query = n.encode(Format::Form, charset).map_err(|e| e.message)?;
     let (base, _) = target(order);
-    let sep = if base.contains('?') { '&' } else { '?' };
-    Ok(format!("{base}{sep}{query}"))
+    Ok(super::with_query(base, &query))
 }
 
 #[cfg(test)]

@@ -9,12 +9,16 @@
 
 #[path = "alipay.rs"]
 mod alipay;
+#[path = "chinabank.rs"]
+mod chinabank;
 #[path = "http.rs"]
 mod http;
 #[path = "keys.rs"]
 mod keys;
 #[path = "kuaiqian.rs"]
 mod kuaiqian;
+#[path = "kuaiqian_query.rs"]
+mod kuaiqian_query;
 #[path = "notifier.rs"]
 mod notifier;
 #[path = "pages.rs"]
@@ -39,6 +43,9 @@ use notifier::Notifier;
 use store::{Kind, Notification, OrderStatus, Store};
 
 const SANDBOX_99BILL_CERT: &[u8] = include_bytes!("../../../../testdata/vectors/keys/99bill_10012140356_cert.pem");
+/// The sandbox merchant's query key (查询密钥), from 99bill's 2019 merchant kit
+/// (`DEMO/测试公私钥/说明.txt`; ../shared/specs/99bill.md §8).
+const SANDBOX_99BILL_QUERY_KEY: &str = "27YKWKBKHT2IZSQ4";
 /// yansongda/pay's test app (app_id 9021000122682882) public key, as in testdata/vectors/alipay.json.
 const TEST_ALIPAY_APP_ID: &str = "9021000122682882";
 const TEST_ALIPAY_APP_PUBLIC: &[u8] =
@@ -63,6 +70,7 @@ pub struct Sim {
     wechat: Vec<wechat::Merchant>,
     alipay: Vec<alipay::Merchant>,
     alipay_key: keys::GatewayKey,
+    chinabank: Vec<chinabank::Merchant>,
     /// Itself, for work done later in another thread.
     me: std::sync::Weak<Sim>,
 }
@@ -162,6 +170,7 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         wechat: config.wechat,
         alipay: config.alipay,
         alipay_key,
+        chinabank: config.chinabank,
         me: me.clone(),
     });
     let server =
@@ -205,17 +214,23 @@ struct Config {
     kuaiqian_hash: Hash,
     wechat: Vec<wechat::Merchant>,
     alipay: Vec<alipay::Merchant>,
+    chinabank: Vec<chinabank::Merchant>,
 }
 
 /// The key of WeChat Pay's v2 documentation examples, with its example merchant.
 const WECHAT_DOC_MCH_ID: &str = "10000100";
 const WECHAT_DOC_KEY: &str = "192006250b4c09247ec02edce69f6a2d";
+/// ChinaBank's demo merchant in its Send.jsp ("这里为测试商户号1001"), key `test`
+/// (../shared/specs/chinabank.md §4).
+const CHINABANK_DEMO_MID: &str = "1001";
+const CHINABANK_DEMO_KEY: &str = "test";
 
 /// `--config FILE` (JSON):
 /// `{"99bill": {"hash": "sha256", "merchants": [{"merchantAcctId": "…", "cert": "FILE"}
-///  | {"merchantAcctId": "…", "md5_key": "…"}]},
+///  | {"merchantAcctId": "…", "md5_key": "…"}]},` (each with an optional `query_key`),
 ///   "wechatpay": {"merchants": [{"mch_id": "…", "api_key": "…"}]},
-///   "alipay": {"merchants": [{"app_id": "…", "public_key": "FILE"}]}}`;
+///   "alipay": {"merchants": [{"app_id": "…", "public_key": "FILE"}]},
+///   "chinabank": {"merchants": [{"v_mid": "…", "md5_key": "…"}]}}`;
 /// relative paths are from the file's folder. Without it: 99bill's public sandbox merchant
 /// 1001214035601 and its bundled certificate, WeChat's documentation merchant 10000100, and
 /// yansongda/pay's Alipay test app.
@@ -225,6 +240,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             kuaiqian: vec![kuaiqian::Merchant {
                 acct_id: "1001214035601".into(),
                 key: Key::load(SANDBOX_99BILL_CERT, None)?,
+                query_key: Some(SANDBOX_99BILL_QUERY_KEY.into()),
             }],
             kuaiqian_hash: Hash::Sha256,
             wechat: vec![wechat::Merchant {
@@ -234,6 +250,10 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             alipay: vec![alipay::Merchant {
                 app_id: TEST_ALIPAY_APP_ID.into(),
                 key: Key::load(TEST_ALIPAY_APP_PUBLIC, None)?,
+            }],
+            chinabank: vec![chinabank::Merchant {
+                mid: CHINABANK_DEMO_MID.into(),
+                key: Key::secret(CHINABANK_DEMO_KEY)?,
             }],
         });
     };
@@ -272,7 +292,11 @@ fn load_config(path: Option<&str>) -> Result<Config> {
                 )))
             }
         };
-        kuaiqian.push(kuaiqian::Merchant { acct_id, key });
+        kuaiqian.push(kuaiqian::Merchant {
+            acct_id,
+            key,
+            query_key: field("query_key"),
+        });
     }
     let wechat = merchants(&v, "wechatpay", |field| {
         Ok(wechat::Merchant {
@@ -286,11 +310,18 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             key: Key::load_file(&dir.join(field("public_key")?), None)?,
         })
     })?;
+    let chinabank = merchants(&v, "chinabank", |field| {
+        Ok(chinabank::Merchant {
+            mid: field("v_mid")?,
+            key: Key::secret(&field("md5_key")?)?,
+        })
+    })?;
     Ok(Config {
         kuaiqian,
         kuaiqian_hash,
         wechat,
         alipay,
+        chinabank,
     })
 }
 
@@ -348,6 +379,7 @@ fn route(sim: &Sim, req: &Request) -> Response {
     let path = req.path.as_str();
     match (req.method.as_str(), path) {
         ("GET" | "POST", kuaiqian::PAY_PATH) => kuaiqian::pay_request(sim, req),
+        ("POST", kuaiqian_query::PATH) => kuaiqian_query::query(sim, req),
         ("POST", wechat::UNIFIED_ORDER_PATH) => {
             let r = wechat::unified_order(sim, req);
             sim.after_api_order();
@@ -355,6 +387,7 @@ fn route(sim: &Sim, req: &Request) -> Response {
         }
         ("POST", wechat::ORDER_QUERY_PATH) => wechat::order_query(sim, req),
         ("GET" | "POST", alipay::PATH) => alipay::gateway(sim, req),
+        ("GET" | "POST", chinabank::PATH) => chinabank::pay_request(sim, req),
         // The payer's phone scanning a NATIVE code_url.
         ("GET", "/_sim/scan") => match req.query_value("code_url").as_deref().and_then(wechat::order_of) {
             Some(id) => Response::redirect(&format!("/_sim/orders/{id}/pay")),
@@ -409,6 +442,7 @@ fn title(gateway: &str) -> &'static str {
     match gateway {
         "wechatpay" => wechat::TITLE,
         "alipay" => alipay::TITLE,
+        "chinabank" => chinabank::TITLE,
         _ => kuaiqian::TITLE,
     }
 }
@@ -420,6 +454,13 @@ fn made(sim: &Sim, o: &store::Order, kind: Kind) -> std::result::Result<Made, St
     match o.gateway {
         "alipay" => alipay::notification(sim, o, kind)
             .map(|(url, body)| (url, Some((body, "application/x-www-form-urlencoded")), &alipay::RULES)),
+        "chinabank" => chinabank::notification(sim, o, kind).map(|(url, body)| {
+            (
+                url,
+                Some((body, "application/x-www-form-urlencoded")),
+                &chinabank::RULES,
+            )
+        }),
         "wechatpay" => wechat::notification(sim, o, kind)
             .map(|(url, body)| (url, Some((body, "text/xml; charset=utf-8")), &wechat::RULES)),
         _ => kuaiqian::notification_url(sim, o, kind).map(|url| (url, None, kuaiqian::target(o).1)),
@@ -455,6 +496,24 @@ pub fn describe(report: &paysign::diagnose::Report) -> String {
         );
     }
     out
+}
+
+/// diagnose's findings on a refused form request, as text for the rejection page.
+pub fn diagnosis(p: &'static paysign::profile::Profile, opts: &paysign::Options, form: &[u8], key: &Key) -> String {
+    describe(&paysign::diagnose::diagnose(&paysign::diagnose::Request::new(
+        p,
+        opts,
+        form,
+        paysign::Format::Form,
+        None,
+        Some(key),
+    )))
+}
+
+/// `base` with `query` appended to its own query string, as the gateways send them back.
+pub fn with_query(base: &str, query: &str) -> String {
+    let sep = if base.contains('?') { '&' } else { '?' };
+    format!("{base}{sep}{query}")
 }
 
 /// `/_sim/orders/ID/ACTION` or `/_sim/api/orders/ID[/ACTION]`.
@@ -550,6 +609,7 @@ impl Sim {
                 );
             }
             o.status = status;
+            o.closed_at = Some(now_secs());
             if status == OrderStatus::Paid {
                 o.deal_id = Some(format!("{}{:06}", beijing_time(now_secs()), id));
             }
@@ -618,6 +678,7 @@ impl Sim {
     fn browser_back(&self, o: &store::Order, redirect: Option<&str>) -> Response {
         let back = match o.gateway {
             "alipay" => alipay::return_url(self, o),
+            "chinabank" => chinabank::return_url(self, o),
             _ => redirect.map(str::to_string),
         };
         match back {
@@ -672,14 +733,21 @@ mod tests {
             path.to_string_lossy().into_owned()
         };
         let c = load_config(Some(&write(
-            r#"{"99bill": {"hash": "sha1", "merchants": [{"merchantAcctId": "1", "md5_key": "k"}]},
+            r#"{"99bill": {"hash": "sha1", "merchants": [{"merchantAcctId": "1", "md5_key": "k", "query_key": "q"}]},
                 "wechatpay": {"merchants": [{"mch_id": "2", "api_key": "s"}]},
-                "alipay": {"merchants": [{"app_id": "3", "public_key": "app.pem"}]}}"#,
+                "alipay": {"merchants": [{"app_id": "3", "public_key": "app.pem"}]},
+                "chinabank": {"merchants": [{"v_mid": "4", "md5_key": "t"}]}}"#,
         )))
         .unwrap();
         assert_eq!((c.kuaiqian[0].acct_id.as_str(), c.kuaiqian_hash), ("1", Hash::Sha1));
         assert_eq!(c.wechat[0].mch_id, "2");
         assert_eq!(c.alipay[0].app_id, "3");
+        assert_eq!(c.kuaiqian[0].query_key.as_deref(), Some("q"));
+        assert_eq!(c.chinabank[0].mid, "4");
+        let e = load_config(Some(&write(r#"{"chinabank": {"merchants": [{"v_mid": "4"}]}}"#)))
+            .err()
+            .unwrap();
+        assert_eq!(e.message, "--config: chinabank.merchants[0].md5_key is missing");
         let e = load_config(Some(&write(r#"{"wechatpay": {"merchants": [{"mch_id": "2"}]}}"#)))
             .err()
             .unwrap();

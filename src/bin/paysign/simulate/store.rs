@@ -113,6 +113,8 @@ pub struct Order {
     pub status: OrderStatus,
     pub deal_id: Option<String>,
     pub created: i64,
+    /// When Pay or Fail closed it, Unix seconds (99bill's dealTime, in notification and query).
+    pub closed_at: Option<i64>,
     pub notifications: Vec<Notification>,
 }
 
@@ -127,6 +129,7 @@ impl Order {
             "status": self.status.name(),
             "deal_id": self.deal_id,
             "created": self.created,
+            "closed_at": self.closed_at,
             "notifications": self.notifications.iter().enumerate().map(|(i, n)| json!({
                 "index": i,
                 "kind": n.kind.name(),
@@ -161,5 +164,25 @@ impl Store {
     /// still consistent enough to show (every change is a single assignment or push).
     pub fn lock(&self) -> MutexGuard<'_, Vec<Order>> {
         self.orders.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Records a new pending order from a verified request; returns its id.
+    pub fn add(&self, gateway: &'static str, merchant: &str, order_id: &str, amount: &str, request: Params) -> usize {
+        let mut orders = self.lock();
+        let id = orders.len();
+        orders.push(Order {
+            id,
+            gateway,
+            merchant: merchant.to_string(),
+            order_id: order_id.to_string(),
+            amount: amount.to_string(),
+            request,
+            status: OrderStatus::Pending,
+            deal_id: None,
+            created: super::now_secs(),
+            closed_at: None,
+            notifications: Vec::new(),
+        });
+        id
     }
 }

@@ -197,23 +197,10 @@ pub fn unified_order(sim: &Sim, req: &Request) -> Response {
         );
     }
     let trade_type = fields.get("trade_type").unwrap_or_default().to_string();
-    let id = {
-        let mut orders = sim.store.lock();
-        let id = orders.len();
-        orders.push(Order {
-            id,
-            gateway: "wechatpay",
-            merchant: merchant.mch_id.clone(),
-            order_id: out_trade_no,
-            amount: fields.get("total_fee").unwrap_or_default().to_string(),
-            request: fields.clone(),
-            status: OrderStatus::Pending,
-            deal_id: None,
-            created: now_secs(),
-            notifications: Vec::new(),
-        });
-        id
-    };
+    let amount = fields.get("total_fee").unwrap_or_default().to_string();
+    let id = sim
+        .store
+        .add("wechatpay", &merchant.mch_id, &out_trade_no, &amount, fields.clone());
     let prepay_id = prepay_id(id);
     let mut out = vec![
         ("result_code", "SUCCESS".to_string()),

@@ -1,0 +1,202 @@
+//! ChinaBank 网银在线 PayGate, simulated: the payer's form to `/PayGate` (MD5, GBK unless
+//! `encoding` says otherwise), the server notification to the `[url:=…]` address in remark2 (a
+//! form POST: the spec leaves GET or POST open), retried until the reply is exactly `ok`, then
+//! the browser to v_url with the same signed fields. Rules: ../shared/specs/chinabank.md.
+
+use paysign::{Charset, Format, Key, Options, Params, Verdict};
+
+use super::http::{Request, Response};
+use super::notifier::Rules;
+use super::pages;
+use super::store::{Kind, Order, OrderStatus};
+use super::{printable, Sim};
+
+pub const PATH: &str = "/PayGate";
+pub const TITLE: &str = "ChinaBank (网银在线) PayGate";
+const REQUEST: &str = "chinabank.pay.request";
+const NOTIFY: &str = "chinabank.pay.notify";
+
+/// The spec names no schedule ("keeps resending until it receives ok", unconfirmed); this one
+/// is the simulator's own: five retries over about two hours.
+pub const RULES: Rules = Rules {
+    retries: &[60, 300, 600, 1800, 3600],
+    check_reply,
+};
+
+fn check_reply(body: &[u8]) -> Result<Option<String>, String> {
+    let p = paysign::profile(NOTIFY).map_err(|e| e.message)?;
+    let expected = paysign::reply(p, true, None).map_err(|e| e.message)?;
+    if body == expected.as_bytes() {
+        Ok(None)
+    } else if body.trim_ascii() == expected.as_bytes() {
+        Err(format!("reply has whitespace or a line break around `{expected}`"))
+    } else {
+        Err(format!("reply is not exactly `{expected}`"))
+    }
+}
+
+/// A merchant: its v_mid and MD5 key.
+pub struct Merchant {
+    pub mid: String,
+    pub key: Key,
+}
+
+fn rejected(message: &str, diagnosis: Option<&str>) -> Response {
+    Response::html(400, pages::rejected(TITLE, None, message, diagnosis))
+}
+
+/// The server-notify URL inside remark2's `[url:=…]`.
+fn notify_url(remark2: &str) -> Option<&str> {
+    let rest = &remark2[remark2.find("[url:=")? + 6..];
+    Some(&rest[..rest.find(']')?])
+}
+
+pub fn pay_request(sim: &Sim, req: &Request) -> Response {
+    let p = match paysign::profile(REQUEST) {
+        Ok(p) => p,
+        Err(e) => return rejected(&e.message, None),
+    };
+    let opts = Options::default();
+    let fields = match paysign::signer::parse_body(p, &opts, req.form(), Format::Form, None) {
+        Ok(f) => f,
+        Err(e) => return rejected(&format!("{}: {}", e.status.name(), e.message), None),
+    };
+    let mid = fields.get("v_mid").unwrap_or_default().to_string();
+    let Some(merchant) = sim.chinabank.iter().find(|m| m.mid == mid) else {
+        return rejected(
+            &format!(
+                "v_mid '{}' is not a merchant of this simulator (--config)",
+                printable(&mid)
+            ),
+            None,
+        );
+    };
+    match paysign::verify(p, &opts, &fields, Some(&merchant.key)) {
+        Ok(Verdict::Valid) => {}
+        Ok(Verdict::Invalid(reason)) => {
+            let diagnosis = super::diagnosis(p, &opts, req.form(), &merchant.key);
+            return rejected(&format!("v_md5info does not verify: {reason}"), Some(&diagnosis));
+        }
+        Err(e) => return rejected(&format!("{}: {}", e.status.name(), e.message), None),
+    }
+    if let Err(why) = check_fields(&fields) {
+        return rejected(&why, None);
+    }
+    let oid = fields.get("v_oid").unwrap_or_default().to_string();
+    let amount = fields.get("v_amount").unwrap_or_default().to_string();
+    let id = sim.store.add("chinabank", &mid, &oid, &amount, fields);
+    sim.after_request(id)
+}
+
+fn check_fields(f: &Params) -> Result<(), String> {
+    let amount = f.get("v_amount").unwrap_or_default();
+    let (int, frac) = amount.split_once('.').unwrap_or((amount, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty()
+        || !digits(int)
+        || !digits(frac)
+        || frac.len() > 2
+        || amount.bytes().all(|b| b == b'0' || b == b'.')
+    {
+        return Err(format!(
+            "v_amount '{}' is not an amount in yuan (e.g. 0.01)",
+            printable(amount)
+        ));
+    }
+    let url = notify_url(f.get("remark2").unwrap_or_default()).unwrap_or_default();
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        return Err("remark2 carries no [url:=http(s)://…] server-notify address: there is nowhere to notify".into());
+    }
+    Ok(())
+}
+
+fn charset(order: &Order) -> Charset {
+    match order
+        .request
+        .get("encoding")
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+        .as_str()
+    {
+        "utf-8" => Charset::Utf8,
+        _ => Charset::Gbk,
+    }
+}
+
+/// The signed result fields (notification and browser return are the same set).
+fn result(sim: &Sim, order: &Order, kind: Kind) -> Result<Params, String> {
+    let r = &order.request;
+    let get = |name: &str| r.get(name).unwrap_or_default().to_string();
+    let paid = order.status == OrderStatus::Paid;
+    let oid = match kind {
+        Kind::OtherOrder => format!("{}X", order.order_id),
+        _ => order.order_id.clone(),
+    };
+    let amount = match kind {
+        Kind::WrongAmount => "9999.99".to_string(),
+        _ => order.amount.clone(),
+    };
+    let mut n = Params::from_pairs([
+        ("v_oid", oid),
+        ("v_pstatus", if paid { "20" } else { "30" }.to_string()),
+        ("v_pstring", if paid { "支付完成" } else { "支付失败" }.to_string()),
+        ("v_pmode", "paysign simulate".to_string()),
+        ("v_amount", amount),
+        ("v_moneytype", get("v_moneytype")),
+        ("remark1", get("remark1")),
+        ("remark2", get("remark2")),
+    ]);
+    let merchant = sim
+        .chinabank
+        .iter()
+        .find(|m| m.mid == order.merchant)
+        .ok_or("the merchant is no longer configured")?;
+    let p = paysign::profile(NOTIFY).map_err(|e| e.message)?;
+    paysign::sign(p, &Options::default(), &mut n, Some(&merchant.key)).map_err(|e| e.message)?;
+    if kind == Kind::Tampered {
+        n.set("v_amount", "9999.99");
+    }
+    Ok(n)
+}
+
+/// The server notification: remark2's URL and the form body.
+pub fn notification(sim: &Sim, order: &Order, kind: Kind) -> Result<(String, Vec<u8>), String> {
+    let url = notify_url(order.request.get("remark2").unwrap_or_default())
+        .ok_or("remark2 has no [url:=…]")?
+        .to_string();
+    let body = result(sim, order, kind)?
+        .encode(Format::Form, charset(order))
+        .map_err(|e| e.message)?;
+    Ok((url, body.into_bytes()))
+}
+
+/// The browser's return: v_url with the same signed fields.
+pub fn return_url(sim: &Sim, order: &Order) -> Option<String> {
+    let base = order.request.get("v_url").filter(|u| !u.is_empty())?;
+    let query = result(sim, order, Kind::Normal)
+        .ok()?
+        .encode(Format::Form, charset(order))
+        .ok()?;
+    Some(super::with_query(base, &query))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notify_url_from_remark2() {
+        assert_eq!(notify_url("[url:=http://m/n.php]"), Some("http://m/n.php"));
+        assert_eq!(notify_url("x[url:=http://m/n.php?a=1]y"), Some("http://m/n.php?a=1"));
+        assert_eq!(notify_url("http://m/n.php"), None);
+        assert_eq!(notify_url("[url:=http://m"), None);
+    }
+
+    #[test]
+    fn only_ok_is_ok() {
+        assert_eq!(check_reply(b"ok"), Ok(None));
+        assert!(check_reply(b"ok\n").unwrap_err().contains("line break"));
+        assert!(check_reply(b"OK").unwrap_err().contains("not exactly"));
+        assert!(check_reply(b"error").unwrap_err().contains("not exactly"));
+    }
+}
