@@ -14,5 +14,5 @@ pub mod verify;
 pub use aead::{decrypt, decrypt_resource, encrypt};
 pub use certificates::{download_certificates, download_certificates_json, PlatformCertificate};
 pub use message::Client;
-pub use sign::{authorization, client_sign, Request};
+pub use sign::{authorization, client_sign, fresh_nonce, Request};
 pub use verify::{verify, Headers, VerifyOptions};

@@ -104,7 +104,9 @@ fn now() -> Result<u64> {
         .map_err(|_| Error::invalid_argument("the system clock is before 1970"))
 }
 
-fn fresh_nonce() -> Result<String> {
+/// 32 random uppercase hex digits from the system RNG: a nonce for a v3 header, and for
+/// anything else that wants one (the simulator's v2 `nonce_str`).
+pub fn fresh_nonce() -> Result<String> {
     let mut b = [0u8; 16];
     getrandom::fill(&mut b).map_err(|e| Error::unsupported(format!("no random source for the nonce: {e}")))?;
     Ok(digest::hex(&b, crate::profile::Case::Upper))

@@ -72,12 +72,9 @@ fn xml(status: u16, p: &Params) -> Response {
     }
 }
 
-/// A random 32-character nonce.
+/// A random 32-character nonce (the library's own; a fixed one would still be a valid answer).
 fn nonce() -> String {
-    let mut b = [0u8; 16];
-    // The system RNG does not fail on Linux; a fixed nonce would still be a valid answer.
-    let _ = getrandom::fill(&mut b);
-    b.iter().map(|x| format!("{x:02x}")).collect()
+    paysign::wechat_v3::fresh_nonce().unwrap_or_else(|_| "0".repeat(32))
 }
 
 /// The request, parsed and verified: Ok(fields, merchant) or the FAIL reply.
