@@ -54,6 +54,12 @@ typedef enum {
   PAYSIGN_BUFFER_TOO_SMALL = 30,
   PAYSIGN_IO_ERROR = 31,
   PAYSIGN_PANIC = 99,
+  /*
+   A certificate the message brings does not chain to the caller's trusted root and middle
+   certificates, is outside its validity dates, or names another owner (UnionPay 5.1.0
+   `signPubKeyCert`).
+   */
+  PAYSIGN_UNTRUSTED_CERT = 24,
 } paysign_status;
 
 /*

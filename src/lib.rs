@@ -23,6 +23,7 @@ pub mod options;
 pub mod params;
 pub mod profile;
 pub mod signer;
+pub mod unionpay;
 pub mod wechat_v3;
 pub mod wechatpay;
 
