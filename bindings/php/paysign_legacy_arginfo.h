@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 6e154494c42ca9d3fbc833bbc07398403d3e5fd0 */
+ * Stub hash: 771ba8fe4600edaccfe5915a2324473d7bc74448 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_sign, 0, 0, 2)
 	ZEND_ARG_INFO(0, profile)
@@ -332,6 +332,12 @@ static zend_class_entry *register_class_PaySign_Exception(zend_class_entry *clas
 	zend_string *const_PANIC_name = zend_string_init_interned("PANIC", sizeof("PANIC") - 1, 1);
 	zend_declare_class_constant_ex(class_entry, const_PANIC_name, &const_PANIC_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(const_PANIC_name);
+
+	zval const_UNTRUSTED_CERT_value;
+	ZVAL_LONG(&const_UNTRUSTED_CERT_value, 24);
+	zend_string *const_UNTRUSTED_CERT_name = zend_string_init_interned("UNTRUSTED_CERT", sizeof("UNTRUSTED_CERT") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_UNTRUSTED_CERT_name, &const_UNTRUSTED_CERT_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_UNTRUSTED_CERT_name);
 
 	return class_entry;
 }
