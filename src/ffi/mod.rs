@@ -17,6 +17,7 @@ pub mod info;
 pub mod keys;
 pub mod params;
 pub mod sign;
+pub mod unionpay;
 pub mod wechat_v3;
 pub mod wechatpay;
 
