@@ -227,3 +227,43 @@ fn base64_encode(b: &[u8]) -> String {
     use base64::Engine as _;
     base64::engine::general_purpose::STANDARD.encode(b)
 }
+
+fn cli(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_paysign"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn cli_cert_id_and_verify() {
+    let o = cli(&[
+        "unionpay",
+        "cert-id",
+        "--key",
+        "testdata/vectors/keys/unionpay_acp_test_sign_2021.pfx",
+        "--password",
+        "000000",
+    ]);
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "69903319369\n");
+    let base = [
+        "unionpay",
+        "verify",
+        "--body",
+        "testdata/unionpay/notify_5.1.0_wtz.txt",
+        "--root",
+        "testdata/unionpay/acp_test_root.pem",
+        "--middle",
+        "testdata/unionpay/acp_test_middle.pem",
+        "--options",
+    ];
+    let o = cli(&[&base[..], &["now=1509400000&test_cn=1"]].concat());
+    assert_eq!(
+        (o.status.code(), String::from_utf8_lossy(&o.stdout).as_ref()),
+        (Some(0), "valid\n")
+    );
+    let o = cli(&[&base[..], &["now=1509400000"]].concat());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("PAYSIGN_UNTRUSTED_CERT"));
+}
