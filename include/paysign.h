@@ -54,6 +54,12 @@ typedef enum {
   PAYSIGN_BUFFER_TOO_SMALL = 30,
   PAYSIGN_IO_ERROR = 31,
   PAYSIGN_PANIC = 99,
+  /*
+   A certificate the message brings does not chain to the caller's trusted root and middle
+   certificates, is outside its validity dates, or names another owner (UnionPay 5.1.0
+   `signPubKeyCert`).
+   */
+  PAYSIGN_UNTRUSTED_CERT = 24,
 } paysign_status;
 
 /*
@@ -398,6 +404,36 @@ paysign_status paysign_alipay_notify_verify_url(const char *partner,
                                                 char *buf,
                                                 size_t cap,
                                                 size_t *out_len);
+
+/*
+ UnionPay's `certId` of `key` (the merchant's PFX, or a certificate): its decimal serial.
+ PAYSIGN_KEY_MISMATCH for a key without a certificate.
+ */
+paysign_status paysign_unionpay_cert_id(const paysign_key *key,
+                                        char *buf,
+                                        size_t cap,
+                                        size_t *out_len);
+
+/*
+ Verifies a UnionPay notification or reply body (form-encoded, as received) with
+ `profile` `unionpay.acp.notify` or `unionpay.acp.response`.
+ 5.1.0: `root` and `middle` (PEM or DER, UnionPay's root and middle certificates) must be
+ given; `signPubKeyCert` must chain to them, be within its dates and name UnionPay, else
+ PAYSIGN_UNTRUSTED_CERT. `verify_key` may be NULL.
+ 5.0.0: `verify_key` is UnionPay's verify certificate, the one the body's `certId` names
+ (else PAYSIGN_KEY_MISMATCH); `root`/`middle` may be NULL with length 0.
+ `options` may be NULL; `now=UNIX` checks dates at that time, `test_cn=1` accepts the test
+ owner `00040000:SIGN`. PAYSIGN_OK when valid, PAYSIGN_BAD_SIGNATURE when not.
+ */
+paysign_status paysign_unionpay_verify_body(const char *profile,
+                                            const uint8_t *body,
+                                            size_t len,
+                                            const uint8_t *root,
+                                            size_t root_len,
+                                            const uint8_t *middle,
+                                            size_t middle_len,
+                                            const paysign_key *verify_key,
+                                            const char *options);
 
 /*
  The `Authorization` header value of a request:

@@ -63,6 +63,9 @@ count php-valgrind "$root/target/test-php-valgrind.log"
 run c-alipay tests/c/run_alipay.sh
 count "c alipay" "$root/target/test-c-alipay.log"
 count c-alipay-valgrind "$root/target/test-c-alipay.log"
+run c-unionpay tests/c/run_unionpay.sh
+count "c unionpay" "$root/target/test-c-unionpay.log"
+count c-unionpay-valgrind "$root/target/test-c-unionpay.log"
 
 run c-paypal tests/c/run_paypal.sh
 count "c paypal" "$root/target/test-c-paypal.log"

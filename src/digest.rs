@@ -216,6 +216,11 @@ fn hashed(hash: Hash, msg: &[u8]) -> Vec<u8> {
     }
 }
 
+/// The digest of `msg` as lowercase hex text (what UnionPay ACP signs with RSA).
+pub fn digest_hex(hash: Hash, msg: &[u8]) -> String {
+    hex(&hashed(hash, msg), Case::Lower)
+}
+
 /// RSASSA-PKCS1-v1_5 signature (blinded by the rsa crate).
 pub fn rsa_sign(key: &PrivateKey, hash: Hash, msg: &[u8]) -> Result<Vec<u8>> {
     key.sign(scheme(hash), &hashed(hash, msg))

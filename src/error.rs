@@ -28,13 +28,17 @@ pub enum paysign_status {
     PAYSIGN_BUFFER_TOO_SMALL = 30,
     PAYSIGN_IO_ERROR = 31,
     PAYSIGN_PANIC = 99,
+    /// A certificate the message brings does not chain to the caller's trusted root and middle
+    /// certificates, is outside its validity dates, or names another owner (UnionPay 5.1.0
+    /// `signPubKeyCert`).
+    PAYSIGN_UNTRUSTED_CERT = 24,
 }
 
 /// Rust-side name for the status enum.
 pub type Status = paysign_status;
 
 impl Status {
-    pub const ALL: [Status; 18] = [
+    pub const ALL: [Status; 19] = [
         Status::PAYSIGN_OK,
         Status::PAYSIGN_BAD_SIGNATURE,
         Status::PAYSIGN_NULL_ARGUMENT,
@@ -53,6 +57,7 @@ impl Status {
         Status::PAYSIGN_BUFFER_TOO_SMALL,
         Status::PAYSIGN_IO_ERROR,
         Status::PAYSIGN_PANIC,
+        Status::PAYSIGN_UNTRUSTED_CERT,
     ];
 
     /// The constant's name, e.g. `"PAYSIGN_BAD_SIGNATURE"`.
@@ -77,6 +82,7 @@ impl Status {
             PAYSIGN_BUFFER_TOO_SMALL => "PAYSIGN_BUFFER_TOO_SMALL",
             PAYSIGN_IO_ERROR => "PAYSIGN_IO_ERROR",
             PAYSIGN_PANIC => "PAYSIGN_PANIC",
+            PAYSIGN_UNTRUSTED_CERT => "PAYSIGN_UNTRUSTED_CERT",
         }
     }
 }
@@ -130,6 +136,9 @@ impl Error {
     }
     pub fn unsupported(m: impl Into<String>) -> Error {
         Error::new(Status::PAYSIGN_UNSUPPORTED, m)
+    }
+    pub fn untrusted_cert(m: impl Into<String>) -> Error {
+        Error::new(Status::PAYSIGN_UNTRUSTED_CERT, m)
     }
     pub fn io(m: impl Into<String>) -> Error {
         Error::new(Status::PAYSIGN_IO_ERROR, m)

@@ -24,6 +24,7 @@ pub mod params;
 pub mod paypal;
 pub mod profile;
 pub mod signer;
+pub mod unionpay;
 pub mod wechat_v3;
 pub mod wechatpay;
 

@@ -20,6 +20,12 @@ pub struct Options {
     /// Signs values that hold the secret's marker (`&key=`), which are refused by default
     /// because a re-split could move the secret (issue 12 §2).
     pub allow_join: bool,
+    /// The time (Unix seconds) certificate dates are checked at, instead of now: for replaying
+    /// an old message in a test (UnionPay's public test certificates have expired).
+    pub now: Option<i64>,
+    /// Also accepts UnionPay's test-environment owner `00040000:SIGN` in a `signPubKeyCert`
+    /// CN (the SDKs' `ifValidateCNName=false`).
+    pub test_cn: bool,
 }
 
 impl Options {
@@ -56,9 +62,15 @@ impl Options {
                 }
                 "hmac_safe" => o.second = flag(name, value)?,
                 "allow_join" => o.allow_join = flag(name, value)?,
+                "now" => {
+                    o.now = Some(value.parse::<i64>().map_err(|_| {
+                        Error::invalid_argument(format!("option now='{value}' is not Unix seconds"))
+                    })?)
+                }
+                "test_cn" => o.test_cn = flag(name, value)?,
                 _ => {
                     return Err(Error::invalid_argument(format!(
-                        "unknown option '{name}' (known: hash, charset, sign_type, query_key, hmac_safe, allow_join)"
+                        "unknown option '{name}' (known: hash, charset, sign_type, query_key, hmac_safe, allow_join, now, test_cn)"
                     )))
                 }
             }

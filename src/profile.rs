@@ -147,11 +147,16 @@ pub enum Method {
         also: Option<Hash>,
         out: RsaOut,
     },
+    /// RSASSA-PKCS1-v1_5 over the lowercase hex of the message's digest, base64: the digest
+    /// is taken twice, once as text. UnionPay ACP (5.0.0 SHA-1, 5.1.0 SHA-256) signs this way.
+    RsaOfHexDigest {
+        hash: Hash,
+    },
 }
 
 impl Method {
     pub fn is_rsa(self) -> bool {
-        matches!(self, Method::Rsa { .. })
+        matches!(self, Method::Rsa { .. } | Method::RsaOfHexDigest { .. })
     }
     pub fn name(self) -> &'static str {
         match self {
@@ -161,6 +166,9 @@ impl Method {
             Method::Rsa { hash: Hash::Sha1, .. } => "SHA1withRSA",
             Method::Rsa { hash: Hash::Sha256, .. } => "SHA256withRSA",
             Method::Rsa { hash: Hash::Md5, .. } => "MD5withRSA",
+            Method::RsaOfHexDigest { hash: Hash::Sha1 } => "SHA1withRSA over SHA-1 hex",
+            Method::RsaOfHexDigest { hash: Hash::Sha256 } => "SHA256withRSA over SHA-256 hex",
+            Method::RsaOfHexDigest { hash: Hash::Md5 } => "MD5withRSA over MD5 hex",
         }
     }
 }

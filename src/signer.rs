@@ -331,9 +331,7 @@ pub fn compute(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) 
         return Ok(digest::hex(&d[..n], case));
     }
     let message = canon::message(p, params, secret, charset, DocForm::Emptied)?;
-    let Method::Rsa { hash, out, .. } = method else {
-        unreachable!("keyed() takes every digest method")
-    };
+    let (hash, out, text) = rsa_input(method, opts, message.bytes());
     let k = required_key(key, p, "needs an RSA private key")?;
     k.rsa_private().ok_or_else(|| {
         Error::key_mismatch(if k.is_secret() {
@@ -342,11 +340,23 @@ pub fn compute(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) 
             "a public key or certificate cannot sign: load the merchant's private key".to_string()
         })
     })?;
-    let raw = digest::rsa_sign_key(k, opts.hash.unwrap_or(hash), message.bytes())?;
+    let raw = digest::rsa_sign_key(k, hash, &text)?;
     Ok(match out {
         RsaOut::Base64 => digest::base64(&raw),
         RsaOut::HexLower => digest::hex(&raw, crate::profile::Case::Lower),
     })
+}
+
+/// What an RSA method signs: its digest (`hash=` pins a plain RSA one), output form and bytes
+/// (the message, or the hex of its digest for [`Method::RsaOfHexDigest`]).
+fn rsa_input(method: Method, opts: &Options, bytes: &[u8]) -> (crate::profile::Hash, RsaOut, Vec<u8>) {
+    match method {
+        Method::RsaOfHexDigest { hash } => (hash, RsaOut::Base64, digest::digest_hex(hash, bytes).into_bytes()),
+        Method::Rsa { hash, out, .. } => (opts.hash.unwrap_or(hash), out, bytes.to_vec()),
+        Method::Md5(_) | Method::HmacMd5(_) | Method::HmacSha256(_) => {
+            unreachable!("keyed() takes every digest method")
+        }
+    }
 }
 
 /// The digest or MAC of a non-RSA method, and the case of its hex.
@@ -355,7 +365,7 @@ fn keyed(method: Method) -> Option<(digest::Keyed, Case)> {
         Method::Md5(case) => Some((digest::Keyed::Md5, case)),
         Method::HmacMd5(case) => Some((digest::Keyed::HmacMd5, case)),
         Method::HmacSha256(case) => Some((digest::Keyed::HmacSha256, case)),
-        Method::Rsa { .. } => None,
+        Method::Rsa { .. } | Method::RsaOfHexDigest { .. } => None,
     }
 }
 
@@ -415,6 +425,15 @@ pub fn check_signature(
                 None => std::iter::once(hash).chain(also).collect(),
             };
             Ok(hashes.iter().any(|h| digest::rsa_verify_key(k, *h, bytes, &raw)))
+        }
+        Method::RsaOfHexDigest { hash } => {
+            let k = required_key(key, p, "needs the gateway's public key")?;
+            k.rsa_public_ref().ok_or_else(|| {
+                Error::key_mismatch(format!("profile '{}' verifies RSA: a secret key cannot do that", p.id))
+            })?;
+            let raw = digest::unbase64_lenient(sig, field)?;
+            let text = digest::digest_hex(hash, bytes);
+            Ok(digest::rsa_verify_key(k, hash, text.as_bytes(), &raw))
         }
     }
 }

@@ -657,7 +657,7 @@ static int ps_known_status(zend_long code)
 		case PAYSIGN_CHARSET_ERROR: case PAYSIGN_STALE_TIMESTAMP: case PAYSIGN_KEY_ERROR:
 		case PAYSIGN_KEY_MISMATCH: case PAYSIGN_UNSUPPORTED: case PAYSIGN_DECRYPT_ERROR:
 		case PAYSIGN_BUFFER_TOO_SMALL: case PAYSIGN_IO_ERROR:
-		case PAYSIGN_PANIC:
+		case PAYSIGN_PANIC: case PAYSIGN_UNTRUSTED_CERT:
 			return 1;
 		default:
 			return 0;

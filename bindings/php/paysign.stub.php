@@ -296,6 +296,8 @@ namespace PaySign {
         public const IO_ERROR = 31;
         /** @var int */
         public const PANIC = 99;
+        /** @var int */
+        public const UNTRUSTED_CERT = 24;
 
         /** The status constant's name, e.g. "PAYSIGN_KEY_ERROR". */
         public function getStatusName(): string {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: b2e11bf7360b651050c535558ae4d8b9d7d31c17 */
+ * Stub hash: 3e1288f49fc6d03b9bfe91740d1bea56e7ce4a85 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_sign, 0, 0, 2)
 	ZEND_ARG_INFO(0, profile)
@@ -336,6 +336,12 @@ static zend_class_entry *register_class_PaySign_Exception(zend_class_entry *clas
 	zend_string *const_PANIC_name = zend_string_init_interned("PANIC", sizeof("PANIC") - 1, 1);
 	zend_declare_class_constant_ex(class_entry, const_PANIC_name, &const_PANIC_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(const_PANIC_name);
+
+	zval const_UNTRUSTED_CERT_value;
+	ZVAL_LONG(&const_UNTRUSTED_CERT_value, 24);
+	zend_string *const_UNTRUSTED_CERT_name = zend_string_init_interned("UNTRUSTED_CERT", sizeof("UNTRUSTED_CERT") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_UNTRUSTED_CERT_name, &const_UNTRUSTED_CERT_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_UNTRUSTED_CERT_name);
 
 	return class_entry;
 }

@@ -118,7 +118,7 @@ fn parts(der: &[u8], index: usize) -> Result<Parts> {
 
 /// Big-endian integer bytes as decimal text; `negative` reads them as two's complement, as
 /// Java's `BigInteger` does for a (non-conforming) negative serial.
-fn decimal(bytes: &[u8], negative: bool) -> String {
+pub(crate) fn decimal(bytes: &[u8], negative: bool) -> String {
     let mut mag: Vec<u8> = bytes.to_vec();
     if negative {
         // Two's complement magnitude: invert and add one.

@@ -19,6 +19,8 @@ mod paypal;
 #[cfg(feature = "simulate")]
 #[path = "paysign/simulate/mod.rs"]
 mod simulate;
+#[path = "paysign/unionpay.rs"]
+mod unionpay;
 #[path = "paysign/wechat.rs"]
 mod wechat;
 #[path = "paysign/wechat_v3.rs"]
@@ -85,6 +87,14 @@ Usage:
   paysign alipay-cert-sn FILE...
       Print each certificate file's SN (app_cert_sn / alipay_cert_sn) as FILE<TAB>cert_sn=SN,
       and for a bundle (alipayRootCert.crt) also FILE<TAB>alipay_root_cert_sn=SN.
+  paysign unionpay cert-id --key FILE [--password P | --password-env VAR]
+      Print UnionPay's certId of the merchant's PFX (or a certificate): its decimal serial.
+  paysign unionpay verify [--body FILE] [--root FILE --middle FILE] [--key FILE]
+                          [--options OPTS] [--print-params]
+      Verify a UnionPay ACP notification (form body, as received; '-' = stdin). 5.1.0:
+      signPubKeyCert must chain to --root and --middle, be in date (option now=UNIX) and
+      name UnionPay (option test_cn=1 also takes 00040000:SIGN). 5.0.0: --key is UnionPay's
+      verify certificate, the one certId names. Output and exit codes as 'verify'.
   paysign alipay-response METHOD [--body FILE] --key FILE [--sign-type RSA2|RSA]
                           [--charset C] [--aes-key-env VAR | --aes-key-file FILE] [--print-node]
       Verify a synchronous OpenAPI response (METHOD e.g. alipay.trade.query) over the exact
@@ -224,6 +234,7 @@ fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         "alipay-verify-url" => alipay_verify_url(rest, out),
         "alipay-cert-sn" => alipay::cert_sn(rest, out),
         "alipay-response" => alipay::response(rest, out),
+        "unionpay" => unionpay::run(rest, out),
         "wechat-refund" => wechat::refund(rest, out),
         "wechat-v3-auth" => wechat_v3::auth(rest, out),
         "wechat-v3-verify" => wechat_v3::verify(rest, out),
@@ -350,10 +361,16 @@ fn verify(argv: &[String], out: &mut Out) -> Result<u8> {
     let key = load_key(&a)?;
     let body = read_input(a.value("--body").unwrap_or("-"))?;
     let (verdict, params) = paysign::verify_body(p, &opts, &body, format, charset, key.as_ref())?;
+    say_verdict(verdict, &params, a.flag("--print-params"), out)
+}
+
+/// `valid` (and the fields with `--print-params`), exit 0; or `BAD SIGNATURE: why` on stderr,
+/// exit 1.
+fn say_verdict(verdict: Verdict, params: &Params, print_params: bool, out: &mut Out) -> Result<u8> {
     match verdict {
         Verdict::Valid => {
             out.say("valid\n");
-            if a.flag("--print-params") {
+            if print_params {
                 for (name, value) in params.iter() {
                     out.say(&format!("{}={}\n", printable(name), printable(value)));
                 }

@@ -18,6 +18,7 @@ pub mod keys;
 pub mod params;
 pub mod paypal;
 pub mod sign;
+pub mod unionpay;
 pub mod wechat_v3;
 pub mod wechatpay;
 

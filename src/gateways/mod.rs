@@ -12,6 +12,7 @@ pub mod kuaiqian;
 pub mod nps;
 pub mod sms;
 pub mod tenpay;
+pub mod unionpay;
 pub mod wechatpay;
 pub mod yeepay;
 
@@ -28,6 +29,7 @@ pub const TABLES: &[&[Profile]] = &[
     ips::PROFILES,
     tenpay::PROFILES,
     sms::PROFILES,
+    unionpay::PROFILES,
 ];
 
 pub fn all() -> impl Iterator<Item = &'static Profile> {

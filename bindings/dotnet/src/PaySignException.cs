@@ -25,6 +25,7 @@ namespace PaySign
         BufferTooSmall = 30,
         IoError = 31,
         Panic = 99,
+        UntrustedCert = 24,
     }
 
     /// <summary>

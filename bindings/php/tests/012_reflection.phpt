@@ -23,7 +23,7 @@ foreach (array('secret', 'load', 'fromFile', 'builtin', 'close', 'isClosed') as 
 }
 $c = new ReflectionClass('PaySign\Exception');
 var_dump($c->getConstant('KEY_ERROR'), $c->getConstant('PANIC'), count($c->getConstants()));
-var_dump($c->getConstant('STALE_TIMESTAMP'), $c->getConstant('DECRYPT_ERROR'));
+var_dump($c->getConstant('STALE_TIMESTAMP'), $c->getConstant('DECRYPT_ERROR'), $c->getConstant('UNTRUSTED_CERT'));
 ?>
 --EXPECT--
 PaySign\sign(string $profile, array $params, ?PaySign\Key $key = NULL, array|string|null $options = NULL): string
@@ -47,6 +47,7 @@ Key::close: void
 Key::isClosed: bool
 int(20)
 int(99)
-int(16)
+int(17)
 int(18)
 int(23)
+int(24)

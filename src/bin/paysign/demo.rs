@@ -14,6 +14,9 @@ const PFX_99BILL: &[u8] = include_bytes!("../../../testdata/vectors/keys/99bill_
 const CERT_99BILL: &[u8] = include_bytes!("../../../testdata/vectors/keys/99bill_10012140356_cert.pem");
 const ALIPAY_APP_PRIVATE: &[u8] =
     include_bytes!("../../../testdata/vectors/keys/alipay_yansongda_app_private_pkcs1.pem");
+const PFX_UNIONPAY: &[u8] = include_bytes!("../../../testdata/vectors/keys/unionpay_acp_test_sign_2021.pfx");
+const CERT_UNIONPAY_MERCHANT: &[u8] =
+    include_bytes!("../../../testdata/vectors/keys/unionpay_acp_test_sign_2021_cert.pem");
 const ALIPAY_APP_PUBLIC: &[u8] = include_bytes!("../../../testdata/vectors/keys/alipay_yansongda_app_public.pem");
 
 /// Where a demo key comes from.
@@ -101,6 +104,14 @@ The gateway is simulated here: this notification is signed with the bundled app 
 (alipay_yansongda_app_private_pkcs1.pem) and verified with its public key
 (alipay_yansongda_app_public.pem). In production, verify with Alipay's public key or
 certificate, never with the app's own key.";
+
+const SIMULATED_UNIONPAY: &str = "\
+SIMULATION: UnionPay signs its notifications with its own private key, which is not public.
+The gateway is simulated here: this notification is signed with the public test merchant PFX
+(unionpay_acp_test_sign_2021.pfx) and verified with that PFX's certificate. In production a
+5.1.0 notification carries UnionPay's certificate in signPubKeyCert: verify it with
+paysign unionpay verify --root --middle (paysign_unionpay_verify_body), which checks the
+chain, the dates and the owner first.";
 
 const DEMOS: &[Demo] = &[
     Demo {
@@ -637,6 +648,76 @@ const DEMOS: &[Demo] = &[
         notify_note: "Tenpay signs notifications with the merchant's key, so this one is made here\n\
                       with a test key, as Tenpay would make it.",
         tamper: ("total_fee", "880000"),
+        redirect: None,
+        form: None,
+    },
+    Demo {
+        name: "unionpay",
+        title: "UnionPay (银联) ACP 5.1.0 gateway payment, test merchant 777290058110097",
+        request_profile: "unionpay.acp.request",
+        request: &[
+            ("version", "5.1.0"),
+            ("encoding", "utf-8"),
+            ("certId", "69903319369"),
+            ("signMethod", "01"),
+            ("txnType", "01"),
+            ("txnSubType", "01"),
+            ("bizType", "000201"),
+            ("channelType", "07"),
+            ("accessType", "0"),
+            ("merId", "777290058110097"),
+            ("orderId", "paysign20261207"),
+            ("txnTime", "20261207113000"),
+            ("txnAmt", "1"),
+            ("currencyCode", "156"),
+            ("frontUrl", "http://merchant.example/unionpay/return"),
+            ("backUrl", "http://merchant.example/unionpay/notify"),
+        ],
+        merchant_key: KeySource::File {
+            name: "the public test PFX unionpay_acp_test_sign_2021.pfx (certId 69903319369)",
+            data: PFX_UNIONPAY,
+            password: Some("000000"),
+        },
+        transport: Transport::BrowserForm,
+        action: "https://gateway.test.95516.com/gateway/api/frontTransReq.do",
+        action_note: "UnionPay's test environment",
+        notify_profile: "unionpay.acp.notify",
+        notify: &[
+            ("accessType", "0"),
+            ("bizType", "000201"),
+            ("currencyCode", "156"),
+            ("encoding", "utf-8"),
+            ("merId", "777290058110097"),
+            ("orderId", "paysign20261207"),
+            ("queryId", "782612071130000674028"),
+            ("respCode", "00"),
+            ("respMsg", "success"),
+            ("settleAmt", "1"),
+            ("settleCurrencyCode", "156"),
+            ("settleDate", "1207"),
+            ("signMethod", "01"),
+            ("traceNo", "067402"),
+            ("traceTime", "1207113000"),
+            ("txnAmt", "1"),
+            ("txnSubType", "01"),
+            ("txnTime", "20261207113000"),
+            ("txnType", "01"),
+            ("version", "5.1.0"),
+        ],
+        notify_format: Format::Form,
+        notify_transport: "HTTP POST form body to backUrl",
+        gateway_key: KeySource::File {
+            name: "the test PFX (simulating UnionPay)",
+            data: PFX_UNIONPAY,
+            password: Some("000000"),
+        },
+        verify_key: KeySource::File {
+            name: "unionpay_acp_test_sign_2021_cert.pem",
+            data: CERT_UNIONPAY_MERCHANT,
+            password: None,
+        },
+        notify_note: SIMULATED_UNIONPAY,
+        tamper: ("txnAmt", "100"),
         redirect: None,
         form: None,
     },

@@ -34,6 +34,7 @@ public class PaySignException extends RuntimeException {
     public static final int BUFFER_TOO_SMALL = 30;
     public static final int IO_ERROR = 31;
     public static final int PANIC = 99;
+    public static final int UNTRUSTED_CERT = 24;
 
     private final int status;
     private final String statusName;
