@@ -1025,6 +1025,12 @@ fn cross_profile_replay_matrix() {
         "rsa dinpay.query.response -> dinpay.pay.notify",
         "rsa allinpay.aipg.request -> allinpay.aipg.response",
         "rsa allinpay.aipg.response -> allinpay.aipg.request",
+        // UnionPay ACP signs request, notification and response by one rule; the merchant's
+        // key signs requests, UnionPay's certificate the other two (and 5.1.0 checks its chain).
+        "rsa unionpay.acp.request -> unionpay.acp.notify",
+        "rsa unionpay.acp.request -> unionpay.acp.response",
+        "rsa unionpay.acp.notify -> unionpay.acp.response",
+        "rsa unionpay.acp.response -> unionpay.acp.notify",
     ];
     let expected: std::collections::BTreeSet<String> = expected.iter().map(|s| s.to_string()).collect();
     assert_eq!(accepted, expected);
