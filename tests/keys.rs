@@ -72,6 +72,47 @@ const HUXINGHAI_CERT: Cert = Cert {
     sha256: "a22e753638094330e76d9d4fc23bc18a15d5e8e3c64d034af5286f36273f5281",
 };
 
+// UnionPay's public ACP test certificates (testdata/unionpay/SOURCES.md), as openssl x509 prints them.
+const UP_SIGN_2015: Cert = Cert {
+    subject: "CN=041@Z2014-11-11@700000000000001:SIGN@00000006,OU=Enterprises,OU=CFCA TEST,O=CFCA TEST OCA1,C=cn",
+    issuer: "CN=CFCA TEST OCA1,O=China Financial Certification Authority,C=CN",
+    serial: "1002653215",
+    not_before: 1450254307,
+    not_after: 1544948707,
+    sha1: "93a6c5c09fd5e85940641e131652b8ef88977b63",
+    sha256: "7f2af22fcf19541414dbb37801b8ac1284adb99c28e8c08191c8baf4d6dc3190",
+};
+
+const UP_SIGN_2021: Cert = Cert {
+    subject: "CN=041@Z2014-11-11@700000000000001:SIGN@00000003,OU=Enterprises,OU=Local RA OCA1,O=CFCA OCA1,C=cn",
+    issuer: "CN=CFCA TEST OCA1,O=China Financial Certification Authority,C=CN",
+    serial: "1046900149",
+    not_before: 1637893907,
+    not_after: 1795660307,
+    sha1: "05c5c7b89b900c492c61213e7730b8d2a82ea9e7",
+    sha256: "0c3a04260392913e41f6b5391b5761be530b9196a73ed0a403a7a3a15e7aabbc",
+};
+
+const UP_VERIFY_2015: Cert = Cert {
+    subject: "CN=041@Z12@00040000:SIGN@00000062,OU=Enterprises,OU=CFCA TEST,O=CFCA TEST OCA1,C=cn",
+    issuer: "CN=CFCA TEST OCA1,O=China Financial Certification Authority,C=CN",
+    serial: "1002640149",
+    not_before: 1449199521,
+    not_after: 1512357921,
+    sha1: "9faf3f81d13408230b0a7a0cce4987923d8cec2b",
+    sha256: "cbf6906533cbaf4e38eba900102826c5fd87153b0ba23ea7834995011b1cafed",
+};
+
+const UP_VERIFY_2020: Cert = Cert {
+    subject: "CN=041@8310000000083040@中国银联股份有限公司@00016495,OU=Enterprises,OU=Local RA OCA1,O=CFCA OCA1,C=cn",
+    issuer: "CN=CFCA TEST OCA1,O=China Financial Certification Authority,C=CN",
+    serial: "1039308534",
+    not_before: 1596158356,
+    not_after: 1753924756,
+    sha1: "9bfb9935eb0a9334fd2a37c9b6de55bf00cd4d8c",
+    sha256: "9b4770cdc32708d17124119212f62f1b9f09eedda05054ac8338d326c4c3647d",
+};
+
 fn expected() -> Vec<Expected> {
     vec![
         Expected {
@@ -268,6 +309,51 @@ fn expected() -> Vec<Expected> {
             bits: 1024,
             public_sha256: "2b28dcea4a922e2fc4f4b3469c111c84533d29cca8ef799864a37609a58ae10c",
             cert: Some(HUXINGHAI_CERT),
+        },
+        Expected {
+            file: "unionpay_acp_test_sign_2015.pfx",
+            password: Some("000000"),
+            kind: "rsa-private",
+            format: "pkcs12",
+            bits: 2048,
+            public_sha256: "472e64eb1551acc12c67e2e042aefc44f770c9203f71a02c609d35e789423e4c",
+            cert: Some(UP_SIGN_2015),
+        },
+        Expected {
+            file: "unionpay_acp_test_sign_2021.pfx",
+            password: Some("000000"),
+            kind: "rsa-private",
+            format: "pkcs12",
+            bits: 2048,
+            public_sha256: "bb0e5f8138564eea536cd4b63825678b9c53ca5f5b52ccabf5d55906c038f6d0",
+            cert: Some(UP_SIGN_2021),
+        },
+        Expected {
+            file: "unionpay_acp_test_sign_2021_cert.pem",
+            password: None,
+            kind: "certificate",
+            format: "pem-x509",
+            bits: 2048,
+            public_sha256: "bb0e5f8138564eea536cd4b63825678b9c53ca5f5b52ccabf5d55906c038f6d0",
+            cert: Some(UP_SIGN_2021),
+        },
+        Expected {
+            file: "unionpay_acp_test_verify_2015.pem",
+            password: None,
+            kind: "certificate",
+            format: "pem-x509",
+            bits: 2048,
+            public_sha256: "221693d20ddc59d9265dbde53e1b185988ab3e22e7f442f5c99c7b00d232a7d3",
+            cert: Some(UP_VERIFY_2015),
+        },
+        Expected {
+            file: "unionpay_acp_test_verify_2020.pem",
+            password: None,
+            kind: "certificate",
+            format: "pem-x509",
+            bits: 2048,
+            public_sha256: "fef9f3285304d5c3f14e459ba08e507a97568603c0d41d92f90678058953d1d2",
+            cert: Some(UP_VERIFY_2020),
         },
     ]
 }
