@@ -234,7 +234,8 @@ fn every_joined_profile_accepts_a_moved_split() {
     // The profiles with no field to drop: every signed field required (the absorbing move is
     // refused as a missing field), or `name=` written for every slot (Tenpay cmdno keeps
     // empties). A value holding `&x=` can still be split the other way; the echoed-field
-    // refusal and diagnose cover that. nps.pay.notify signs one field (OrderMessage); its
+    // refusal and diagnose cover that. UnionPay ACP keeps empty values (`name=` in every slot).
+    // nps.pay.notify signs one field (OrderMessage); its
     // second signature is a Key slot between required fields.
     assert_eq!(
         all_required,
@@ -243,7 +244,10 @@ fn every_joined_profile_accepts_a_moved_split() {
             "wechatpay.jsapi.paysign",
             "nps.pay.notify",
             "tenpay.cmdno.request",
-            "tenpay.cmdno.notify"
+            "tenpay.cmdno.notify",
+            "unionpay.acp.request",
+            "unionpay.acp.notify",
+            "unionpay.acp.response"
         ],
         "resplit: {resplit:?}"
     );
@@ -294,8 +298,9 @@ fn echoed_fields_refuse_join_characters() {
         }
     }
     // 99bill pay and split (4 each), Allinpay (4), Alipay mapi (3) and OpenAPI (1), WeChat (2),
-    // Dinpay (3), Tenpay gw (3) and cmdno (1), two characters each; NPS (11), one (`|`).
-    assert_eq!(checked, 2 * (4 + 4 + 4 + 3 + 1 + 2 + 3 + 3 + 1) + 11);
+    // Dinpay (3), Tenpay gw (3) and cmdno (1), UnionPay ACP (1, reqReserved), two characters
+    // each; NPS (11), one (`|`).
+    assert_eq!(checked, 2 * (4 + 4 + 4 + 3 + 1 + 2 + 3 + 3 + 1 + 1) + 11);
 }
 
 /// A join character in a field the gateway does not echo (an URL) is signed as before, and a

@@ -287,6 +287,21 @@ fn cases() -> Vec<Case> {
             "", merchant(), merchant_cert(), other_cert(), "document",
         ),
         (
+            "unionpay.acp.request",
+            vec![("version", "5.1.0"), ("encoding", "UTF-8"), ("signMethod", "01"), ("certId", "69903319369"), ("txnType", "01"), ("merId", "777290058110048"), ("orderId", "A1"), ("txnAmt", "100"), ("reqReserved", ""), ("respCode", "00")],
+            "", merchant(), merchant_cert(), other_cert(), "txnAmt",
+        ),
+        (
+            "unionpay.acp.notify",
+            vec![("version", "5.1.0"), ("encoding", "UTF-8"), ("signMethod", "01"), ("certId", "69903319369"), ("txnType", "01"), ("merId", "777290058110048"), ("orderId", "A1"), ("txnAmt", "100"), ("reqReserved", ""), ("respCode", "00")],
+            "", merchant(), merchant_cert(), other_cert(), "txnAmt",
+        ),
+        (
+            "unionpay.acp.response",
+            vec![("version", "5.1.0"), ("encoding", "UTF-8"), ("signMethod", "01"), ("certId", "69903319369"), ("txnType", "01"), ("merId", "777290058110048"), ("orderId", "A1"), ("txnAmt", "100"), ("reqReserved", ""), ("respCode", "00")],
+            "", merchant(), merchant_cert(), other_cert(), "txnAmt",
+        ),
+        (
             "allinpay.aipg.response",
             vec![("document", "<?xml version=\"1.0\" encoding=\"GBK\"?><AIPG><INFO><RET_CODE>0000</RET_CODE><SIGNED_MSG/></INFO></AIPG>")],
             "", merchant(), merchant_cert(), other_cert(), "document",
