@@ -640,3 +640,36 @@ fn tenpay_gw_signs_the_bytes_input_charset_names() {
     let utf8 = paysign::sign(p, &opts(""), &mut params, key.as_ref()).unwrap();
     assert_ne!(utf8, sig, "图书 has other bytes in UTF-8");
 }
+
+#[test]
+fn tenpay_api_answer_trims_values_and_an_unsigned_error_names_sign() {
+    let p = paysign::profile("tenpay.api.response").unwrap();
+    let c = case("tenpay-api-refund-response-derived");
+    let (key, _) = key_and_options(&c);
+    let key = key.unwrap();
+    let body = body_of(&c);
+    let (v, parsed) = paysign::verify_body(p, &opts(""), &body, Format::Xml, Some(Charset::Gbk), Some(&key)).unwrap();
+    assert!(v.is_valid());
+    assert_eq!(parsed.get("reccv_user_name"), Some("财付通测试商户"));
+    // The vendor's handler trims each value, so padding the signed refund_fee changes nothing.
+    let padded = Charset::Gbk
+        .decode(&body, "body")
+        .unwrap()
+        .replace("<refund_fee>1</refund_fee>", "<refund_fee>\n  1 </refund_fee>");
+    let gbk = Charset::Gbk.encode(&padded, "body").unwrap();
+    let (v, _) = paysign::verify_body(p, &opts(""), &gbk, Format::Xml, Some(Charset::Gbk), Some(&key)).unwrap();
+    assert!(v.is_valid());
+    // An error answer carries retcode and retmsg and no sign: not a verdict, a missing field.
+    let err = "<?xml version=\"1.0\" encoding=\"GBK\"?><root><retcode>88222001</retcode><retmsg>order not found</retmsg></root>";
+    let e = paysign::verify_body(
+        p,
+        &opts(""),
+        err.as_bytes(),
+        Format::Xml,
+        Some(Charset::Gbk),
+        Some(&key),
+    )
+    .unwrap_err();
+    assert_eq!(e.status, Status::PAYSIGN_MISSING_FIELD);
+    assert!(e.message.contains("sign"), "{}", e.message);
+}

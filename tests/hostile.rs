@@ -1001,6 +1001,22 @@ fn cross_profile_replay_matrix() {
         // Tenpay's gw.tenpay.com rule is WeChat Pay v2's (built on Tenpay's) and Dinpay's MD5
         // rule but for the hex case, which verification does not compare; its request and
         // notification share one rule too.
+        // Tenpay's back-end API messages sign by the same rule; the answer requires retcode
+        // and the request partner, so nothing else verifies as them, but they verify as the
+        // rest. A signed order-query answer presented as a notification is why a merchant
+        // confirms notify_id (verifynotifyid.xml) before trusting tenpay.pay.notify.
+        "secret tenpay.api.request -> dinpay.pay.request",
+        "secret tenpay.api.request -> dinpay.query.request",
+        "secret tenpay.api.request -> tenpay.pay.notify",
+        "secret tenpay.api.request -> tenpay.pay.request",
+        "secret tenpay.api.request -> wechatpay.notify",
+        "secret tenpay.api.request -> wechatpay.request",
+        "secret tenpay.api.response -> dinpay.pay.request",
+        "secret tenpay.api.response -> dinpay.query.request",
+        "secret tenpay.api.response -> tenpay.pay.notify",
+        "secret tenpay.api.response -> tenpay.pay.request",
+        "secret tenpay.api.response -> wechatpay.notify",
+        "secret tenpay.api.response -> wechatpay.request",
         "secret tenpay.pay.request -> tenpay.pay.notify",
         "secret tenpay.pay.notify -> tenpay.pay.request",
         "secret tenpay.pay.request -> wechatpay.request",

@@ -252,6 +252,16 @@ fn cases() -> Vec<Case> {
             "", secret(), secret(), other_secret(), "trade_state",
         ),
         (
+            "tenpay.api.request",
+            vec![("partner", "1900000109"), ("out_trade_no", "A1"), ("out_refund_no", "R1"), ("total_fee", "1"), ("refund_fee", "1")],
+            "", secret(), secret(), other_secret(), "refund_fee",
+        ),
+        (
+            "tenpay.api.response",
+            vec![("partner", "1900000109"), ("out_trade_no", "A1"), ("retcode", "0"), ("trade_state", "0"), ("total_fee", "1")],
+            "", secret(), secret(), other_secret(), "trade_state",
+        ),
+        (
             "tenpay.cmdno.request",
             vec![("cmdno", "1"), ("date", "20140612"), ("bargainor_id", "1212600101"), ("transaction_id", "1212600101201401020000717444"), ("sp_billno", "A1"), ("total_fee", "1"), ("fee_type", "1"), ("return_url", "http://m/r"), ("attach", "")],
             "", secret(), secret(), other_secret(), "total_fee",

@@ -47,6 +47,27 @@ pub const PROFILES: &[Profile] = &[
         reply: Some(Reply { success: "success", failure: "fail", needs_url: false }),
         ..GW
     },
+    // The back-end XML APIs (normalorderquery.xml, verifynotifyid.xml, refund.xml,
+    // normalrefundquery.xml) share one rule with pay.htm; the vendor's PHP demo kit writes
+    // these requests' digest in lowercase.
+    Profile {
+        id: "tenpay.api.request",
+        about: "Tenpay gw.tenpay.com back-end API request (order query, notify_id check, refund, refund query): sorted non-empty pairs, &key=, lowercase MD5",
+        methods: Methods::only(Method::Md5(Case::Lower)),
+        required: &["partner"],
+        ..GW
+    },
+    // Their XML answer: the root's child elements, each value trimmed (the vendor's response
+    // handler trims). An error answer may carry no sign at all: read retcode first.
+    Profile {
+        id: "tenpay.api.response",
+        about: "Tenpay back-end API XML answer: the root's children, trimmed, sorted non-empty pairs, &key=, MD5 (either case); an error answer may be unsigned",
+        kind: Kind::Response,
+        trim: true,
+        methods: Methods::only(Method::Md5(Case::Lower)),
+        required: &["retcode"],
+        ..GW
+    },
     Profile {
         id: "tenpay.cmdno.request",
         about: "Tenpay pay_gate.cgi (cmdno 1) request: fixed pairs, empties kept, spbill_create_ip only when set, &key=, lowercase MD5",
