@@ -340,6 +340,23 @@ paysign_status paysign_paypal_field(const uint8_t *body,
                                     size_t *out_len);
 
 /*
+ Why PayPal answered INVALID: compares the raw notification `body` with the postback the
+ merchant sent (`sent`, may be NULL with length 0) and the `host` it was posted to (may be
+ NULL). Writes `{"mode":"paypal_postback","findings":[{"cause":…,"detail":…}]}`; causes:
+ `sandbox_to_live_host`, `live_to_sandbox_host`, `charset_field`, `plus_vs_pct20`,
+ `hex_case`, `reencoded`, `fields_reordered`, `fields_changed`. PAYSIGN_OK whenever the
+ report is written, an empty list when nothing explains it.
+ */
+paysign_status paysign_paypal_diagnose(const uint8_t *body,
+                                       size_t len,
+                                       const uint8_t *sent,
+                                       size_t sent_len,
+                                       const char *host,
+                                       char *buf,
+                                       size_t cap,
+                                       size_t *out_len);
+
+/*
  The exact text that is digested or signed, secret included where the algorithm embeds it
  (hex of the bytes for the CMPP/SMGP profiles). `key` may be NULL when no secret enters.
  */

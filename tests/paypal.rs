@@ -261,3 +261,35 @@ fn cli_postback_verdict_check() {
     assert_eq!(rc, 2);
     assert!(err.contains("'mc_currency'"), "{err}");
 }
+
+#[test]
+fn cli_diagnose_prints_the_findings() {
+    let raw = case("offsite-web-accept");
+    let text = String::from_utf8(raw.clone()).unwrap();
+    let dir = std::env::temp_dir().join(format!("paysign-paypal-diag-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let sent = dir.join("sent");
+    std::fs::write(&sent, format!("cmd=_notify-validate&{}", text.replace('+', "%20"))).unwrap();
+    let sent = sent.to_str().unwrap();
+    let (rc, out, _) = cli(
+        &["paypal", "diagnose", "--sent", sent, "--host", "ipnpb.paypal.com"],
+        &raw,
+    );
+    assert_eq!(rc, 1);
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["mode"], "paypal_postback");
+    let causes: Vec<_> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["cause"].as_str().unwrap())
+        .collect();
+    assert_eq!(causes, ["sandbox_to_live_host", "plus_vs_pct20"]);
+    let good = dir.join("good");
+    std::fs::write(&good, paypal::postback(&raw).unwrap()).unwrap();
+    let (rc, out, _) = cli(&["paypal", "diagnose", "--sent", good.to_str().unwrap()], &raw);
+    assert_eq!(
+        (rc, String::from_utf8(out).unwrap().as_str()),
+        (0, "{\"mode\":\"paypal_postback\",\"findings\":[]}\n")
+    );
+}

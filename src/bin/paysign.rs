@@ -82,6 +82,9 @@ Usage:
   paysign paypal check [--body FILE] [--options OPTS]
       The merchant's checks on a VERIFIED body; OPTS: receiver_email, business, receiver_id,
       amount, currency, payment_status, sandbox=0|1. Prints txn_id (check it is new) and sandbox.
+  paysign paypal diagnose [--body FILE] [--sent FILE] [--host HOST]
+      Why PayPal said INVALID: the received body against the postback you sent and the host
+      you posted to. Prints the findings as JSON; exits 0 when none, 1 when some.
   paysign alipay-verify-url PARTNER NOTIFY_ID
       Print Alipay's notify_verify (ATN) URL; fetch it yourself, accept only 'true'.
   paysign alipay-cert-sn FILE...

@@ -103,6 +103,17 @@ pub fn postback(received: &[u8], sent: Option<&[u8]>, host: Option<&str>) -> Vec
     out
 }
 
+/// Findings as one JSON object, the form the C ABI and the CLI print:
+/// `{"mode":"paypal_postback","findings":[{"cause":…,"detail":…},…]}` (empty list: nothing
+/// found). An IPN carries no secret, so nothing is masked.
+pub fn findings_json(findings: &[Finding]) -> String {
+    let findings: Vec<_> = findings
+        .iter()
+        .map(|f| serde_json::json!({ "cause": f.cause, "detail": f.detail }))
+        .collect();
+    serde_json::json!({ "mode": "paypal_postback", "findings": findings }).to_string()
+}
+
 fn finding(cause: &'static str, detail: String) -> Finding {
     Finding { cause, detail }
 }

@@ -65,3 +65,33 @@ pub unsafe extern "C" fn paysign_paypal_field(
         write_text(v, buf, cap, out_len)
     })
 }
+
+/// Why PayPal answered INVALID: compares the raw notification `body` with the postback the
+/// merchant sent (`sent`, may be NULL with length 0) and the `host` it was posted to (may be
+/// NULL). Writes `{"mode":"paypal_postback","findings":[{"cause":…,"detail":…}]}`; causes:
+/// `sandbox_to_live_host`, `live_to_sandbox_host`, `charset_field`, `plus_vs_pct20`,
+/// `hex_case`, `reencoded`, `fields_reordered`, `fields_changed`. PAYSIGN_OK whenever the
+/// report is written, an empty list when nothing explains it.
+#[no_mangle]
+pub unsafe extern "C" fn paysign_paypal_diagnose(
+    body: *const u8,
+    len: usize,
+    sent: *const u8,
+    sent_len: usize,
+    host: *const c_char,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> paysign_status {
+    guard(|| {
+        let body = bytes(body, len, "body")?;
+        let sent = if sent.is_null() && sent_len == 0 {
+            None
+        } else {
+            Some(bytes(sent, sent_len, "sent")?)
+        };
+        let host = opt_text(host, "host")?;
+        let findings = crate::diagnose::paypal::postback(body, sent, host);
+        write_text(&crate::diagnose::paypal::findings_json(&findings), buf, cap, out_len)
+    })
+}

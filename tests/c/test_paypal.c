@@ -96,6 +96,39 @@ int main(int argc, char **argv) {
               PAYSIGN_MALFORMED_INPUT && strstr(err(), "'address_street'"), "raw space: %s", err());
     CHECK(paysign_paypal_postback(NULL, 4, buf, sizeof buf, &out) == PAYSIGN_NULL_ARGUMENT, "NULL body");
 
+    /* diagnose: the sent postback with '+' re-encoded as %20, posted to the live host. */
+    {
+        size_t blen;
+        unsigned char *raw = slurp("offsite-web-accept.body", &blen);
+        size_t slen = sizeof CMD - 1;
+        char *sent = malloc(sizeof CMD + 3 * blen);
+        memcpy(sent, CMD, slen);
+        for (size_t i = 0; i < blen; i++) {
+            if (raw[i] == '+') {
+                memcpy(sent + slen, "%20", 3);
+                slen += 3;
+            } else {
+                sent[slen++] = (char)raw[i];
+            }
+        }
+        char report[2048];
+        paysign_status s = paysign_paypal_diagnose(raw, blen, (const uint8_t *)sent, slen, "ipnpb.paypal.com",
+                                                   report, sizeof report, &out);
+        CHECK(s == PAYSIGN_OK && strstr(report, "\"sandbox_to_live_host\"") && strstr(report, "\"plus_vs_pct20\"") &&
+                  out == strlen(report),
+              "diagnose: %d %s", s, report);
+        s = paysign_paypal_diagnose(raw, blen, NULL, 0, NULL, report, sizeof report, &out);
+        CHECK(s == PAYSIGN_OK && strcmp(report, "{\"mode\":\"paypal_postback\",\"findings\":[]}") == 0,
+              "diagnose, nothing to compare: %s", report);
+        s = paysign_paypal_diagnose(raw, blen, (const uint8_t *)sent, slen, "ipnpb.paypal.com", NULL, 0, &out);
+        CHECK(s == PAYSIGN_BUFFER_TOO_SMALL && out > 60, "diagnose size query: %d %zu", s, out);
+        CHECK(paysign_paypal_diagnose(raw, blen, NULL, 5, NULL, report, sizeof report, &out) == PAYSIGN_NULL_ARGUMENT &&
+                  strstr(err(), "sent"),
+              "diagnose NULL sent with a length: %s", err());
+        free(sent);
+        free(raw);
+    }
+
     printf("c paypal: %d passed, %d failed\n", passed, failed);
     return failed != 0;
 }

@@ -1,4 +1,4 @@
-//! `paysign paypal postback|verdict|check` (docs/specs/paypal.md). No network I/O: print the
+//! `paysign paypal postback|verdict|check|diagnose` (docs/specs/paypal.md). No network I/O: print the
 //! postback body, then judge the answer the caller got from PayPal.
 
 use super::{args, read_input, Out};
@@ -7,14 +7,17 @@ use paysign::{Error, Result, Verdict};
 
 pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
     let Some((sub, rest)) = argv.split_first() else {
-        return Err(Error::invalid_argument("paypal needs postback, verdict or check"));
+        return Err(Error::invalid_argument(
+            "paypal needs postback, verdict, check or diagnose",
+        ));
     };
     match sub.as_str() {
         "postback" => postback(rest, out),
         "verdict" => verdict(rest, out),
         "check" => check(rest, out),
+        "diagnose" => diagnose(rest, out),
         other => Err(Error::invalid_argument(format!(
-            "unknown paypal command '{}' (postback, verdict, check)",
+            "unknown paypal command '{}' (postback, verdict, check, diagnose)",
             super::printable(other)
         ))),
     }
@@ -58,4 +61,16 @@ fn check(argv: &[String], out: &mut Out) -> Result<u8> {
         u8::from(c.sandbox)
     ));
     Ok(0)
+}
+
+/// Why PayPal said INVALID: the received body against the postback sent (`--sent`) and the
+/// host it went to (`--host`). Prints the findings' JSON; exit 0 when none, 1 when some.
+fn diagnose(argv: &[String], out: &mut Out) -> Result<u8> {
+    let a = args::parse(argv, &[], &["--body", "--sent", "--host"])?;
+    super::expect_positional(&a.positional, &[], "paypal diagnose")?;
+    let body = read_input(a.value("--body").unwrap_or("-"))?;
+    let sent = a.value("--sent").map(read_input).transpose()?;
+    let report = paysign::diagnose::paypal::postback(&body, sent.as_deref(), a.value("--host"));
+    out.say(&format!("{}\n", paysign::diagnose::paypal::findings_json(&report)));
+    Ok(u8::from(!report.is_empty()))
 }
