@@ -1673,6 +1673,172 @@ ZEND_FUNCTION(PaySign_wechat_refund_decrypt)
 }
 
 /* ------------------------------------------------------------------------ */
+/* PayPal IPN: the postback, PayPal's answer, the merchant's checks          */
+
+typedef struct {
+	const zend_string *body;
+	const char *name;
+} ps_paypal_ctx;
+
+static paysign_status ps_paypal_postback_fn(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	const ps_paypal_ctx *ctx = c;
+	return paysign_paypal_postback((const uint8_t *) ZSTR_VAL(ctx->body), ZSTR_LEN(ctx->body), buf, cap, out_len);
+}
+
+static paysign_status ps_paypal_field_fn(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	const ps_paypal_ctx *ctx = c;
+	return paysign_paypal_field((const uint8_t *) ZSTR_VAL(ctx->body), ZSTR_LEN(ctx->body), ctx->name,
+		buf, cap, out_len);
+}
+
+ZEND_FUNCTION(PaySign_paypal_postback)
+{
+	zend_string *body, *out;
+	ps_paypal_ctx ctx;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(body) /* bytes, exactly as received */
+	ZEND_PARSE_PARAMETERS_END();
+
+	ctx.body = body;
+	ctx.name = NULL;
+	out = ps_call_out(ps_paypal_postback_fn, &ctx, &st);
+	if (out == NULL) {
+		ps_throw_status(st);
+		RETURN_THROWS();
+	}
+	RETURN_STR(out);
+}
+
+ZEND_FUNCTION(PaySign_paypal_verdict)
+{
+	zend_string *answer;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(answer) /* bytes, PayPal's answer body */
+	ZEND_PARSE_PARAMETERS_END();
+
+	st = paysign_paypal_verdict((const uint8_t *) ZSTR_VAL(answer), ZSTR_LEN(answer));
+	if (st != PAYSIGN_OK) {
+		ps_throw_status(st);
+	}
+}
+
+ZEND_FUNCTION(PaySign_paypal_check)
+{
+	zend_string *body, *options = NULL;
+	zval *zoptions = NULL;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_STR(body) /* bytes, exactly as received */
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ZVAL(zoptions)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_options(zoptions, 2, &options) == FAILURE) {
+		RETURN_THROWS();
+	}
+	st = paysign_paypal_check((const uint8_t *) ZSTR_VAL(body), ZSTR_LEN(body), PS_CSTR_OR_NULL(options));
+	if (options) {
+		zend_string_release(options);
+	}
+	if (st != PAYSIGN_OK) {
+		ps_throw_status(st);
+	}
+}
+
+ZEND_FUNCTION(PaySign_paypal_field)
+{
+	zend_string *body, *name, *out;
+	ps_paypal_ctx ctx;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(body) /* bytes, exactly as received */
+		Z_PARAM_STR(name)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_check_nul(name, "name") == FAILURE) {
+		RETURN_THROWS();
+	}
+	ctx.body = body;
+	ctx.name = ZSTR_VAL(name);
+	out = ps_call_out(ps_paypal_field_fn, &ctx, &st);
+	if (out == NULL) {
+		ps_throw_status(st);
+		RETURN_THROWS();
+	}
+	RETURN_STR(out);
+}
+
+/* ------------------------------------------------------------------------ */
+/* UnionPay ACP: certId and notification verification                        */
+
+static paysign_status ps_unionpay_cert_id_fn(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	return paysign_unionpay_cert_id((const paysign_key *) c, buf, cap, out_len);
+}
+
+ZEND_FUNCTION(PaySign_unionpay_cert_id)
+{
+	zval *zkey = NULL;
+	const paysign_key *key;
+	zend_string *out;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJECT_OF_CLASS(zkey, paysign_key_ce)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_key_arg(zkey, &key) == FAILURE) {
+		RETURN_THROWS();
+	}
+	out = ps_call_out(ps_unionpay_cert_id_fn, key, &st);
+	if (out == NULL) {
+		ps_throw_status(st);
+		RETURN_THROWS();
+	}
+	RETURN_STR(out);
+}
+
+ZEND_FUNCTION(PaySign_unionpay_verify)
+{
+	zend_string *profile, *body, *root = NULL, *middle = NULL, *options = NULL;
+	zval *zkey = NULL, *zoptions = NULL;
+	const paysign_key *key;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(4, 6)
+		Z_PARAM_STR(profile)
+		Z_PARAM_STR(body) /* bytes, exactly as received */
+		Z_PARAM_STR_EX(root, 1, 0) /* bytes: PEM or DER */
+		Z_PARAM_STR_EX(middle, 1, 0)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_OBJECT_OF_CLASS_EX(zkey, paysign_key_ce, 1, 0)
+		Z_PARAM_ZVAL(zoptions)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_check_nul(profile, "profile") == FAILURE
+			|| ps_key_arg(zkey, &key) == FAILURE
+			|| ps_options(zoptions, 6, &options) == FAILURE) {
+		RETURN_THROWS();
+	}
+	st = paysign_unionpay_verify_body(ZSTR_VAL(profile), (const uint8_t *) ZSTR_VAL(body), ZSTR_LEN(body),
+		root ? (const uint8_t *) ZSTR_VAL(root) : NULL, root ? ZSTR_LEN(root) : 0,
+		middle ? (const uint8_t *) ZSTR_VAL(middle) : NULL, middle ? ZSTR_LEN(middle) : 0,
+		key, PS_CSTR_OR_NULL(options));
+	if (options) {
+		zend_string_release(options);
+	}
+	ps_return_verdict(st, return_value);
+}
+
+/* ------------------------------------------------------------------------ */
 /* module                                                                    */
 
 static PHP_MINIT_FUNCTION(paysign)
