@@ -576,8 +576,53 @@ fn demo_gateway_details() {
 }
 
 #[test]
-fn demo_unknown_gateway_lists_names() {
+fn demo_paypal() {
+    // No signature: the recorded body's exact postback, the answers judged, the checks.
     let r = paysign(&["demo", "--gateway", "paypal"]);
+    assert_eq!(r.code, 0, "{}", r.all());
+    let out = &r.stdout;
+    let doc: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/paypal/ipn.json")).unwrap(),
+    )
+    .unwrap();
+    let case = &doc["cases"][0];
+    assert_eq!(case["id"], "offsite-web-accept");
+    let postback = case["expect_postback"].as_str().unwrap();
+    assert!(out.contains(&format!("\n{postback}\n")), "{out}");
+    assert!(
+        out.contains(&format!("POST exactly these {} bytes", postback.len())),
+        "{out}"
+    );
+    assert!(
+        out.contains("   https://ipnpb.sandbox.paypal.com/cgi-bin/webscr\n"),
+        "{out}"
+    );
+    assert!(out.contains("   VERIFIED: verified, go on to the checks\n"), "{out}");
+    assert!(out.contains("   INVALID: rejected: PayPal answered INVALID"), "{out}");
+    assert!(
+        out.contains("Unavailable</body></html>: no verdict (PAYSIGN_MALFORMED_INPUT: "),
+        "{out}"
+    );
+    assert!(out.contains("passed: txn_id=6G996328CK404320L sandbox=1;"), "{out}");
+    assert!(
+        out.contains("refused: PAYSIGN_INVALID_FIELD: field 'mc_gross': is '500.00', expected '5.00'"),
+        "{out}"
+    );
+    assert!(
+        out.contains("refused: PAYSIGN_INVALID_FIELD: field 'receiver_email'"),
+        "{out}"
+    );
+    assert!(
+        out.contains("refused: PAYSIGN_INVALID_FIELD: field 'test_ipn'"),
+        "{out}"
+    );
+    assert!(out.contains("charset=windows-1252 is José Müller\n"), "{out}");
+    assert!(out.contains("5. Reply: HTTP 200 with an empty body"), "{out}");
+}
+
+#[test]
+fn demo_unknown_gateway_lists_names() {
+    let r = paysign(&["demo", "--gateway", "stripe"]);
     assert_eq!(r.code, 2);
     assert!(
         r.stderr.starts_with("error: PAYSIGN_INVALID_ARGUMENT: "),
@@ -587,6 +632,7 @@ fn demo_unknown_gateway_lists_names() {
     for (name, _) in GATEWAYS {
         assert!(r.stderr.contains(name), "{}", r.stderr);
     }
+    assert!(r.stderr.contains(", paypal)"), "{}", r.stderr);
 }
 
 #[test]

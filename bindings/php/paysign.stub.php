@@ -359,6 +359,11 @@ namespace PaySign {
         public const PANIC = 99;
         /** @var int */
         public const UNTRUSTED_CERT = 24;
+        /**
+         * paypal_verdict() on INVALID; the verify functions return false instead.
+         * @var int
+         */
+        public const BAD_SIGNATURE = 1;
 
         /** The status constant's name, e.g. "PAYSIGN_KEY_ERROR". */
         public function getStatusName(): string {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: b2ed674c7b368d6f893699b31283b38f56b39c2a */
+ * Stub hash: b565c9708a809d90241fd229c8d5ee9ca9b700ca */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_sign, 0, 0, 2)
 	ZEND_ARG_INFO(0, profile)
@@ -385,6 +385,12 @@ static zend_class_entry *register_class_PaySign_Exception(zend_class_entry *clas
 	zend_string *const_UNTRUSTED_CERT_name = zend_string_init_interned("UNTRUSTED_CERT", sizeof("UNTRUSTED_CERT") - 1, 1);
 	zend_declare_class_constant_ex(class_entry, const_UNTRUSTED_CERT_name, &const_UNTRUSTED_CERT_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(const_UNTRUSTED_CERT_name);
+
+	zval const_BAD_SIGNATURE_value;
+	ZVAL_LONG(&const_BAD_SIGNATURE_value, 1);
+	zend_string *const_BAD_SIGNATURE_name = zend_string_init_interned("BAD_SIGNATURE", sizeof("BAD_SIGNATURE") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_BAD_SIGNATURE_name, &const_BAD_SIGNATURE_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_BAD_SIGNATURE_name);
 
 	return class_entry;
 }
