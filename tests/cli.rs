@@ -576,8 +576,40 @@ fn demo_gateway_details() {
 }
 
 #[test]
-fn demo_unknown_gateway_lists_names() {
+fn demo_paypal() {
+    // No signature: the recorded body's exact postback, the answers judged, the checks.
     let r = paysign(&["demo", "--gateway", "paypal"]);
+    assert_eq!(r.code, 0, "{}", r.all());
+    let out = &r.stdout;
+    let doc: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/paypal/ipn.json")).unwrap(),
+    )
+    .unwrap();
+    let case = &doc["cases"][0];
+    assert_eq!(case["id"], "offsite-web-accept");
+    let postback = case["expect_postback"].as_str().unwrap();
+    assert!(out.contains(&format!("\n{postback}\n")), "{out}");
+    let length = format!("POST exactly these {} bytes", postback.len());
+    for expected in [
+        &length[..],
+        "   https://ipnpb.sandbox.paypal.com/cgi-bin/webscr\n",
+        "   VERIFIED: verified, go on to the checks\n",
+        "   INVALID: rejected: PayPal answered INVALID",
+        "Unavailable</body></html>: no verdict (PAYSIGN_MALFORMED_INPUT: ",
+        "passed: txn_id=6G996328CK404320L sandbox=1;",
+        "refused: PAYSIGN_INVALID_FIELD: field 'mc_gross': is '500.00', expected '5.00'",
+        "refused: PAYSIGN_INVALID_FIELD: field 'receiver_email'",
+        "refused: PAYSIGN_INVALID_FIELD: field 'test_ipn'",
+        "charset=windows-1252 is José Müller\n",
+        "5. Reply: HTTP 200 with an empty body",
+    ] {
+        assert!(out.contains(expected), "{expected:?} not in:\n{out}");
+    }
+}
+
+#[test]
+fn demo_unknown_gateway_lists_names() {
+    let r = paysign(&["demo", "--gateway", "stripe"]);
     assert_eq!(r.code, 2);
     assert!(
         r.stderr.starts_with("error: PAYSIGN_INVALID_ARGUMENT: "),
@@ -587,6 +619,7 @@ fn demo_unknown_gateway_lists_names() {
     for (name, _) in GATEWAYS {
         assert!(r.stderr.contains(name), "{}", r.stderr);
     }
+    assert!(r.stderr.contains(", paypal)"), "{}", r.stderr);
 }
 
 #[test]

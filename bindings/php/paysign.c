@@ -190,6 +190,19 @@ static zend_string *ps_call_out(ps_out_fn fn, const void *ctx, paysign_status *s
 	return NULL;
 }
 
+/* Return the text of fn(ctx) from a ZEND_FUNCTION, or throw its status. */
+static void ps_return_text(ps_out_fn fn, const void *ctx, zval *return_value)
+{
+	paysign_status st;
+	zend_string *out = ps_call_out(fn, ctx, &st);
+
+	if (out == NULL) {
+		ps_throw_status(st);
+		return;
+	}
+	RETVAL_STR(out);
+}
+
 /* Like ps_call_out for results that are often longer than PS_STACK_BUF and
  * costly to compute: starts with an emalloc'd buffer of `first` bytes, and on
  * BUFFER_TOO_SMALL calls again at the reported size (at most twice more: the
@@ -1144,14 +1157,13 @@ static paysign_status ps_reply_fn(const void *c, char *buf, size_t cap, size_t *
 
 ZEND_FUNCTION(PaySign_reply)
 {
-	zend_string *profile, *redirect = NULL, *out;
+	zend_string *profile, *redirect = NULL;
 #if PHP_VERSION_ID >= 80000
 	bool success;
 #else
 	zend_bool success;
 #endif
 	ps_reply_ctx ctx;
-	paysign_status st;
 
 	ZEND_PARSE_PARAMETERS_START(2, 3)
 		Z_PARAM_STR(profile)
@@ -1166,12 +1178,7 @@ ZEND_FUNCTION(PaySign_reply)
 	ctx.profile = ZSTR_VAL(profile);
 	ctx.success = success ? 1 : 0;
 	ctx.redirect_url = PS_CSTR_OR_NULL(redirect);
-	out = ps_call_out(ps_reply_fn, &ctx, &st);
-	if (out == NULL) {
-		ps_throw_status(st);
-		RETURN_THROWS();
-	}
-	RETURN_STR(out);
+	ps_return_text(ps_reply_fn, &ctx, return_value);
 }
 
 ZEND_FUNCTION(PaySign_version)
@@ -1346,9 +1353,8 @@ static paysign_status ps_notify_url_fn(const void *c, char *buf, size_t cap, siz
 
 ZEND_FUNCTION(PaySign_alipay_notify_verify_url)
 {
-	zend_string *partner, *notify_id, *out;
+	zend_string *partner, *notify_id;
 	ps_notify_url_ctx ctx;
-	paysign_status st;
 
 	ZEND_PARSE_PARAMETERS_START(2, 2)
 		Z_PARAM_STR(partner)
@@ -1360,12 +1366,7 @@ ZEND_FUNCTION(PaySign_alipay_notify_verify_url)
 	}
 	ctx.partner = ZSTR_VAL(partner);
 	ctx.notify_id = ZSTR_VAL(notify_id);
-	out = ps_call_out(ps_notify_url_fn, &ctx, &st);
-	if (out == NULL) {
-		ps_throw_status(st);
-		RETURN_THROWS();
-	}
-	RETURN_STR(out);
+	ps_return_text(ps_notify_url_fn, &ctx, return_value);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1386,9 +1387,8 @@ static paysign_status ps_cert_sn_fn(const void *c, char *buf, size_t cap, size_t
 
 static void ps_cert_sn(INTERNAL_FUNCTION_PARAMETERS, int root)
 {
-	zend_string *data, *out;
+	zend_string *data;
 	ps_cert_sn_ctx ctx;
-	paysign_status st;
 
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_STR(data) /* bytes: PEM, DER or base64 */
@@ -1397,12 +1397,7 @@ static void ps_cert_sn(INTERNAL_FUNCTION_PARAMETERS, int root)
 	ctx.data = (const uint8_t *) ZSTR_VAL(data);
 	ctx.len = ZSTR_LEN(data);
 	ctx.root = root;
-	out = ps_call_out(ps_cert_sn_fn, &ctx, &st);
-	if (out == NULL) {
-		ps_throw_status(st);
-		RETURN_THROWS();
-	}
-	RETURN_STR(out);
+	ps_return_text(ps_cert_sn_fn, &ctx, return_value);
 }
 
 ZEND_FUNCTION(PaySign_alipay_cert_sn)
@@ -1474,10 +1469,9 @@ static paysign_status ps_wx3_auth_fn(const void *c, char *buf, size_t cap, size_
 
 ZEND_FUNCTION(PaySign_wechat_v3_authorization)
 {
-	zend_string *method, *url, *body, *mchid, *serial_no = NULL, *timestamp = NULL, *nonce = NULL, *out;
+	zend_string *method, *url, *body, *mchid, *serial_no = NULL, *timestamp = NULL, *nonce = NULL;
 	zval *zkey = NULL;
 	ps_wx3_auth_ctx ctx;
-	paysign_status st;
 
 	ZEND_PARSE_PARAMETERS_START(5, 8)
 		Z_PARAM_STR(method)
@@ -1505,12 +1499,7 @@ ZEND_FUNCTION(PaySign_wechat_v3_authorization)
 	ctx.serial_no = PS_CSTR_OR_NULL(serial_no);
 	ctx.timestamp = PS_CSTR_OR_NULL(timestamp);
 	ctx.nonce = PS_CSTR_OR_NULL(nonce);
-	out = ps_call_out(ps_wx3_auth_fn, &ctx, &st);
-	if (out == NULL) {
-		ps_throw_status(st);
-		RETURN_THROWS();
-	}
-	RETURN_STR(out);
+	ps_return_text(ps_wx3_auth_fn, &ctx, return_value);
 }
 
 ZEND_FUNCTION(PaySign_wechat_v3_verify)
@@ -1566,9 +1555,8 @@ static paysign_status ps_wx3_certificates_fn(const void *c, char *buf, size_t ca
 /* The two calls of (body as received, APIv3 key) that return text. */
 static void ps_wx3_body_key(INTERNAL_FUNCTION_PARAMETERS, ps_out_fn fn)
 {
-	zend_string *body, *apiv3_key, *out;
+	zend_string *body, *apiv3_key;
 	ps_wx3_body_key_ctx ctx;
-	paysign_status st;
 
 	ZEND_PARSE_PARAMETERS_START(2, 2)
 		Z_PARAM_STR(body) /* bytes, exactly as received */
@@ -1577,12 +1565,7 @@ static void ps_wx3_body_key(INTERNAL_FUNCTION_PARAMETERS, ps_out_fn fn)
 
 	ctx.body = body;
 	ctx.apiv3_key = apiv3_key;
-	out = ps_call_out(fn, &ctx, &st);
-	if (out == NULL) {
-		ps_throw_status(st);
-		RETURN_THROWS();
-	}
-	RETURN_STR(out);
+	ps_return_text(fn, &ctx, return_value);
 }
 
 ZEND_FUNCTION(PaySign_wechat_v3_decrypt)
@@ -1609,10 +1592,9 @@ static paysign_status ps_wx3_client_fn(const void *c, char *buf, size_t cap, siz
 
 ZEND_FUNCTION(PaySign_wechat_v3_client_sign)
 {
-	zend_string *kind, *app_id, *timestamp, *nonce, *prepay, *out;
+	zend_string *kind, *app_id, *timestamp, *nonce, *prepay;
 	zval *zkey = NULL;
 	ps_wx3_client_ctx ctx;
-	paysign_status st;
 
 	ZEND_PARSE_PARAMETERS_START(6, 6)
 		Z_PARAM_STR(kind)
@@ -1633,12 +1615,7 @@ ZEND_FUNCTION(PaySign_wechat_v3_client_sign)
 	ctx.timestamp = ZSTR_VAL(timestamp);
 	ctx.nonce = ZSTR_VAL(nonce);
 	ctx.prepay = ZSTR_VAL(prepay);
-	out = ps_call_out(ps_wx3_client_fn, &ctx, &st);
-	if (out == NULL) {
-		ps_throw_status(st);
-		RETURN_THROWS();
-	}
-	RETURN_STR(out);
+	ps_return_text(ps_wx3_client_fn, &ctx, return_value);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1670,6 +1647,153 @@ ZEND_FUNCTION(PaySign_wechat_refund_decrypt)
 		RETURN_THROWS();
 	}
 	paysign_params_free(fields);
+}
+
+/* ------------------------------------------------------------------------ */
+/* PayPal IPN: the postback, PayPal's answer, the merchant's checks          */
+
+typedef struct {
+	const zend_string *body;
+	const char *name;
+} ps_paypal_ctx;
+
+static paysign_status ps_paypal_postback_fn(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	const ps_paypal_ctx *ctx = c;
+	return paysign_paypal_postback((const uint8_t *) ZSTR_VAL(ctx->body), ZSTR_LEN(ctx->body), buf, cap, out_len);
+}
+
+static paysign_status ps_paypal_field_fn(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	const ps_paypal_ctx *ctx = c;
+	return paysign_paypal_field((const uint8_t *) ZSTR_VAL(ctx->body), ZSTR_LEN(ctx->body), ctx->name,
+		buf, cap, out_len);
+}
+
+ZEND_FUNCTION(PaySign_paypal_postback)
+{
+	zend_string *body;
+	ps_paypal_ctx ctx;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(body) /* bytes, exactly as received */
+	ZEND_PARSE_PARAMETERS_END();
+
+	ctx.body = body;
+	ctx.name = NULL;
+	ps_return_text(ps_paypal_postback_fn, &ctx, return_value);
+}
+
+ZEND_FUNCTION(PaySign_paypal_verdict)
+{
+	zend_string *answer;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(answer) /* bytes, PayPal's answer body */
+	ZEND_PARSE_PARAMETERS_END();
+
+	st = paysign_paypal_verdict((const uint8_t *) ZSTR_VAL(answer), ZSTR_LEN(answer));
+	if (st != PAYSIGN_OK) {
+		ps_throw_status(st);
+	}
+}
+
+ZEND_FUNCTION(PaySign_paypal_check)
+{
+	zend_string *body, *options = NULL;
+	zval *zoptions = NULL;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_STR(body) /* bytes, exactly as received */
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ZVAL(zoptions)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_options(zoptions, 2, &options) == FAILURE) {
+		RETURN_THROWS();
+	}
+	st = paysign_paypal_check((const uint8_t *) ZSTR_VAL(body), ZSTR_LEN(body), PS_CSTR_OR_NULL(options));
+	if (options) {
+		zend_string_release(options);
+	}
+	if (st != PAYSIGN_OK) {
+		ps_throw_status(st);
+	}
+}
+
+ZEND_FUNCTION(PaySign_paypal_field)
+{
+	zend_string *body, *name;
+	ps_paypal_ctx ctx;
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(body) /* bytes, exactly as received */
+		Z_PARAM_STR(name)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_check_nul(name, "name") == FAILURE) {
+		RETURN_THROWS();
+	}
+	ctx.body = body;
+	ctx.name = ZSTR_VAL(name);
+	ps_return_text(ps_paypal_field_fn, &ctx, return_value);
+}
+
+/* ------------------------------------------------------------------------ */
+/* UnionPay ACP: certId and notification verification                        */
+
+static paysign_status ps_unionpay_cert_id_fn(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	return paysign_unionpay_cert_id((const paysign_key *) c, buf, cap, out_len);
+}
+
+ZEND_FUNCTION(PaySign_unionpay_cert_id)
+{
+	zval *zkey = NULL;
+	const paysign_key *key;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJECT_OF_CLASS(zkey, paysign_key_ce)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_key_arg(zkey, &key) == FAILURE) {
+		RETURN_THROWS();
+	}
+	ps_return_text(ps_unionpay_cert_id_fn, key, return_value);
+}
+
+ZEND_FUNCTION(PaySign_unionpay_verify)
+{
+	zend_string *profile, *body, *root = NULL, *middle = NULL, *options = NULL;
+	zval *zkey = NULL, *zoptions = NULL;
+	const paysign_key *key;
+	paysign_status st;
+
+	ZEND_PARSE_PARAMETERS_START(4, 6)
+		Z_PARAM_STR(profile)
+		Z_PARAM_STR(body) /* bytes, exactly as received */
+		Z_PARAM_STR_EX(root, 1, 0) /* bytes: PEM or DER */
+		Z_PARAM_STR_EX(middle, 1, 0)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_OBJECT_OF_CLASS_EX(zkey, paysign_key_ce, 1, 0)
+		Z_PARAM_ZVAL(zoptions)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_check_nul(profile, "profile") == FAILURE
+			|| ps_key_arg(zkey, &key) == FAILURE
+			|| ps_options(zoptions, 6, &options) == FAILURE) {
+		RETURN_THROWS();
+	}
+	st = paysign_unionpay_verify_body(ZSTR_VAL(profile), (const uint8_t *) ZSTR_VAL(body), ZSTR_LEN(body),
+		root ? (const uint8_t *) ZSTR_VAL(root) : NULL, root ? ZSTR_LEN(root) : 0,
+		middle ? (const uint8_t *) ZSTR_VAL(middle) : NULL, middle ? ZSTR_LEN(middle) : 0,
+		key, PS_CSTR_OR_NULL(options));
+	if (options) {
+		zend_string_release(options);
+	}
+	ps_return_verdict(st, return_value);
 }
 
 /* ------------------------------------------------------------------------ */

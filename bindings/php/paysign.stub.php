@@ -203,6 +203,67 @@ namespace PaySign {
     function wechat_v3_client_sign(string $kind, string $appId, string $timestamp, string $nonce, string $prepay, Key $key): string {}
 
     /**
+     * PayPal IPN: the exact postback body for a received IPN body (php://input, raw):
+     * "cmd=_notify-validate&" followed by the body's bytes unchanged. POST it
+     * (application/x-www-form-urlencoded) to https://ipnpb.paypal.com/cgi-bin/webscr
+     * (sandbox: ipnpb.sandbox.paypal.com) and pass the answer to paypal_verdict().
+     * A body that is not form-encoded throws code 16, one that already holds cmd code 14.
+     *
+     * @throws Exception
+     */
+    function paypal_postback(string $body): string {}
+
+    /**
+     * PayPal IPN: judge PayPal's answer to the postback. Returns for "VERIFIED"; throws
+     * code 1 (BAD_SIGNATURE) for "INVALID" and code 16 (MALFORMED_INPUT) for anything
+     * else (an HTML error page, an empty body).
+     *
+     * @throws Exception
+     */
+    function paypal_verdict(string $answer): void {}
+
+    /**
+     * PayPal IPN: the merchant's checks on a VERIFIED body. $options: receiver_email,
+     * business, receiver_id, amount (mc_gross as text), currency, payment_status,
+     * sandbox (0|1 against test_ipn). A mismatch throws code 14 naming the field, a
+     * configured field that is absent code 13. The txn_id duplicate check is yours
+     * (read it with paypal_field()).
+     *
+     * @throws Exception
+     */
+    function paypal_check(string $body, array|string|null $options = null): void {}
+
+    /**
+     * PayPal IPN: one field of the body, decoded per its charset field (windows-1252
+     * when absent), as UTF-8. An absent field throws code 13.
+     *
+     * @throws Exception
+     */
+    function paypal_field(string $body, string $name): string {}
+
+    /**
+     * UnionPay ACP: the certId of $key (the merchant's PFX, or a certificate): its
+     * decimal serial. A key without a certificate throws code 21.
+     *
+     * @throws Exception
+     */
+    function unionpay_cert_id(Key $key): string {}
+
+    /**
+     * UnionPay ACP: verify a notification or reply body (form-encoded, exactly as
+     * received); $profile "unionpay.acp.notify" or "unionpay.acp.response".
+     * 5.1.0: $root and $middle (PEM or DER: UnionPay's root and middle certificates) are
+     * required; signPubKeyCert must chain to them, be within its dates and name UnionPay,
+     * else code 24 (UNTRUSTED_CERT). 5.0.0: $verifyKey is UnionPay's verify certificate,
+     * the one the body's certId names (else code 21). $options: now (UNIX time to check
+     * the dates at), test_cn=1 (accept the test owner 00040000:SIGN). true when valid,
+     * false when not; every other problem throws.
+     *
+     * @throws Exception
+     */
+    function unionpay_verify(string $profile, string $body, ?string $root, ?string $middle, ?Key $verifyKey = null, array|string|null $options = null): bool {}
+
+    /**
      * A signing or verification key: a shared secret, a private key or a
      * certificate/public key. Immutable; freed when the object is destroyed
      * or closed. Not clonable, not serialisable.
@@ -298,6 +359,11 @@ namespace PaySign {
         public const PANIC = 99;
         /** @var int */
         public const UNTRUSTED_CERT = 24;
+        /**
+         * paypal_verdict() on INVALID; the verify functions return false instead.
+         * @var int
+         */
+        public const BAD_SIGNATURE = 1;
 
         /** The status constant's name, e.g. "PAYSIGN_KEY_ERROR". */
         public function getStatusName(): string {}

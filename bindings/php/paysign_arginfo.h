@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 3e1288f49fc6d03b9bfe91740d1bea56e7ce4a85 */
+ * Stub hash: b565c9708a809d90241fd229c8d5ee9ca9b700ca */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_sign, 0, 2, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, profile, IS_STRING, 0)
@@ -119,6 +119,37 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_wechat_v3_client_sign, 0
 	ZEND_ARG_OBJ_INFO(0, key, PaySign\\Key, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_paypal_postback, 0, 1, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_paypal_verdict, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, answer, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_paypal_check, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_TYPE_MASK(0, options, MAY_BE_ARRAY|MAY_BE_STRING|MAY_BE_NULL, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_paypal_field, 0, 2, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_unionpay_cert_id, 0, 1, IS_STRING, 0)
+	ZEND_ARG_OBJ_INFO(0, key, PaySign\\Key, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_unionpay_verify, 0, 4, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, profile, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, root, IS_STRING, 1)
+	ZEND_ARG_TYPE_INFO(0, middle, IS_STRING, 1)
+	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, verifyKey, PaySign\\Key, 1, "null")
+	ZEND_ARG_TYPE_MASK(0, options, MAY_BE_ARRAY|MAY_BE_STRING|MAY_BE_NULL, "null")
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_PaySign_Key___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
 
@@ -175,6 +206,12 @@ ZEND_FUNCTION(PaySign_wechat_v3_verify);
 ZEND_FUNCTION(PaySign_wechat_v3_decrypt);
 ZEND_FUNCTION(PaySign_wechat_v3_certificates);
 ZEND_FUNCTION(PaySign_wechat_v3_client_sign);
+ZEND_FUNCTION(PaySign_paypal_postback);
+ZEND_FUNCTION(PaySign_paypal_verdict);
+ZEND_FUNCTION(PaySign_paypal_check);
+ZEND_FUNCTION(PaySign_paypal_field);
+ZEND_FUNCTION(PaySign_unionpay_cert_id);
+ZEND_FUNCTION(PaySign_unionpay_verify);
 ZEND_METHOD(PaySign_Key, __construct);
 ZEND_METHOD(PaySign_Key, secret);
 ZEND_METHOD(PaySign_Key, load);
@@ -209,6 +246,12 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("PaySign", wechat_v3_decrypt, PaySign_wechat_v3_decrypt, arginfo_PaySign_wechat_v3_decrypt)
 	ZEND_NS_FALIAS("PaySign", wechat_v3_certificates, PaySign_wechat_v3_certificates, arginfo_PaySign_wechat_v3_certificates)
 	ZEND_NS_FALIAS("PaySign", wechat_v3_client_sign, PaySign_wechat_v3_client_sign, arginfo_PaySign_wechat_v3_client_sign)
+	ZEND_NS_FALIAS("PaySign", paypal_postback, PaySign_paypal_postback, arginfo_PaySign_paypal_postback)
+	ZEND_NS_FALIAS("PaySign", paypal_verdict, PaySign_paypal_verdict, arginfo_PaySign_paypal_verdict)
+	ZEND_NS_FALIAS("PaySign", paypal_check, PaySign_paypal_check, arginfo_PaySign_paypal_check)
+	ZEND_NS_FALIAS("PaySign", paypal_field, PaySign_paypal_field, arginfo_PaySign_paypal_field)
+	ZEND_NS_FALIAS("PaySign", unionpay_cert_id, PaySign_unionpay_cert_id, arginfo_PaySign_unionpay_cert_id)
+	ZEND_NS_FALIAS("PaySign", unionpay_verify, PaySign_unionpay_verify, arginfo_PaySign_unionpay_verify)
 	ZEND_FE_END
 };
 
@@ -357,6 +400,12 @@ static zend_class_entry *register_class_PaySign_Exception(zend_class_entry *clas
 	zend_string *const_UNTRUSTED_CERT_name = zend_string_init_interned("UNTRUSTED_CERT", sizeof("UNTRUSTED_CERT") - 1, 1);
 	zend_declare_class_constant_ex(class_entry, const_UNTRUSTED_CERT_name, &const_UNTRUSTED_CERT_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(const_UNTRUSTED_CERT_name);
+
+	zval const_BAD_SIGNATURE_value;
+	ZVAL_LONG(&const_BAD_SIGNATURE_value, 1);
+	zend_string *const_BAD_SIGNATURE_name = zend_string_init_interned("BAD_SIGNATURE", sizeof("BAD_SIGNATURE") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_BAD_SIGNATURE_name, &const_BAD_SIGNATURE_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_BAD_SIGNATURE_name);
 
 	return class_entry;
 }

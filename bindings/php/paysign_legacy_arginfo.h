@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 3e1288f49fc6d03b9bfe91740d1bea56e7ce4a85 */
+ * Stub hash: b565c9708a809d90241fd229c8d5ee9ca9b700ca */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_sign, 0, 0, 2)
 	ZEND_ARG_INFO(0, profile)
@@ -108,6 +108,37 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_wechat_v3_client_sign, 0, 0, 6)
 	ZEND_ARG_INFO(0, key)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_paypal_postback, 0, 0, 1)
+	ZEND_ARG_INFO(0, body)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_paypal_verdict, 0, 0, 1)
+	ZEND_ARG_INFO(0, answer)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_paypal_check, 0, 0, 1)
+	ZEND_ARG_INFO(0, body)
+	ZEND_ARG_INFO(0, options)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_paypal_field, 0, 0, 2)
+	ZEND_ARG_INFO(0, body)
+	ZEND_ARG_INFO(0, name)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_unionpay_cert_id, 0, 0, 1)
+	ZEND_ARG_INFO(0, key)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_unionpay_verify, 0, 0, 4)
+	ZEND_ARG_INFO(0, profile)
+	ZEND_ARG_INFO(0, body)
+	ZEND_ARG_INFO(0, root)
+	ZEND_ARG_INFO(0, middle)
+	ZEND_ARG_INFO(0, verifyKey)
+	ZEND_ARG_INFO(0, options)
+ZEND_END_ARG_INFO()
+
 #define arginfo_class_PaySign_Key___construct arginfo_PaySign_version
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_PaySign_Key_secret, 0, 0, 1)
@@ -160,6 +191,12 @@ ZEND_FUNCTION(PaySign_wechat_v3_verify);
 ZEND_FUNCTION(PaySign_wechat_v3_decrypt);
 ZEND_FUNCTION(PaySign_wechat_v3_certificates);
 ZEND_FUNCTION(PaySign_wechat_v3_client_sign);
+ZEND_FUNCTION(PaySign_paypal_postback);
+ZEND_FUNCTION(PaySign_paypal_verdict);
+ZEND_FUNCTION(PaySign_paypal_check);
+ZEND_FUNCTION(PaySign_paypal_field);
+ZEND_FUNCTION(PaySign_unionpay_cert_id);
+ZEND_FUNCTION(PaySign_unionpay_verify);
 ZEND_METHOD(PaySign_Key, __construct);
 ZEND_METHOD(PaySign_Key, secret);
 ZEND_METHOD(PaySign_Key, load);
@@ -194,6 +231,12 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("PaySign", wechat_v3_decrypt, PaySign_wechat_v3_decrypt, arginfo_PaySign_wechat_v3_decrypt)
 	ZEND_NS_FALIAS("PaySign", wechat_v3_certificates, PaySign_wechat_v3_certificates, arginfo_PaySign_wechat_v3_certificates)
 	ZEND_NS_FALIAS("PaySign", wechat_v3_client_sign, PaySign_wechat_v3_client_sign, arginfo_PaySign_wechat_v3_client_sign)
+	ZEND_NS_FALIAS("PaySign", paypal_postback, PaySign_paypal_postback, arginfo_PaySign_paypal_postback)
+	ZEND_NS_FALIAS("PaySign", paypal_verdict, PaySign_paypal_verdict, arginfo_PaySign_paypal_verdict)
+	ZEND_NS_FALIAS("PaySign", paypal_check, PaySign_paypal_check, arginfo_PaySign_paypal_check)
+	ZEND_NS_FALIAS("PaySign", paypal_field, PaySign_paypal_field, arginfo_PaySign_paypal_field)
+	ZEND_NS_FALIAS("PaySign", unionpay_cert_id, PaySign_unionpay_cert_id, arginfo_PaySign_unionpay_cert_id)
+	ZEND_NS_FALIAS("PaySign", unionpay_verify, PaySign_unionpay_verify, arginfo_PaySign_unionpay_verify)
 	ZEND_FE_END
 };
 
@@ -342,6 +385,12 @@ static zend_class_entry *register_class_PaySign_Exception(zend_class_entry *clas
 	zend_string *const_UNTRUSTED_CERT_name = zend_string_init_interned("UNTRUSTED_CERT", sizeof("UNTRUSTED_CERT") - 1, 1);
 	zend_declare_class_constant_ex(class_entry, const_UNTRUSTED_CERT_name, &const_UNTRUSTED_CERT_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(const_UNTRUSTED_CERT_name);
+
+	zval const_BAD_SIGNATURE_value;
+	ZVAL_LONG(&const_BAD_SIGNATURE_value, 1);
+	zend_string *const_BAD_SIGNATURE_name = zend_string_init_interned("BAD_SIGNATURE", sizeof("BAD_SIGNATURE") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_BAD_SIGNATURE_name, &const_BAD_SIGNATURE_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_BAD_SIGNATURE_name);
 
 	return class_entry;
 }

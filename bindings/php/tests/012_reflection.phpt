@@ -8,7 +8,8 @@ if (PHP_VERSION_ID < 80000) die('skip typed arginfo needs PHP 8');
 --FILE--
 <?php
 foreach (array('sign', 'sign_params', 'sign_string', 'verify', 'verify_body', 'diagnose', 'diagnose_sign', 'reply', 'version', 'profiles',
-               'builtin_keys', 'alipay_notify_verify_url', 'wechat_refund_decrypt') as $f) {
+               'builtin_keys', 'alipay_notify_verify_url', 'wechat_refund_decrypt', 'paypal_postback', 'paypal_verdict',
+               'paypal_check', 'paypal_field', 'unionpay_cert_id', 'unionpay_verify') as $f) {
     $r = new ReflectionFunction("PaySign\\$f");
     $ps = array();
     foreach ($r->getParameters() as $p) {
@@ -24,6 +25,7 @@ foreach (array('secret', 'load', 'fromFile', 'builtin', 'close', 'isClosed') as 
 $c = new ReflectionClass('PaySign\Exception');
 var_dump($c->getConstant('KEY_ERROR'), $c->getConstant('PANIC'), count($c->getConstants()));
 var_dump($c->getConstant('STALE_TIMESTAMP'), $c->getConstant('DECRYPT_ERROR'), $c->getConstant('UNTRUSTED_CERT'));
+var_dump($c->getConstant('BAD_SIGNATURE'));
 ?>
 --EXPECT--
 PaySign\sign(string $profile, array $params, ?PaySign\Key $key = NULL, array|string|null $options = NULL): string
@@ -39,6 +41,12 @@ PaySign\profiles(): array
 PaySign\builtin_keys(): array
 PaySign\alipay_notify_verify_url(string $partner, string $notifyId): string
 PaySign\wechat_refund_decrypt(string $body, PaySign\Key $apiKey): array
+PaySign\paypal_postback(string $body): string
+PaySign\paypal_verdict(string $answer): void
+PaySign\paypal_check(string $body, array|string|null $options = NULL): void
+PaySign\paypal_field(string $body, string $name): string
+PaySign\unionpay_cert_id(PaySign\Key $key): string
+PaySign\unionpay_verify(string $profile, string $body, ?string $root, ?string $middle, ?PaySign\Key $verifyKey = NULL, array|string|null $options = NULL): bool
 Key::secret static: PaySign\Key
 Key::load static: PaySign\Key
 Key::fromFile static: PaySign\Key
@@ -47,7 +55,8 @@ Key::close: void
 Key::isClosed: bool
 int(20)
 int(99)
-int(17)
+int(18)
 int(18)
 int(23)
 int(24)
+int(1)

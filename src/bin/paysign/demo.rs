@@ -10,6 +10,9 @@ use paysign::{Error, Format, Key, Options, Params, Profile, Result, Status, Verd
 
 use super::{args, html_escape, mask, method_name, printable, wire_charset, Out};
 
+#[path = "demo_paypal.rs"]
+mod paypal;
+
 const PFX_99BILL: &[u8] = include_bytes!("../../../testdata/vectors/keys/99bill_10012140356.pfx");
 const CERT_99BILL: &[u8] = include_bytes!("../../../testdata/vectors/keys/99bill_10012140356_cert.pem");
 const ALIPAY_APP_PRIVATE: &[u8] =
@@ -723,6 +726,9 @@ const DEMOS: &[Demo] = &[
     },
 ];
 
+/// The demo without a signature: PayPal IPN's postback (demo/paypal.rs).
+const PAYPAL: &str = "paypal";
+
 /// A made-up Tenpay key for the demo (the vectors' DERIVED gw cases use it too).
 const TENPAY_TEST_KEY: &str = "TENPAY-TEST-KEY-0123456789abcdef";
 
@@ -739,8 +745,15 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         ));
     }
     let name = a.value("--gateway").unwrap_or("99bill");
+    if name == PAYPAL {
+        // PayPal signs nothing: no keys, so no secrets to mask.
+        let mut text = String::new();
+        let result = paypal::round_trip(&mut text);
+        out.say(&text);
+        return result.map(|()| 0);
+    }
     let demo = DEMOS.iter().find(|d| d.name == name).ok_or_else(|| {
-        let names: Vec<&str> = DEMOS.iter().map(|d| d.name).collect();
+        let names: Vec<&str> = DEMOS.iter().map(|d| d.name).chain([PAYPAL]).collect();
         Error::invalid_argument(format!(
             "unknown gateway '{}' (known: {})",
             printable(name),
@@ -918,6 +931,7 @@ mod tests {
     fn gateway_names_are_unique() {
         for (i, d) in DEMOS.iter().enumerate() {
             assert!(DEMOS[i + 1..].iter().all(|e| e.name != d.name));
+            assert_ne!(d.name, PAYPAL);
         }
     }
 }
