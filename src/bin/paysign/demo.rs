@@ -645,7 +645,8 @@ const DEMOS: &[Demo] = &[
         ],
         notify_format: Format::Form,
         notify_transport: "HTTP GET query string (GBK) to notify_url; then confirm notify_id with \
-                           gw.tenpay.com/gateway/simpleverifynotifyid.xml",
+                           gw.tenpay.com/gateway/verifynotifyid.xml (sign the request as \
+                           tenpay.api.request, verify its XML answer as tenpay.api.response)",
         gateway_key: KeySource::Secret(TENPAY_TEST_KEY),
         verify_key: KeySource::Secret(TENPAY_TEST_KEY),
         notify_note: "Tenpay signs notifications with the merchant's key, so this one is made here\n\
