@@ -470,6 +470,47 @@ public final class PaySign {
         }
     }
 
+    // ---- PayPal IPN (docs/specs/paypal.md): the caller does the HTTPS POST -----------------
+
+    /**
+     * PayPal IPN: the exact body to POST back to PayPal ({@code https://ipnpb.paypal.com/cgi-bin/webscr},
+     * sandbox {@code ipnpb.sandbox.paypal.com}), {@code cmd=_notify-validate&} followed by the raw
+     * IPN body unchanged. It is ASCII: send {@code getBytes(StandardCharsets.US_ASCII)}. A body
+     * that is not form-encoded throws {@code MALFORMED_INPUT}.
+     */
+    public static String paypalPostback(byte[] body) {
+        return Strings.text(Native.paypalPostback(body));
+    }
+
+    /**
+     * PayPal's answer to the postback: true for {@code VERIFIED}, false for {@code INVALID};
+     * anything else (an HTML error page, an empty body) throws {@code MALFORMED_INPUT}.
+     */
+    public static boolean paypalVerdict(byte[] answer) {
+        return Native.paypalVerdict(answer);
+    }
+
+    /**
+     * The merchant's checks on a VERIFIED body. {@code options}: null, or {@code receiver_email},
+     * {@code business}, {@code receiver_id}, {@code amount} ({@code mc_gross} as text),
+     * {@code currency}, {@code payment_status}, {@code sandbox} (0|1 against {@code test_ipn}),
+     * as {@code name=value&...} text with percent-encoded values ({@code tobi%40example.com}).
+     * A mismatch throws {@code INVALID_FIELD} naming the field, a configured field absent
+     * {@code MISSING_FIELD}. The {@code txn_id} duplicate check is yours
+     * ({@link #paypalField}).
+     */
+    public static void paypalCheck(byte[] body, String options) {
+        Native.paypalCheck(body, Strings.utf8(options, "options"));
+    }
+
+    /**
+     * One field of an IPN body, decoded per its {@code charset} field (windows-1252 when
+     * absent). An absent field throws {@code MISSING_FIELD}.
+     */
+    public static String paypalField(byte[] body, String name) {
+        return Strings.text(Native.paypalField(body, Strings.utf8(name, "name")));
+    }
+
     // ---- reply --------------------------------------------------------------------------
 
     /**
