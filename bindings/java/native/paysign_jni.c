@@ -1250,3 +1250,40 @@ JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_paypalField(JNIEnv *env, jc
     free_cstr(name);
     return result;
 }
+
+/* ---- UnionPay ACP ----------------------------------------------------------------------- */
+
+static paysign_status unionpay_cert_id_fn(void *key, char *buf, size_t cap, size_t *out_len) {
+    return paysign_unionpay_cert_id((const paysign_key *)key, buf, cap, out_len);
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_unionpayCertId(JNIEnv *env, jclass cls, jlong key) {
+    (void)cls;
+    return call_out(env, unionpay_cert_id_fn, (void *)key_ptr(key));
+}
+
+JNIEXPORT jboolean JNICALL Java_com_paysign_Native_unionpayVerify(JNIEnv *env, jclass cls, jbyteArray jprofile,
+                                                                  jbyteArray jbody, jbyteArray jroot,
+                                                                  jbyteArray jmiddle, jlong key,
+                                                                  jbyteArray joptions) {
+    char *profile = NULL, *options = NULL;
+    body_t body = {NULL, NULL, 0}, root = {NULL, NULL, 0}, middle = {NULL, NULL, 0};
+    jboolean result = JNI_FALSE;
+    paysign_status st;
+    (void)cls;
+    if (to_cstr(env, jprofile, &profile) != 0 || to_cstr(env, joptions, &options) != 0 ||
+        body_get(env, jbody, &body) != 0 || body_get(env, jroot, &root) != 0 ||
+        body_get(env, jmiddle, &middle) != 0) {
+        goto done;
+    }
+    st = paysign_unionpay_verify_body(profile, (const uint8_t *)body.data, body.len, (const uint8_t *)root.data,
+                                      root.len, (const uint8_t *)middle.data, middle.len, key_ptr(key), options);
+    result = verdict(env, st);
+done:
+    body_release(env, &middle);
+    body_release(env, &root);
+    body_release(env, &body);
+    free_cstr(profile);
+    free_cstr(options);
+    return result;
+}

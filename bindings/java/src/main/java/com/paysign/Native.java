@@ -91,6 +91,13 @@ final class Native {
 
     static native byte[] paypalField(byte[] body, byte[] name);
 
+    /** The certId (decimal serial) of the key's certificate. */
+    static native byte[] unionpayCertId(long key);
+
+    /** true when valid, false for BAD_SIGNATURE; throws otherwise. root, middle may be null. */
+    static native boolean unionpayVerify(byte[] profile, byte[] body, byte[] root, byte[] middle, long key,
+                                         byte[] options);
+
     static native byte[] reply(byte[] profile, boolean success, byte[] redirectUrl);
 
     static native byte[][] parse(byte[] data, byte[] format, byte[] charset);

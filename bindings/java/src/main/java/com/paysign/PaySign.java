@@ -511,6 +511,52 @@ public final class PaySign {
         return Strings.text(Native.paypalField(body, Strings.utf8(name, "name")));
     }
 
+    // ---- UnionPay ACP (docs/specs/unionpay-acp.md) -------------------------------------------
+
+    /**
+     * UnionPay's {@code certId} of {@code key} (the merchant's PFX, or a certificate): its serial
+     * in decimal, e.g. {@code 69903319369}. A key without a certificate (a secret, a bare private
+     * key) throws {@code KEY_MISMATCH}.
+     */
+    public static String unionpayCertId(Key key) {
+        long k = key == null ? 0 : key.acquire();
+        try {
+            return Strings.text(Native.unionpayCertId(k));
+        } finally {
+            if (key != null) {
+                key.release();
+            }
+        }
+    }
+
+    /**
+     * Verifies a UnionPay notification or synchronous reply body, form-encoded exactly as
+     * received, with {@code profile} {@code unionpay.acp.notify} or {@code unionpay.acp.response}.
+     * 5.1.0: {@code root} and {@code middle} (PEM or DER: UnionPay's root and middle
+     * certificates, acp_root.cer / acp_middle.cer) are required; the body's
+     * {@code signPubKeyCert} must chain to them, be within its dates and name UnionPay, else
+     * {@code UNTRUSTED_CERT} (24) is thrown; {@code verifyKey} may be null. 5.0.0:
+     * {@code verifyKey} is UnionPay's verify certificate, the one the body's {@code certId} names
+     * (else {@code KEY_MISMATCH}); {@code root}/{@code middle} may be null. {@code options}: null,
+     * or {@code now} (Unix seconds: check the dates at that time) and {@code test_cn=1} (accept
+     * the test environment's owner {@code 00040000:SIGN}).
+     *
+     * @return true when the signature holds, false when it does not
+     */
+    public static boolean unionpayVerify(String profile, byte[] body, byte[] root, byte[] middle, Key verifyKey,
+                                         String options) {
+        byte[] p = Strings.utf8(profile, "profile");
+        byte[] o = Strings.utf8(options, "options");
+        long k = verifyKey == null ? 0 : verifyKey.acquire();
+        try {
+            return Native.unionpayVerify(p, body, root, middle, k, o);
+        } finally {
+            if (verifyKey != null) {
+                verifyKey.release();
+            }
+        }
+    }
+
     // ---- reply --------------------------------------------------------------------------
 
     /**
