@@ -8,6 +8,8 @@ import static org.junit.Assert.assertTrue;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.Test;
 
@@ -40,6 +42,30 @@ public class PaypalTest {
         // No body (null, as the core's NULL with length 0) is an empty one: not an IPN.
         assertEquals(PaySignException.MALFORMED_INPUT, statusOf(() -> PaySign.paypalPostback(null)));
         assertEquals(PaySignException.MALFORMED_INPUT, statusOf(() -> PaySign.paypalPostback(new byte[0])));
+    }
+
+    /** Every case of ipn.json: its postback byte for byte, its fields, its sandbox flag. */
+    @Test
+    @SuppressWarnings("unchecked")
+    public void everyRecordedBody() throws Exception {
+        Map<String, Object> doc = (Map<String, Object>) MiniJson.parse(new String(read("ipn.json"), StandardCharsets.UTF_8));
+        int n = 0;
+        for (Object o : (List<Object>) doc.get("cases")) {
+            Map<String, Object> c = (Map<String, Object>) o;
+            String id = (String) c.get("id");
+            byte[] body = read(id + ".body");
+            assertEquals(id, c.get("body"), new String(body, StandardCharsets.US_ASCII));
+            assertEquals(id, c.get("expect_postback"), PaySign.paypalPostback(body));
+            for (Map.Entry<String, Object> f : ((Map<String, Object>) c.get("expect_fields")).entrySet()) {
+                assertEquals(id + " " + f.getKey(), f.getValue(), PaySign.paypalField(body, f.getKey()));
+            }
+            boolean sandbox = (Boolean) c.get("sandbox");
+            PaySign.paypalCheck(body, sandbox ? "sandbox=1" : "sandbox=0");
+            assertEquals(id, PaySignException.INVALID_FIELD,
+                         statusOf(() -> PaySign.paypalCheck(body, sandbox ? "sandbox=0" : "sandbox=1")));
+            n++;
+        }
+        assertEquals(6, n);
     }
 
     @Test
