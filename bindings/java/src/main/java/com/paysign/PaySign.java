@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Sign strings, signatures, notification checks and reply bodies for the payment gateways the
- * paysign core knows (99bill, WeChat Pay, Alipay, ChinaBank, Dinpay, Allinpay, YeePay, UnionPay ACP,
- * PayPal IPN) and the CMPP/SMGP login authenticators. Every rule lives in the core; this class only converts.
+ * paysign core knows (99bill, WeChat Pay, Alipay, ChinaBank, Dinpay, Allinpay, YeePay, UnionPay
+ * ACP, PayPal IPN) and the CMPP/SMGP login authenticators. Every rule lives in the core; this
+ * class only converts.
  *
  * <p>Parameters are a {@code Map<String,String>} whose iteration order is the order given: pass
  * a {@link LinkedHashMap}. Options are {@code "hash=sha1&charset=gbk"} text or a map
