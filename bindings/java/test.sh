@@ -48,7 +48,7 @@ set +e # from here on every step is a counted check
     -cp "$BUILD/classes:$BUILD/test-classes:$JUNIT_JAR:$HAMCREST_JAR" \
     org.junit.runner.JUnitCore com.paysign.VectorTest com.paysign.ApiTest com.paysign.DiagnoseTest \
     com.paysign.PackedParamsTest com.paysign.ResplitTest com.paysign.AlipayTest com.paysign.WechatTest \
-    com.paysign.WechatV3Test com.paysign.StatusConstantsTest \
+    com.paysign.WechatV3Test com.paysign.PaypalTest com.paysign.UnionpayTest com.paysign.StatusConstantsTest \
     > "$BUILD/junit.log" 2>&1
 junit_rc=$?
 cat "$BUILD/junit.log"

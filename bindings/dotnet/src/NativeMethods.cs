@@ -154,6 +154,21 @@ namespace PaySign
         internal static extern int paysign_paypal_field([In] byte[] body, UIntPtr len, [In] byte[] name,
             [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
 
+        // UnionPay ACP
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_unionpay_cert_id(Key key, [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_unionpay_verify_body([In] byte[] profile, [In] byte[] body, UIntPtr len,
+            [In] byte[] root, UIntPtr rootLen, [In] byte[] middle, UIntPtr middleLen, Key verifyKey,
+            [In] byte[] options);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true, EntryPoint = "paysign_unionpay_verify_body")]
+        internal static extern int paysign_unionpay_verify_body_nokey([In] byte[] profile, [In] byte[] body,
+            UIntPtr len, [In] byte[] root, UIntPtr rootLen, [In] byte[] middle, UIntPtr middleLen, IntPtr verifyKey,
+            [In] byte[] options);
+
         // WeChat Pay v2 refund notifications
 
         [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]

@@ -404,6 +404,50 @@ namespace PaySign
             });
         }
 
+        // ---- UnionPay ACP (docs/specs/unionpay-acp.md) ----
+
+        /// <summary>
+        /// UnionPay's certId of <paramref name="key"/> (the merchant's PFX, or a certificate): its
+        /// serial in decimal, e.g. 69903319369. A key without a certificate throws
+        /// Status.KeyMismatch.
+        /// </summary>
+        public static string UnionpayCertId(Key key)
+        {
+            if (key == null)
+                throw new ArgumentNullException("key");
+            return Native.CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
+            {
+                return NativeMethods.paysign_unionpay_cert_id(key, b, c, out l);
+            });
+        }
+
+        /// <summary>
+        /// Verifies a UnionPay notification or synchronous reply body, form-encoded exactly as
+        /// received (Request.BinaryRead, not Request.Form), with profile unionpay.acp.notify or
+        /// unionpay.acp.response. 5.1.0: <paramref name="root"/> and <paramref name="middle"/>
+        /// (PEM or DER: UnionPay's acp_root.cer and acp_middle.cer) are required; the body's
+        /// signPubKeyCert must chain to them, be within its dates and name UnionPay, else
+        /// Status.UntrustedCert is thrown; <paramref name="verifyKey"/> may be null. 5.0.0:
+        /// <paramref name="verifyKey"/> is UnionPay's verify certificate, the one the body's certId
+        /// names (else Status.KeyMismatch); root and middle may be null. Options: now (Unix
+        /// seconds: check the dates at that time), test_cn=1 (accept the test owner
+        /// 00040000:SIGN). True when valid, false when not; every other problem throws.
+        /// </summary>
+        public static bool UnionpayVerify(string profile, byte[] body, byte[] root, byte[] middle,
+            Key verifyKey = null, string options = null)
+        {
+            byte[] prof = Utf8.ToNative(profile, "profile");
+            byte[] opts = Utf8.ToNative(options, "options");
+            UIntPtr len = body == null ? UIntPtr.Zero : (UIntPtr)body.Length;
+            UIntPtr rootLen = root == null ? UIntPtr.Zero : (UIntPtr)root.Length;
+            UIntPtr middleLen = middle == null ? UIntPtr.Zero : (UIntPtr)middle.Length;
+            return Verdict(verifyKey == null
+                ? NativeMethods.paysign_unionpay_verify_body_nokey(prof, body, len, root, rootLen, middle, middleLen,
+                    IntPtr.Zero, opts)
+                : NativeMethods.paysign_unionpay_verify_body(prof, body, len, root, rootLen, middle, middleLen,
+                    verifyKey, opts));
+        }
+
         // ---- WeChat Pay v2 refund notifications ----
 
         /// <summary>

@@ -1172,3 +1172,118 @@ JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_wechatV3ClientSign(JNIEnv *
     free_cstr(prepay);
     return result;
 }
+
+/* ---- PayPal IPN ------------------------------------------------------------------------- */
+
+typedef struct {
+    const uint8_t *body;
+    size_t len;
+    const char *name;
+} paypal_ctx;
+
+static paysign_status paypal_postback_fn(void *c, char *buf, size_t cap, size_t *out_len) {
+    paypal_ctx *ctx = (paypal_ctx *)c;
+    return paysign_paypal_postback(ctx->body, ctx->len, buf, cap, out_len);
+}
+
+static paysign_status paypal_field_fn(void *c, char *buf, size_t cap, size_t *out_len) {
+    paypal_ctx *ctx = (paypal_ctx *)c;
+    return paysign_paypal_field(ctx->body, ctx->len, ctx->name, buf, cap, out_len);
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_paypalPostback(JNIEnv *env, jclass cls, jbyteArray jbody) {
+    body_t body = {NULL, NULL, 0};
+    jbyteArray result = NULL;
+    (void)cls;
+    if (body_get(env, jbody, &body) == 0) {
+        paypal_ctx ctx;
+        ctx.body = (const uint8_t *)body.data;
+        ctx.len = body.len;
+        ctx.name = NULL;
+        /* The postback is the body plus 21 bytes: one buffer of that size is always enough. */
+        result = call_out_large(env, paypal_postback_fn, &ctx, body.len + 64);
+    }
+    body_release(env, &body);
+    return result;
+}
+
+JNIEXPORT jboolean JNICALL Java_com_paysign_Native_paypalVerdict(JNIEnv *env, jclass cls, jbyteArray janswer) {
+    body_t answer = {NULL, NULL, 0};
+    jboolean result = JNI_FALSE;
+    (void)cls;
+    if (body_get(env, janswer, &answer) == 0) {
+        result = verdict(env, paysign_paypal_verdict((const uint8_t *)answer.data, answer.len));
+    }
+    body_release(env, &answer);
+    return result;
+}
+
+JNIEXPORT void JNICALL Java_com_paysign_Native_paypalCheck(JNIEnv *env, jclass cls, jbyteArray jbody,
+                                                           jbyteArray joptions) {
+    body_t body = {NULL, NULL, 0};
+    char *options = NULL;
+    (void)cls;
+    if (to_cstr(env, joptions, &options) == 0 && body_get(env, jbody, &body) == 0) {
+        paysign_status st = paysign_paypal_check((const uint8_t *)body.data, body.len, options);
+        if (st != PAYSIGN_OK) {
+            throw_status(env, st);
+        }
+    }
+    body_release(env, &body);
+    free_cstr(options);
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_paypalField(JNIEnv *env, jclass cls, jbyteArray jbody,
+                                                                 jbyteArray jname) {
+    body_t body = {NULL, NULL, 0};
+    char *name = NULL;
+    jbyteArray result = NULL;
+    (void)cls;
+    if (to_cstr(env, jname, &name) == 0 && body_get(env, jbody, &body) == 0) {
+        paypal_ctx ctx;
+        ctx.body = (const uint8_t *)body.data;
+        ctx.len = body.len;
+        ctx.name = name;
+        result = call_out(env, paypal_field_fn, &ctx);
+    }
+    body_release(env, &body);
+    free_cstr(name);
+    return result;
+}
+
+/* ---- UnionPay ACP ----------------------------------------------------------------------- */
+
+static paysign_status unionpay_cert_id_fn(void *key, char *buf, size_t cap, size_t *out_len) {
+    return paysign_unionpay_cert_id((const paysign_key *)key, buf, cap, out_len);
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_unionpayCertId(JNIEnv *env, jclass cls, jlong key) {
+    (void)cls;
+    return call_out(env, unionpay_cert_id_fn, (void *)key_ptr(key));
+}
+
+JNIEXPORT jboolean JNICALL Java_com_paysign_Native_unionpayVerify(JNIEnv *env, jclass cls, jbyteArray jprofile,
+                                                                  jbyteArray jbody, jbyteArray jroot,
+                                                                  jbyteArray jmiddle, jlong key,
+                                                                  jbyteArray joptions) {
+    char *profile = NULL, *options = NULL;
+    body_t body = {NULL, NULL, 0}, root = {NULL, NULL, 0}, middle = {NULL, NULL, 0};
+    jboolean result = JNI_FALSE;
+    paysign_status st;
+    (void)cls;
+    if (to_cstr(env, jprofile, &profile) != 0 || to_cstr(env, joptions, &options) != 0 ||
+        body_get(env, jbody, &body) != 0 || body_get(env, jroot, &root) != 0 ||
+        body_get(env, jmiddle, &middle) != 0) {
+        goto done;
+    }
+    st = paysign_unionpay_verify_body(profile, (const uint8_t *)body.data, body.len, (const uint8_t *)root.data,
+                                      root.len, (const uint8_t *)middle.data, middle.len, key_ptr(key), options);
+    result = verdict(env, st);
+done:
+    body_release(env, &middle);
+    body_release(env, &root);
+    body_release(env, &body);
+    free_cstr(profile);
+    free_cstr(options);
+    return result;
+}

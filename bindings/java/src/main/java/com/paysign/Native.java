@@ -80,6 +80,24 @@ final class Native {
     static native byte[] wechatV3ClientSign(byte[] kind, byte[] appId, byte[] timestamp, byte[] nonce,
                                             byte[] prepay, long key);
 
+    /** "cmd=_notify-validate&" + the body unchanged. */
+    static native byte[] paypalPostback(byte[] body);
+
+    /** true for VERIFIED, false for INVALID (BAD_SIGNATURE); throws otherwise. */
+    static native boolean paypalVerdict(byte[] answer);
+
+    /** Returns when every configured check holds; throws naming the field otherwise. */
+    static native void paypalCheck(byte[] body, byte[] options);
+
+    static native byte[] paypalField(byte[] body, byte[] name);
+
+    /** The certId (decimal serial) of the key's certificate. */
+    static native byte[] unionpayCertId(long key);
+
+    /** true when valid, false for BAD_SIGNATURE; throws otherwise. root, middle may be null. */
+    static native boolean unionpayVerify(byte[] profile, byte[] body, byte[] root, byte[] middle, long key,
+                                         byte[] options);
+
     static native byte[] reply(byte[] profile, boolean success, byte[] redirectUrl);
 
     static native byte[][] parse(byte[] data, byte[] format, byte[] charset);

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Sign strings, signatures, notification checks and reply bodies for the payment gateways the
- * paysign core knows (99bill, WeChat Pay, Alipay, ChinaBank, Dinpay, Allinpay, YeePay) and the
- * CMPP/SMGP login authenticators. Every rule lives in the core; this class only converts.
+ * paysign core knows (99bill, WeChat Pay, Alipay, ChinaBank, Dinpay, Allinpay, YeePay, UnionPay
+ * ACP, PayPal IPN) and the CMPP/SMGP login authenticators. Every rule lives in the core; this
+ * class only converts.
  *
  * <p>Parameters are a {@code Map<String,String>} whose iteration order is the order given: pass
  * a {@link LinkedHashMap}. Options are {@code "hash=sha1&charset=gbk"} text or a map
@@ -466,6 +467,93 @@ public final class PaySign {
         } finally {
             if (key != null) {
                 key.release();
+            }
+        }
+    }
+
+    // ---- PayPal IPN (docs/specs/paypal.md): the caller does the HTTPS POST -----------------
+
+    /**
+     * PayPal IPN: the exact body to POST back to PayPal ({@code https://ipnpb.paypal.com/cgi-bin/webscr},
+     * sandbox {@code ipnpb.sandbox.paypal.com}), {@code cmd=_notify-validate&} followed by the raw
+     * IPN body unchanged. It is ASCII: send {@code getBytes(StandardCharsets.US_ASCII)}. A body
+     * that is not form-encoded throws {@code MALFORMED_INPUT}.
+     */
+    public static String paypalPostback(byte[] body) {
+        return Strings.text(Native.paypalPostback(body));
+    }
+
+    /**
+     * PayPal's answer to the postback: true for {@code VERIFIED}, false for {@code INVALID};
+     * anything else (an HTML error page, an empty body) throws {@code MALFORMED_INPUT}.
+     */
+    public static boolean paypalVerdict(byte[] answer) {
+        return Native.paypalVerdict(answer);
+    }
+
+    /**
+     * The merchant's checks on a VERIFIED body. {@code options}: null, or {@code receiver_email},
+     * {@code business}, {@code receiver_id}, {@code amount} ({@code mc_gross} as text),
+     * {@code currency}, {@code payment_status}, {@code sandbox} (0|1 against {@code test_ipn}),
+     * as {@code name=value&...} text with percent-encoded values ({@code tobi%40example.com}).
+     * A mismatch throws {@code INVALID_FIELD} naming the field, a configured field absent
+     * {@code MISSING_FIELD}. The {@code txn_id} duplicate check is yours
+     * ({@link #paypalField}).
+     */
+    public static void paypalCheck(byte[] body, String options) {
+        Native.paypalCheck(body, Strings.utf8(options, "options"));
+    }
+
+    /**
+     * One field of an IPN body, decoded per its {@code charset} field (windows-1252 when
+     * absent). An absent field throws {@code MISSING_FIELD}.
+     */
+    public static String paypalField(byte[] body, String name) {
+        return Strings.text(Native.paypalField(body, Strings.utf8(name, "name")));
+    }
+
+    // ---- UnionPay ACP (docs/specs/unionpay-acp.md) -------------------------------------------
+
+    /**
+     * UnionPay's {@code certId} of {@code key} (the merchant's PFX, or a certificate): its serial
+     * in decimal, e.g. {@code 69903319369}. A key without a certificate (a secret, a bare private
+     * key) throws {@code KEY_MISMATCH}.
+     */
+    public static String unionpayCertId(Key key) {
+        long k = key == null ? 0 : key.acquire();
+        try {
+            return Strings.text(Native.unionpayCertId(k));
+        } finally {
+            if (key != null) {
+                key.release();
+            }
+        }
+    }
+
+    /**
+     * Verifies a UnionPay notification or synchronous reply body, form-encoded exactly as
+     * received, with {@code profile} {@code unionpay.acp.notify} or {@code unionpay.acp.response}.
+     * 5.1.0: {@code root} and {@code middle} (PEM or DER: UnionPay's root and middle
+     * certificates, acp_root.cer / acp_middle.cer) are required; the body's
+     * {@code signPubKeyCert} must chain to them, be within its dates and name UnionPay, else
+     * {@code UNTRUSTED_CERT} (24) is thrown; {@code verifyKey} may be null. 5.0.0:
+     * {@code verifyKey} is UnionPay's verify certificate, the one the body's {@code certId} names
+     * (else {@code KEY_MISMATCH}); {@code root}/{@code middle} may be null. {@code options}: null,
+     * or {@code now} (Unix seconds: check the dates at that time) and {@code test_cn=1} (accept
+     * the test environment's owner {@code 00040000:SIGN}).
+     *
+     * @return true when the signature holds, false when it does not
+     */
+    public static boolean unionpayVerify(String profile, byte[] body, byte[] root, byte[] middle, Key verifyKey,
+                                         String options) {
+        byte[] p = Strings.utf8(profile, "profile");
+        byte[] o = Strings.utf8(options, "options");
+        long k = verifyKey == null ? 0 : verifyKey.acquire();
+        try {
+            return Native.unionpayVerify(p, body, root, middle, k, o);
+        } finally {
+            if (verifyKey != null) {
+                verifyKey.release();
             }
         }
     }
