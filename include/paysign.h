@@ -436,6 +436,44 @@ paysign_status paysign_unionpay_verify_body(const char *profile,
                                             const char *options);
 
 /*
+ `encryptCertId`: the decimal serial of UnionPay's encryption certificate `cert` (PEM or DER
+ X.509, `cert_len` bytes). PAYSIGN_KEY_ERROR when `cert` is not a certificate.
+ */
+paysign_status paysign_unionpay_encrypt_cert_id(const uint8_t *cert,
+                                                size_t cert_len,
+                                                char *buf,
+                                                size_t cap,
+                                                size_t *out_len);
+
+/*
+ A sensitive value (`accNo` …, `plaintext_len` bytes) RSA-encrypted with PKCS#1 v1.5
+ padding under the encryption certificate `cert`, as base64 text. The padding is random:
+ each call gives a different text of the same length (a size query does not fix the
+ ciphertext). PAYSIGN_INVALID_FIELD for an empty value or one longer than the key takes.
+ */
+paysign_status paysign_unionpay_encrypt(const uint8_t *cert,
+                                        size_t cert_len,
+                                        const uint8_t *plaintext,
+                                        size_t plaintext_len,
+                                        char *buf,
+                                        size_t cap,
+                                        size_t *out_len);
+
+/*
+ `customerInfo` from the sub-fields in `fields` (in their order), for `version` 5.0.0
+ (all plain) or 5.1.0 (`phoneNo`, `cvn2`, `expired` encrypted into `encryptedInfo` with
+ `cert`; `cert` may be NULL with length 0 when none of them is given). An empty list gives
+ "". A `pin` sub-field is PAYSIGN_UNSUPPORTED.
+ */
+paysign_status paysign_unionpay_customer_info(const paysign_params *fields,
+                                              const char *version,
+                                              const uint8_t *cert,
+                                              size_t cert_len,
+                                              char *buf,
+                                              size_t cap,
+                                              size_t *out_len);
+
+/*
  The `Authorization` header value of a request:
  `WECHATPAY2-SHA256-RSA2048 mchid="…",nonce_str="…",signature="…",timestamp="…",serial_no="…"`.
  `method` upper case; `url` the absolute path with its query (`/v3/pay/transactions/jsapi`);
