@@ -191,10 +191,12 @@ fn customer_info_5_1_0_gathers_encrypted_info() {
     );
 }
 
+type SubFields = &'static [(&'static str, &'static str)];
+
 #[test]
 fn customer_info_refusals_name_the_sub_field() {
     let key = encrypt::encryption_cert(&enc_cert()).unwrap();
-    let cases: [(&[(&str, &str)], Status, &str); 5] = [
+    let cases: [(SubFields, Status, &str); 5] = [
         (&[("pin", "123456")], Status::PAYSIGN_UNSUPPORTED, "'pin'"),
         (
             &[("encryptedInfo", "x")],
