@@ -461,17 +461,32 @@ paysign_status paysign_unionpay_encrypt(const uint8_t *cert,
 
 /*
  `customerInfo` from the sub-fields in `fields` (in their order), for `version` 5.0.0
- (all plain) or 5.1.0 (`phoneNo`, `cvn2`, `expired` encrypted into `encryptedInfo` with
- `cert`; `cert` may be NULL with length 0 when none of them is given). An empty list gives
- "". A `pin` sub-field is PAYSIGN_UNSUPPORTED.
+ (plain) or 5.1.0 (`phoneNo`, `cvn2`, `expired` encrypted into `encryptedInfo` with `cert`).
+ A `pin` sub-field becomes its encrypted PIN block (ANSI X9.8 with the card number `acc_no`,
+ required then) in both. `cert` may be NULL with length 0 and `acc_no` NULL when nothing
+ needs them. An empty list gives "".
  */
 paysign_status paysign_unionpay_customer_info(const paysign_params *fields,
                                               const char *version,
                                               const uint8_t *cert,
                                               size_t cert_len,
+                                              const char *acc_no,
                                               char *buf,
                                               size_t cap,
                                               size_t *out_len);
+
+/*
+ The encrypted PIN (`pin`, 4 to 12 digits) for the card number `acc_no` (11 to 19
+ digits): the ANSI X9.8 PIN block RSA-encrypted (PKCS#1 v1.5) with the encryption
+ certificate `cert`, as base64 text (random padding: a new text each call).
+ */
+paysign_status paysign_unionpay_encrypt_pin(const uint8_t *cert,
+                                            size_t cert_len,
+                                            const char *pin,
+                                            const char *acc_no,
+                                            char *buf,
+                                            size_t cap,
+                                            size_t *out_len);
 
 /*
  The `Authorization` header value of a request:

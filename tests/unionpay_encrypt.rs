@@ -164,7 +164,7 @@ fn customer_info_5_0_0_is_plain() {
     // DERIVED: Python base64.b64encode of "{certifTp=01&certifId=510265790128303&
     // customerNm=张三&phoneNo=18100000000&cvn2=248&expired=1711}" (UTF-8).
     assert_eq!(
-        encrypt::customer_info("5.0.0", &sample_fields(), None).unwrap(),
+        encrypt::customer_info("5.0.0", &sample_fields(), None, None).unwrap(),
         "e2NlcnRpZlRwPTAxJmNlcnRpZklkPTUxMDI2NTc5MDEyODMwMyZjdXN0b21lck5tPeW8oOS4iSZwaG9uZU5vPTE4MTAwMDAwMDAwJmN2bjI9MjQ4JmV4cGlyZWQ9MTcxMX0="
     );
 }
@@ -173,7 +173,7 @@ fn customer_info_5_0_0_is_plain() {
 fn customer_info_5_1_0_gathers_encrypted_info() {
     let own = own_pair("custinfo");
     let key = encrypt::encryption_cert(&std::fs::read(own.join("cert.pem")).unwrap()).unwrap();
-    let info = encrypt::customer_info("5.1.0", &sample_fields(), Some(&key)).unwrap();
+    let info = encrypt::customer_info("5.1.0", &sample_fields(), Some(&key), None).unwrap();
     let text = String::from_utf8(base64_decode(&info)).unwrap();
     let prefix = "{certifTp=01&certifId=510265790128303&customerNm=张三&encryptedInfo=";
     assert!(text.starts_with(prefix) && text.ends_with('}'), "{text}");
@@ -186,7 +186,10 @@ fn customer_info_5_1_0_gathers_encrypted_info() {
     // Without any of the three there is no encryptedInfo and no certificate is needed.
     let plain = Params::from_pairs([("certifTp", "01"), ("certifId", "510265790128303")]);
     assert_eq!(
-        String::from_utf8(base64_decode(&encrypt::customer_info("5.1.0", &plain, None).unwrap())).unwrap(),
+        String::from_utf8(base64_decode(
+            &encrypt::customer_info("5.1.0", &plain, None, None).unwrap()
+        ))
+        .unwrap(),
         "{certifTp=01&certifId=510265790128303}"
     );
 }
@@ -197,7 +200,7 @@ type SubFields = &'static [(&'static str, &'static str)];
 fn customer_info_refusals_name_the_sub_field() {
     let key = encrypt::encryption_cert(&enc_cert()).unwrap();
     let cases: [(SubFields, Status, &str); 5] = [
-        (&[("pin", "123456")], Status::PAYSIGN_UNSUPPORTED, "'pin'"),
+        (&[("pin", "123456")], Status::PAYSIGN_MISSING_FIELD, "field 'accNo'"),
         (
             &[("encryptedInfo", "x")],
             Status::PAYSIGN_INVALID_FIELD,
@@ -216,14 +219,49 @@ fn customer_info_refusals_name_the_sub_field() {
         (&[("cvn2", "")], Status::PAYSIGN_OK, ""),
     ];
     for (fields, status, needle) in cases {
-        let r = encrypt::customer_info("5.1.0", &Params::from_pairs(fields.iter().copied()), Some(&key));
+        let r = encrypt::customer_info("5.1.0", &Params::from_pairs(fields.iter().copied()), Some(&key), None);
         match r {
             Ok(_) => assert_eq!(status, Status::PAYSIGN_OK, "{fields:?}"),
             Err(e) => assert!(e.status == status && e.message.contains(needle), "{fields:?}: {e}"),
         }
     }
-    let e = encrypt::customer_info("", &sample_fields(), None).unwrap_err();
+    let e = encrypt::customer_info("", &sample_fields(), None, None).unwrap_err();
     assert_eq!(e.message, "field 'version' is missing or empty");
+}
+
+#[test]
+fn pin_block_round_trip_with_our_own_pair() {
+    let own = own_pair("pin");
+    let key = encrypt::encryption_cert(&std::fs::read(own.join("cert.pem")).unwrap()).unwrap();
+    // DERIVED (Python by the written rule): PIN field 06 12 34 56 FF FF FF FF XOR PAN field
+    // 00 00 63 88 00 00 00 09 (the 12 digits of 6226388000000095 left of the check digit).
+    let block = [0x06, 0x12, 0x57, 0xde, 0xff, 0xff, 0xff, 0xf6];
+    let sealed = encrypt::encrypt_pin(&key, "123456", "6226388000000095").unwrap();
+    assert_eq!(openssl_decrypt(&own, &sealed), block);
+    // In customerInfo, pin keeps its place in both versions; 5.1.0 still gathers cvn2.
+    let fields = Params::from_pairs([("pin", "123456"), ("cvn2", "248"), ("customerNm", "张三")]);
+    for version in ["5.0.0", "5.1.0"] {
+        let info = encrypt::customer_info(version, &fields, Some(&key), Some("6226388000000095")).unwrap();
+        let text = String::from_utf8(base64_decode(&info)).unwrap();
+        let rest = text.strip_prefix("{pin=").unwrap();
+        let (pin, tail) = rest.split_at(344);
+        assert_eq!(openssl_decrypt(&own, pin), block);
+        if version == "5.0.0" {
+            assert_eq!(tail, "&cvn2=248&customerNm=张三}");
+        } else {
+            let sealed = tail
+                .strip_prefix("&customerNm=张三&encryptedInfo=")
+                .unwrap()
+                .strip_suffix('}')
+                .unwrap();
+            assert_eq!(openssl_decrypt(&own, sealed), b"cvn2=248");
+        }
+    }
+    let e = encrypt::encrypt_pin(&key, "123", "6226388000000095").unwrap_err();
+    assert_eq!(
+        (e.status, e.message.as_str()),
+        (Status::PAYSIGN_INVALID_FIELD, "field 'pin': must be 4 to 12 digits")
+    );
 }
 
 fn refund_reply() -> Params {

@@ -100,9 +100,11 @@ Usage:
   paysign unionpay encrypt --cert FILE [--input FILE]
       Print a sensitive value (accNo ...) read from --input ('-' = stdin, the default; one
       trailing newline dropped) RSA-encrypted (PKCS#1 v1.5) with the certificate, base64.
-  paysign unionpay customer-info --version 5.0.0|5.1.0 [--cert FILE] [name=value ...]
+  paysign unionpay customer-info --version 5.0.0|5.1.0 [--cert FILE] [--acc-no CARD]
+                                 [name=value ...]
       Print customerInfo from its sub-fields in the order given; 5.1.0 encrypts phoneNo,
-      cvn2 and expired into encryptedInfo with --cert.
+      cvn2 and expired into encryptedInfo with --cert; pin becomes its encrypted PIN block
+      (ANSI X9.8 with --acc-no).
   paysign alipay-response METHOD [--body FILE] --key FILE [--sign-type RSA2|RSA]
                           [--charset C] [--aes-key-env VAR | --aes-key-file FILE] [--print-node]
       Verify a synchronous OpenAPI response (METHOD e.g. alipay.trade.query) over the exact

@@ -102,9 +102,10 @@ pub unsafe extern "C" fn paysign_unionpay_encrypt(
 }
 
 /// `customerInfo` from the sub-fields in `fields` (in their order), for `version` 5.0.0
-/// (all plain) or 5.1.0 (`phoneNo`, `cvn2`, `expired` encrypted into `encryptedInfo` with
-/// `cert`; `cert` may be NULL with length 0 when none of them is given). An empty list gives
-/// "". A `pin` sub-field is PAYSIGN_UNSUPPORTED.
+/// (plain) or 5.1.0 (`phoneNo`, `cvn2`, `expired` encrypted into `encryptedInfo` with `cert`).
+/// A `pin` sub-field becomes its encrypted PIN block (ANSI X9.8 with the card number `acc_no`,
+/// required then) in both. `cert` may be NULL with length 0 and `acc_no` NULL when nothing
+/// needs them. An empty list gives "".
 #[no_mangle]
 #[allow(clippy::too_many_arguments)]
 pub unsafe extern "C" fn paysign_unionpay_customer_info(
@@ -112,6 +113,7 @@ pub unsafe extern "C" fn paysign_unionpay_customer_info(
     version: *const c_char,
     cert: *const u8,
     cert_len: usize,
+    acc_no: *const c_char,
     buf: *mut c_char,
     cap: usize,
     out_len: *mut usize,
@@ -125,11 +127,28 @@ pub unsafe extern "C" fn paysign_unionpay_customer_info(
         } else {
             Some(encrypt::encryption_cert(cert)?)
         };
-        write_text(
-            &encrypt::customer_info(version, fields, key.as_ref())?,
-            buf,
-            cap,
-            out_len,
-        )
+        let acc_no = opt_text(acc_no, "acc_no")?;
+        let info = encrypt::customer_info(version, fields, key.as_ref(), acc_no)?;
+        write_text(&info, buf, cap, out_len)
+    })
+}
+
+/// The encrypted PIN (`pin`, 4 to 12 digits) for the card number `acc_no` (11 to 19
+/// digits): the ANSI X9.8 PIN block RSA-encrypted (PKCS#1 v1.5) with the encryption
+/// certificate `cert`, as base64 text (random padding: a new text each call).
+#[no_mangle]
+pub unsafe extern "C" fn paysign_unionpay_encrypt_pin(
+    cert: *const u8,
+    cert_len: usize,
+    pin: *const c_char,
+    acc_no: *const c_char,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> paysign_status {
+    guard(|| {
+        let key = encrypt::encryption_cert(bytes(cert, cert_len, "cert")?)?;
+        let sealed = encrypt::encrypt_pin(&key, text(pin, "pin")?, text(acc_no, "acc_no")?)?;
+        write_text(&sealed, buf, cap, out_len)
     })
 }

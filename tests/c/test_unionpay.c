@@ -70,31 +70,48 @@ static void encryption(void) {
     /* customerInfo: published {smsCode=111111}; 5.1.0 gathers cvn2 into encryptedInfo. */
     paysign_params *f = paysign_params_new();
     paysign_params_set(f, "smsCode", "111111");
-    s = paysign_unionpay_customer_info(f, "5.1.0", NULL, 0, buf, sizeof buf, &out);
+    s = paysign_unionpay_customer_info(f, "5.1.0", NULL, 0, NULL, buf, sizeof buf, &out);
     CHECK(s == PAYSIGN_OK && strcmp(buf, "e3Ntc0NvZGU9MTExMTExfQ==") == 0, "customerInfo %d %s", s, buf);
     paysign_params_set(f, "cvn2", "248");
-    s = paysign_unionpay_customer_info(f, "5.1.0", NULL, 0, buf, sizeof buf, &out);
+    s = paysign_unionpay_customer_info(f, "5.1.0", NULL, 0, NULL, buf, sizeof buf, &out);
     CHECK(s == PAYSIGN_NULL_ARGUMENT && strstr(err(), "encryption certificate") != NULL, "no cert: %s", err());
     /* {smsCode=111111&encryptedInfo=<344>} is 375 bytes: 500 base64 characters. */
-    s = paysign_unionpay_customer_info(f, "5.1.0", cert, cert_len, buf, sizeof buf, &out);
+    s = paysign_unionpay_customer_info(f, "5.1.0", cert, cert_len, NULL, buf, sizeof buf, &out);
     CHECK(s == PAYSIGN_OK && out == 500 && is_base64(buf), "5.1.0 customerInfo %d %zu", s, out);
-    s = paysign_unionpay_customer_info(f, "5.0.0", cert, cert_len, buf, sizeof buf, &out);
+    s = paysign_unionpay_customer_info(f, "5.0.0", cert, cert_len, NULL, buf, sizeof buf, &out);
     /* DERIVED: base64 of {smsCode=111111&cvn2=248} (Python). */
     CHECK(s == PAYSIGN_OK && strcmp(buf, "e3Ntc0NvZGU9MTExMTExJmN2bjI9MjQ4fQ==") == 0, "5.0.0 plain %s", buf);
-    CHECK(paysign_unionpay_customer_info(f, "5.0.0", NULL, 0, buf, 8, &out) == PAYSIGN_BUFFER_TOO_SMALL && out == 36,
+    CHECK(paysign_unionpay_customer_info(f, "5.0.0", NULL, 0, NULL, buf, 8, &out) == PAYSIGN_BUFFER_TOO_SMALL && out == 36,
           "customerInfo small buffer");
-    CHECK(paysign_unionpay_customer_info(f, "4.0.0", NULL, 0, buf, sizeof buf, &out) == PAYSIGN_INVALID_FIELD &&
+    CHECK(paysign_unionpay_customer_info(f, "4.0.0", NULL, 0, NULL, buf, sizeof buf, &out) == PAYSIGN_INVALID_FIELD &&
               strstr(err(), "'version'") != NULL, "bad version: %s", err());
-    CHECK(paysign_unionpay_customer_info(f, NULL, NULL, 0, buf, sizeof buf, &out) == PAYSIGN_NULL_ARGUMENT,
+    CHECK(paysign_unionpay_customer_info(f, NULL, NULL, 0, NULL, buf, sizeof buf, &out) == PAYSIGN_NULL_ARGUMENT,
           "NULL version");
-    CHECK(paysign_unionpay_customer_info(NULL, "5.1.0", NULL, 0, buf, sizeof buf, &out) == PAYSIGN_NULL_ARGUMENT &&
+    CHECK(paysign_unionpay_customer_info(NULL, "5.1.0", NULL, 0, NULL, buf, sizeof buf, &out) == PAYSIGN_NULL_ARGUMENT &&
               strstr(err(), "'fields'") != NULL, "NULL fields: %s", err());
-    CHECK(paysign_unionpay_customer_info(f, "5.1.0", junk, sizeof junk - 1, buf, sizeof buf, &out) ==
+    CHECK(paysign_unionpay_customer_info(f, "5.1.0", junk, sizeof junk - 1, NULL, buf, sizeof buf, &out) ==
               PAYSIGN_KEY_ERROR, "customerInfo junk cert");
     paysign_params_set(f, "pin", "123456");
-    CHECK(paysign_unionpay_customer_info(f, "5.0.0", NULL, 0, buf, sizeof buf, &out) == PAYSIGN_UNSUPPORTED &&
-              strstr(err(), "'pin'") != NULL, "pin: %s", err());
+    CHECK(paysign_unionpay_customer_info(f, "5.0.0", cert, cert_len, NULL, buf, sizeof buf, &out) ==
+              PAYSIGN_MISSING_FIELD && strstr(err(), "'accNo'") != NULL, "pin without accNo: %s", err());
+    /* {smsCode=111111&cvn2=248&pin=<344>} is 374 bytes: 500 base64 characters. */
+    s = paysign_unionpay_customer_info(f, "5.0.0", cert, cert_len, pan, buf, sizeof buf, &out);
+    CHECK(s == PAYSIGN_OK && out == 500 && is_base64(buf), "pin in customerInfo %d %zu %s", s, out, err());
     paysign_params_free(f);
+
+    /* The PIN block, encrypted: 344 characters; bad PIN and card numbers name their field. */
+    s = paysign_unionpay_encrypt_pin(cert, cert_len, "123456", pan, buf, sizeof buf, &out);
+    CHECK(s == PAYSIGN_OK && out == 344 && is_base64(buf), "encrypt_pin %d %zu", s, out);
+    CHECK(paysign_unionpay_encrypt_pin(cert, cert_len, "123456", pan, buf, 100, &out) == PAYSIGN_BUFFER_TOO_SMALL &&
+              out == 344, "encrypt_pin small buffer");
+    CHECK(paysign_unionpay_encrypt_pin(cert, cert_len, "12", pan, buf, sizeof buf, &out) == PAYSIGN_INVALID_FIELD &&
+              strstr(err(), "'pin'") != NULL, "short pin: %s", err());
+    CHECK(paysign_unionpay_encrypt_pin(cert, cert_len, "123456", "12345", buf, sizeof buf, &out) ==
+              PAYSIGN_INVALID_FIELD && strstr(err(), "'accNo'") != NULL, "short card: %s", err());
+    CHECK(paysign_unionpay_encrypt_pin(cert, cert_len, NULL, pan, buf, sizeof buf, &out) == PAYSIGN_NULL_ARGUMENT &&
+              strstr(err(), "'pin'") != NULL, "NULL pin: %s", err());
+    CHECK(paysign_unionpay_encrypt_pin(junk, sizeof junk - 1, "123456", pan, buf, sizeof buf, &out) ==
+              PAYSIGN_KEY_ERROR, "encrypt_pin junk cert");
     free(cert);
 }
 

@@ -79,7 +79,7 @@ fn encrypt_value(argv: &[String], out: &mut Out) -> Result<u8> {
 }
 
 fn customer_info(argv: &[String], out: &mut Out) -> Result<u8> {
-    let a = args::parse(argv, &[], &["--version", "--cert"])?;
+    let a = args::parse(argv, &[], &["--version", "--cert", "--acc-no"])?;
     let version = a
         .value("--version")
         .ok_or_else(|| Error::invalid_argument("unionpay customer-info needs --version 5.0.0 or 5.1.0"))?;
@@ -91,7 +91,7 @@ fn customer_info(argv: &[String], out: &mut Out) -> Result<u8> {
     field_args(&mut fields, &a.positional)?;
     out.say(&format!(
         "{}\n",
-        encrypt::customer_info(version, &fields, key.as_ref())?
+        encrypt::customer_info(version, &fields, key.as_ref(), a.value("--acc-no"))?
     ));
     Ok(0)
 }
