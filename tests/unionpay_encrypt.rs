@@ -35,10 +35,27 @@ fn openssl(args: &[&str], dir: &Path) -> Vec<u8> {
     o.stdout
 }
 
+/// Our own key pair's directory, removed when dropped.
+struct OwnPair(PathBuf);
+
+impl std::ops::Deref for OwnPair {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for OwnPair {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 /// A fresh directory holding our own 2048-bit key pair: key.pem and its self-signed cert.pem.
-fn own_pair(tag: &str) -> PathBuf {
+fn own_pair(tag: &str) -> OwnPair {
     let dir = std::env::temp_dir().join(format!("paysign-acpenc-{tag}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
+    let dir = OwnPair(dir);
     openssl(
         &[
             "req",

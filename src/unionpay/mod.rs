@@ -1,6 +1,7 @@
 //! UnionPay ACP: certId, and notification/reply verification. 5.1.0 messages carry UnionPay's
 //! certificate in `signPubKeyCert`, trusted only after [`chain`]'s checks; 5.0.0 messages name
-//! the caller's verify certificate by `certId`. Rules: docs/specs/unionpay-acp.md.
+//! the caller's verify certificate by `certId`; `signMethod` must be 01. [`encrypt`]:
+//! `encryptCertId` and the sensitive fields of requests. Rules: docs/specs/unionpay-acp.md.
 
 pub mod chain;
 pub mod encrypt;
