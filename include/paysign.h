@@ -453,6 +453,59 @@ paysign_status paysign_unionpay_verify_body(const char *profile,
                                             const char *options);
 
 /*
+ `encryptCertId`: the decimal serial of UnionPay's encryption certificate `cert` (PEM or DER
+ X.509, `cert_len` bytes). PAYSIGN_KEY_ERROR when `cert` is not a certificate.
+ */
+paysign_status paysign_unionpay_encrypt_cert_id(const uint8_t *cert,
+                                                size_t cert_len,
+                                                char *buf,
+                                                size_t cap,
+                                                size_t *out_len);
+
+/*
+ A sensitive value (`accNo` …, `plaintext_len` bytes) RSA-encrypted with PKCS#1 v1.5
+ padding under the encryption certificate `cert`, as base64 text. The padding is random:
+ each call gives a different text of the same length (a size query does not fix the
+ ciphertext). PAYSIGN_INVALID_FIELD for an empty value or one longer than the key takes.
+ */
+paysign_status paysign_unionpay_encrypt(const uint8_t *cert,
+                                        size_t cert_len,
+                                        const uint8_t *plaintext,
+                                        size_t plaintext_len,
+                                        char *buf,
+                                        size_t cap,
+                                        size_t *out_len);
+
+/*
+ `customerInfo` from the sub-fields in `fields` (in their order), for `version` 5.0.0
+ (plain) or 5.1.0 (`phoneNo`, `cvn2`, `expired` encrypted into `encryptedInfo` with `cert`).
+ A `pin` sub-field becomes its encrypted PIN block (ANSI X9.8 with the card number `acc_no`,
+ required then) in both. `cert` may be NULL with length 0 and `acc_no` NULL when nothing
+ needs them. An empty list gives "".
+ */
+paysign_status paysign_unionpay_customer_info(const paysign_params *fields,
+                                              const char *version,
+                                              const uint8_t *cert,
+                                              size_t cert_len,
+                                              const char *acc_no,
+                                              char *buf,
+                                              size_t cap,
+                                              size_t *out_len);
+
+/*
+ The encrypted PIN (`pin`, 4 to 12 digits) for the card number `acc_no` (11 to 19
+ digits): the ANSI X9.8 PIN block RSA-encrypted (PKCS#1 v1.5) with the encryption
+ certificate `cert`, as base64 text (random padding: a new text each call).
+ */
+paysign_status paysign_unionpay_encrypt_pin(const uint8_t *cert,
+                                            size_t cert_len,
+                                            const char *pin,
+                                            const char *acc_no,
+                                            char *buf,
+                                            size_t cap,
+                                            size_t *out_len);
+
+/*
  The `Authorization` header value of a request:
  `WECHATPAY2-SHA256-RSA2048 mchid="…",nonce_str="…",signature="…",timestamp="…",serial_no="…"`.
  `method` upper case; `url` the absolute path with its query (`/v3/pay/transactions/jsapi`);

@@ -13,6 +13,7 @@ pub mod alipay;
 pub mod builtin;
 pub mod canon;
 pub mod charset;
+pub mod der_decimal;
 pub mod diagnose;
 pub mod digest;
 pub mod error;

@@ -98,6 +98,16 @@ Usage:
       signPubKeyCert must chain to --root and --middle, be in date (option now=UNIX) and
       name UnionPay (option test_cn=1 also takes 00040000:SIGN). 5.0.0: --key is UnionPay's
       verify certificate, the one certId names. Output and exit codes as 'verify'.
+  paysign unionpay encrypt-cert-id --cert FILE
+      Print encryptCertId: the decimal serial of UnionPay's encryption certificate.
+  paysign unionpay encrypt --cert FILE [--input FILE]
+      Print a sensitive value (accNo ...) read from --input ('-' = stdin, the default; one
+      trailing newline dropped) RSA-encrypted (PKCS#1 v1.5) with the certificate, base64.
+  paysign unionpay customer-info --version 5.0.0|5.1.0 [--cert FILE] [--acc-no CARD]
+                                 [name=value ...]
+      Print customerInfo from its sub-fields in the order given; 5.1.0 encrypts phoneNo,
+      cvn2 and expired into encryptedInfo with --cert; pin becomes its encrypted PIN block
+      (ANSI X9.8 with --acc-no).
   paysign alipay-response METHOD [--body FILE] --key FILE [--sign-type RSA2|RSA]
                           [--charset C] [--aes-key-env VAR | --aes-key-file FILE] [--print-node]
       Verify a synchronous OpenAPI response (METHOD e.g. alipay.trade.query) over the exact
@@ -304,23 +314,7 @@ fn sign(argv: &[String], out: &mut Out) -> Result<u8> {
         )?,
         None => Params::new(),
     };
-    let mut given = HashSet::new();
-    for (i, pair) in pairs.iter().enumerate() {
-        // Not echoed: a stray argument may be a secret that lost its option.
-        let (name, value) = pair.split_once('=').ok_or_else(|| {
-            Error::invalid_argument(format!(
-                "field argument {} (after the profile) is not name=value",
-                i + 1
-            ))
-        })?;
-        if name.is_empty() {
-            return Err(Error::invalid_argument("a field argument has an empty name"));
-        }
-        if !given.insert(name) {
-            return Err(Error::duplicate_field(name));
-        }
-        params.set(name, value);
-    }
+    field_args(&mut params, pairs)?;
     let key = load_key(&a)?;
 
     let explained = if a.flag("--explain") {
@@ -477,6 +471,25 @@ fn alipay_verify_url(argv: &[String], out: &mut Out) -> Result<u8> {
 // ---------------------------------------------------------------------------------------
 
 /// Checks the number of positional arguments and hands them back as an array.
+/// Adds `name=value` arguments to `params`; a name given twice is DUPLICATE_FIELD.
+fn field_args(params: &mut Params, pairs: &[String]) -> Result<()> {
+    let mut given = HashSet::new();
+    for (i, pair) in pairs.iter().enumerate() {
+        // Not echoed: a stray argument may be a secret that lost its option.
+        let (name, value) = pair
+            .split_once('=')
+            .ok_or_else(|| Error::invalid_argument(format!("field argument {} is not name=value", i + 1)))?;
+        if name.is_empty() {
+            return Err(Error::invalid_argument("a field argument has an empty name"));
+        }
+        if !given.insert(name) {
+            return Err(Error::duplicate_field(name));
+        }
+        params.set(name, value);
+    }
+    Ok(())
+}
+
 fn expect_positional<'a, const N: usize>(
     given: &'a [String],
     names: &[&str; N],

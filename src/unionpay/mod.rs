@@ -1,8 +1,10 @@
 //! UnionPay ACP: certId, and notification/reply verification. 5.1.0 messages carry UnionPay's
 //! certificate in `signPubKeyCert`, trusted only after [`chain`]'s checks; 5.0.0 messages name
-//! the caller's verify certificate by `certId`. Rules: docs/specs/unionpay-acp.md.
+//! the caller's verify certificate by `certId`; `signMethod` must be 01. [`encrypt`]:
+//! `encryptCertId` and the sensitive fields of requests. Rules: docs/specs/unionpay-acp.md.
 
 pub mod chain;
+pub mod encrypt;
 
 use crate::error::{Error, Result};
 use crate::keys::Key;
@@ -17,7 +19,7 @@ pub fn cert_id(key: &Key) -> Result<String> {
         .cert()
         .ok_or_else(|| Error::key_mismatch("certId needs a certificate or a PFX that holds one"))?;
     let bytes = crate::digest::unhex(&info.serial_hex, "serial")?;
-    Ok(crate::alipay::cert::decimal(&bytes, false))
+    Ok(crate::der_decimal::decimal(&bytes, false))
 }
 
 /// Verifies a UnionPay notification or reply (`unionpay.acp.notify` / `.response`).
@@ -35,6 +37,7 @@ pub fn verify(
     if let Some(d) = params.first_duplicate() {
         return Err(Error::duplicate_field(d));
     }
+    sign_method(params)?;
     match params.get("version").unwrap_or_default() {
         "5.1.0" => {
             let pem = params
@@ -72,5 +75,23 @@ pub fn verify(
         }
         "" => Err(Error::missing_field("version")),
         v => Err(Error::invalid_field("version", format!("'{v}' is not 5.0.0 or 5.1.0"))),
+    }
+}
+
+/// `signMethod`: 01 (RSA with the certificates) is what paysign verifies; 11 and 12 are the
+/// SHA-256 / SM3 secure-key modes, refused by name rather than checked as RSA and failed.
+fn sign_method(params: &Params) -> Result<()> {
+    match params.get("signMethod").unwrap_or_default() {
+        "01" => Ok(()),
+        "" => Err(Error::missing_field("signMethod")),
+        m @ ("11" | "12") => Err(Error::unsupported(format!(
+            "field 'signMethod': {m} ({}) is not supported; paysign verifies 01 (RSA)",
+            if m == "11" {
+                "SHA-256 with the secure key"
+            } else {
+                "SM3 with the secure key"
+            }
+        ))),
+        m => Err(Error::invalid_field("signMethod", format!("'{m}' is not 01, 11 or 12"))),
     }
 }
