@@ -1251,6 +1251,34 @@ JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_paypalField(JNIEnv *env, jc
     return result;
 }
 
+typedef struct {
+    body_t body, sent;
+    const char *host;
+} paypal_diagnose_ctx;
+
+static paysign_status paypal_diagnose_fn(void *c, char *buf, size_t cap, size_t *out_len) {
+    paypal_diagnose_ctx *ctx = (paypal_diagnose_ctx *)c;
+    return paysign_paypal_diagnose((const uint8_t *)ctx->body.data, ctx->body.len, (const uint8_t *)ctx->sent.data,
+                                   ctx->sent.len, ctx->host, buf, cap, out_len);
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_paypalDiagnose(JNIEnv *env, jclass cls, jbyteArray jbody,
+                                                                    jbyteArray jsent, jbyteArray jhost) {
+    paypal_diagnose_ctx ctx = {{NULL, NULL, 0}, {NULL, NULL, 0}, NULL};
+    char *host = NULL;
+    jbyteArray result = NULL;
+    (void)cls;
+    if (to_cstr(env, jhost, &host) == 0 && body_get(env, jbody, &ctx.body) == 0 &&
+        body_get(env, jsent, &ctx.sent) == 0) {
+        ctx.host = host;
+        result = call_out(env, paypal_diagnose_fn, &ctx);
+    }
+    body_release(env, &ctx.sent);
+    body_release(env, &ctx.body);
+    free_cstr(host);
+    return result;
+}
+
 /* ---- UnionPay ACP ----------------------------------------------------------------------- */
 
 static paysign_status unionpay_cert_id_fn(void *key, char *buf, size_t cap, size_t *out_len) {
@@ -1285,5 +1313,109 @@ done:
     body_release(env, &body);
     free_cstr(profile);
     free_cstr(options);
+    return result;
+}
+
+/* The sensitive-field calls: cert is UnionPay's encryption certificate (PEM or DER). */
+typedef struct {
+    body_t cert, plain;
+    const paysign_params *fields;
+    const char *version, *pin, *acc_no;
+} unionpay_enc_ctx;
+
+static paysign_status unionpay_encrypt_cert_id_fn(void *c, char *buf, size_t cap, size_t *out_len) {
+    unionpay_enc_ctx *ctx = (unionpay_enc_ctx *)c;
+    return paysign_unionpay_encrypt_cert_id((const uint8_t *)ctx->cert.data, ctx->cert.len, buf, cap, out_len);
+}
+
+static paysign_status unionpay_encrypt_fn(void *c, char *buf, size_t cap, size_t *out_len) {
+    unionpay_enc_ctx *ctx = (unionpay_enc_ctx *)c;
+    return paysign_unionpay_encrypt((const uint8_t *)ctx->cert.data, ctx->cert.len, (const uint8_t *)ctx->plain.data,
+                                    ctx->plain.len, buf, cap, out_len);
+}
+
+static paysign_status unionpay_encrypt_pin_fn(void *c, char *buf, size_t cap, size_t *out_len) {
+    unionpay_enc_ctx *ctx = (unionpay_enc_ctx *)c;
+    return paysign_unionpay_encrypt_pin((const uint8_t *)ctx->cert.data, ctx->cert.len, ctx->pin, ctx->acc_no, buf,
+                                        cap, out_len);
+}
+
+static paysign_status unionpay_customer_info_fn(void *c, char *buf, size_t cap, size_t *out_len) {
+    unionpay_enc_ctx *ctx = (unionpay_enc_ctx *)c;
+    return paysign_unionpay_customer_info(ctx->fields, ctx->version, (const uint8_t *)ctx->cert.data, ctx->cert.len,
+                                          ctx->acc_no, buf, cap, out_len);
+}
+
+static void unionpay_enc_init(unionpay_enc_ctx *ctx) {
+    memset(ctx, 0, sizeof *ctx);
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_unionpayEncryptCertId(JNIEnv *env, jclass cls,
+                                                                           jbyteArray jcert) {
+    unionpay_enc_ctx ctx;
+    jbyteArray result = NULL;
+    (void)cls;
+    unionpay_enc_init(&ctx);
+    if (body_get(env, jcert, &ctx.cert) == 0) {
+        result = call_out(env, unionpay_encrypt_cert_id_fn, &ctx);
+    }
+    body_release(env, &ctx.cert);
+    return result;
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_unionpayEncrypt(JNIEnv *env, jclass cls, jbyteArray jcert,
+                                                                     jbyteArray jplain) {
+    unionpay_enc_ctx ctx;
+    jbyteArray result = NULL;
+    (void)cls;
+    unionpay_enc_init(&ctx);
+    if (body_get(env, jcert, &ctx.cert) == 0 && body_get(env, jplain, &ctx.plain) == 0) {
+        result = call_out(env, unionpay_encrypt_fn, &ctx);
+    }
+    body_release(env, &ctx.plain);
+    body_release(env, &ctx.cert);
+    return result;
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_unionpayEncryptPin(JNIEnv *env, jclass cls, jbyteArray jcert,
+                                                                        jbyteArray jpin, jbyteArray jacc_no) {
+    unionpay_enc_ctx ctx;
+    char *pin = NULL, *acc_no = NULL;
+    jbyteArray result = NULL;
+    (void)cls;
+    unionpay_enc_init(&ctx);
+    if (to_cstr(env, jpin, &pin) == 0 && to_cstr(env, jacc_no, &acc_no) == 0 &&
+        body_get(env, jcert, &ctx.cert) == 0) {
+        ctx.pin = pin;
+        ctx.acc_no = acc_no;
+        result = call_out(env, unionpay_encrypt_pin_fn, &ctx);
+    }
+    body_release(env, &ctx.cert);
+    free_secret(pin);
+    free_secret(acc_no);
+    return result;
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_unionpayCustomerInfo(JNIEnv *env, jclass cls,
+                                                                          jbyteArray jfields, jint len,
+                                                                          jbyteArray jversion, jbyteArray jcert,
+                                                                          jbyteArray jacc_no) {
+    unionpay_enc_ctx ctx;
+    char *version = NULL, *acc_no = NULL;
+    paysign_params *fields = NULL;
+    jbyteArray result = NULL;
+    (void)cls;
+    unionpay_enc_init(&ctx);
+    if (to_cstr(env, jversion, &version) == 0 && to_cstr(env, jacc_no, &acc_no) == 0 &&
+        body_get(env, jcert, &ctx.cert) == 0 && build_params(env, jfields, len, &fields) == 0) {
+        ctx.fields = fields;
+        ctx.version = version;
+        ctx.acc_no = acc_no;
+        result = call_out(env, unionpay_customer_info_fn, &ctx);
+    }
+    paysign_params_free(fields);
+    body_release(env, &ctx.cert);
+    free_cstr(version);
+    free_secret(acc_no);
     return result;
 }

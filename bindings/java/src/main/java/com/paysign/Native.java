@@ -91,12 +91,28 @@ final class Native {
 
     static native byte[] paypalField(byte[] body, byte[] name);
 
+    /** The JSON report of paysign_paypal_diagnose; sent and host may be null. */
+    static native byte[] paypalDiagnose(byte[] body, byte[] sent, byte[] host);
+
     /** The certId (decimal serial) of the key's certificate. */
     static native byte[] unionpayCertId(long key);
 
     /** true when valid, false for BAD_SIGNATURE; throws otherwise. root, middle may be null. */
     static native boolean unionpayVerify(byte[] profile, byte[] body, byte[] root, byte[] middle, long key,
                                          byte[] options);
+
+    /** encryptCertId: the decimal serial of the encryption certificate. */
+    static native byte[] unionpayEncryptCertId(byte[] cert);
+
+    /** Base64 of plain RSA-encrypted (PKCS#1 v1.5) under cert. */
+    static native byte[] unionpayEncrypt(byte[] cert, byte[] plain);
+
+    /** Base64 of the encrypted ANSI X9.8 PIN block. */
+    static native byte[] unionpayEncryptPin(byte[] cert, byte[] pin, byte[] accNo);
+
+    /** customerInfo from packed sub-fields; cert and accNo may be null. */
+    static native byte[] unionpayCustomerInfo(byte[] fields, int length, byte[] version, byte[] cert,
+                                              byte[] accNo);
 
     static native byte[] reply(byte[] profile, boolean success, byte[] redirectUrl);
 

@@ -512,7 +512,59 @@ public final class PaySign {
         return Strings.text(Native.paypalField(body, Strings.utf8(name, "name")));
     }
 
+    /**
+     * Why PayPal answered {@code INVALID}: compares the raw notification {@code body} with the
+     * postback you sent ({@code sent}, may be null) and the {@code host} it went to (may be null).
+     * Returns the JSON report {@code {"mode":"paypal_postback","findings":[{"cause":…,"detail":…}]}},
+     * causes {@code sandbox_to_live_host}, {@code live_to_sandbox_host}, {@code charset_field},
+     * {@code plus_vs_pct20}, {@code hex_case}, {@code reencoded}, {@code fields_reordered},
+     * {@code fields_changed}; an empty list when nothing explains it.
+     */
+    public static String paypalDiagnose(byte[] body, byte[] sent, String host) {
+        return Strings.text(Native.paypalDiagnose(body, sent, Strings.utf8(host, "host")));
+    }
+
     // ---- UnionPay ACP (docs/specs/unionpay-acp.md) -------------------------------------------
+
+    /**
+     * {@code encryptCertId}: the decimal serial of UnionPay's encryption certificate {@code cert}
+     * (PEM or DER X.509, e.g. acp_enc.cer). Not a certificate throws {@code KEY_ERROR}.
+     */
+    public static String unionpayEncryptCertId(byte[] cert) {
+        return Strings.text(Native.unionpayEncryptCertId(cert));
+    }
+
+    /**
+     * A sensitive field's value ({@code accNo} …) RSA-encrypted (PKCS#1 v1.5) under the encryption
+     * certificate {@code cert}, as base64 text. The padding is random: each call gives a new text.
+     * An empty value or one longer than the key takes throws {@code INVALID_FIELD}.
+     */
+    public static String unionpayEncrypt(byte[] cert, byte[] plain) {
+        return Strings.text(Native.unionpayEncrypt(cert, plain));
+    }
+
+    /**
+     * The encrypted PIN ({@code pin}, 4 to 12 digits) for card number {@code accNo} (11 to 19
+     * digits): the ANSI X9.8 PIN block RSA-encrypted under {@code cert}, as base64 text.
+     */
+    public static String unionpayEncryptPin(byte[] cert, String pin, String accNo) {
+        return Strings.text(Native.unionpayEncryptPin(cert, Strings.utf8(pin, "pin"), Strings.utf8(accNo, "accNo")));
+    }
+
+    /**
+     * {@code customerInfo} from the sub-fields {@code fields} (in their order), for
+     * {@code version} 5.0.0 (plain) or 5.1.0 ({@code phoneNo}, {@code cvn2}, {@code expired}
+     * encrypted into {@code encryptedInfo} with {@code cert}). A {@code pin} sub-field becomes its
+     * encrypted PIN block with the card number {@code accNo}. {@code cert} and {@code accNo} may
+     * be null when nothing needs them.
+     */
+    public static String unionpayCustomerInfo(Map<String, String> fields, String version, byte[] cert,
+                                              String accNo) {
+        Strings.Packed kv = Strings.pack(fields);
+        return Strings.text(Native.unionpayCustomerInfo(kv == null ? null : kv.data, kv == null ? 0 : kv.length,
+                                                        Strings.utf8(version, "version"), cert,
+                                                        Strings.utf8(accNo, "accNo")));
+    }
 
     /**
      * UnionPay's {@code certId} of {@code key} (the merchant's PFX, or a certificate): its serial

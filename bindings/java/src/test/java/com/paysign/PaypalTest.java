@@ -98,4 +98,31 @@ public class PaypalTest {
         assertEquals("\u4f60\u597d", PaySign.paypalField(read("derived-gb2312.body"), "first_name"));
         assertEquals("Jos\u00e9 \u4f60\u597d", PaySign.paypalField(read("derived-utf-8.body"), "first_name"));
     }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> causes(String report) {
+        Map<String, Object> r = (Map<String, Object>) MiniJson.parse(report);
+        assertEquals("paypal_postback", r.get("mode"));
+        List<Object> out = new java.util.ArrayList<Object>();
+        for (Object f : (List<Object>) r.get("findings")) {
+            out.add(((Map<String, Object>) f).get("cause"));
+            assertTrue(report, !((String) ((Map<String, Object>) f).get("detail")).isEmpty());
+        }
+        return out;
+    }
+
+    @Test
+    public void diagnoseNamesThePostbackMistakes() throws Exception {
+        byte[] body = read("offsite-web-accept.body");
+        String text = new String(body, StandardCharsets.US_ASCII);
+        // The postback with '+' re-encoded as %20 (decode then rawurlencode), posted to the live host.
+        byte[] pct20 = ascii("cmd=_notify-validate&" + text.replace("+", "%20"));
+        assertEquals(java.util.Arrays.asList("sandbox_to_live_host", "plus_vs_pct20"),
+                     causes(PaySign.paypalDiagnose(body, pct20, "ipnpb.paypal.com")));
+        // The exact postback to the sandbox host explains nothing; nothing to compare neither.
+        byte[] good = ascii(PaySign.paypalPostback(body));
+        assertEquals(java.util.Collections.emptyList(),
+                     causes(PaySign.paypalDiagnose(body, good, "ipnpb.sandbox.paypal.com")));
+        assertEquals("{\"mode\":\"paypal_postback\",\"findings\":[]}", PaySign.paypalDiagnose(body, null, null));
+    }
 }
