@@ -154,6 +154,10 @@ namespace PaySign
         internal static extern int paysign_paypal_field([In] byte[] body, UIntPtr len, [In] byte[] name,
             [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
 
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_paypal_diagnose([In] byte[] body, UIntPtr len, [In] byte[] sent,
+            UIntPtr sentLen, [In] byte[] host, [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
         // UnionPay ACP
 
         [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
@@ -168,6 +172,22 @@ namespace PaySign
         internal static extern int paysign_unionpay_verify_body_nokey([In] byte[] profile, [In] byte[] body,
             UIntPtr len, [In] byte[] root, UIntPtr rootLen, [In] byte[] middle, UIntPtr middleLen, IntPtr verifyKey,
             [In] byte[] options);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_unionpay_encrypt_cert_id([In] byte[] cert, UIntPtr certLen,
+            [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_unionpay_encrypt([In] byte[] cert, UIntPtr certLen, [In] byte[] plaintext,
+            UIntPtr plaintextLen, [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_unionpay_customer_info(IntPtr fields, [In] byte[] version, [In] byte[] cert,
+            UIntPtr certLen, [In] byte[] accNo, [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_unionpay_encrypt_pin([In] byte[] cert, UIntPtr certLen, [In] byte[] pin,
+            [In] byte[] accNo, [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
 
         // WeChat Pay v2 refund notifications
 

@@ -404,6 +404,25 @@ namespace PaySign
             });
         }
 
+        /// <summary>
+        /// Why PayPal answered INVALID: compares the raw notification <paramref name="body"/> with
+        /// the postback you sent (<paramref name="sent"/>, may be null) and the
+        /// <paramref name="host"/> it went to (may be null). Returns the JSON report
+        /// {"mode":"paypal_postback","findings":[{"cause":…,"detail":…}]}, causes
+        /// sandbox_to_live_host, live_to_sandbox_host, charset_field, plus_vs_pct20, hex_case,
+        /// reencoded, fields_reordered, fields_changed; an empty list when nothing explains it.
+        /// </summary>
+        public static string PaypalDiagnose(byte[] body, byte[] sent, string host = null)
+        {
+            byte[] h = Utf8.ToNative(host, "host");
+            UIntPtr len = body == null ? UIntPtr.Zero : (UIntPtr)body.Length;
+            UIntPtr sentLen = sent == null ? UIntPtr.Zero : (UIntPtr)sent.Length;
+            return Native.CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
+            {
+                return NativeMethods.paysign_paypal_diagnose(body, len, sent, sentLen, h, b, c, out l);
+            });
+        }
+
         // ---- UnionPay ACP (docs/specs/unionpay-acp.md) ----
 
         /// <summary>
@@ -446,6 +465,94 @@ namespace PaySign
                     IntPtr.Zero, opts)
                 : NativeMethods.paysign_unionpay_verify_body(prof, body, len, root, rootLen, middle, middleLen,
                     verifyKey, opts));
+        }
+
+        /// <summary>
+        /// encryptCertId: the decimal serial of UnionPay's encryption certificate
+        /// <paramref name="cert"/> (PEM or DER X.509, acp_enc.cer). Not a certificate throws
+        /// Status.KeyError.
+        /// </summary>
+        public static string UnionpayEncryptCertId(byte[] cert)
+        {
+            UIntPtr len = cert == null ? UIntPtr.Zero : (UIntPtr)cert.Length;
+            return Native.CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
+            {
+                return NativeMethods.paysign_unionpay_encrypt_cert_id(cert, len, b, c, out l);
+            });
+        }
+
+        /// <summary>
+        /// A sensitive field's value (accNo …) RSA-encrypted (PKCS#1 v1.5) under the encryption
+        /// certificate <paramref name="cert"/>, as base64 text. The padding is random: each call
+        /// gives a new text. Empty, or longer than the key takes: Status.InvalidField.
+        /// </summary>
+        public static string UnionpayEncrypt(byte[] cert, byte[] plaintext)
+        {
+            UIntPtr len = cert == null ? UIntPtr.Zero : (UIntPtr)cert.Length;
+            UIntPtr plainLen = plaintext == null ? UIntPtr.Zero : (UIntPtr)plaintext.Length;
+            return Native.CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
+            {
+                return NativeMethods.paysign_unionpay_encrypt(cert, len, plaintext, plainLen, b, c, out l);
+            });
+        }
+
+        /// <summary>
+        /// The encrypted PIN (<paramref name="pin"/>, 4 to 12 digits) for the card number
+        /// <paramref name="accNo"/> (11 to 19 digits): the ANSI X9.8 PIN block RSA-encrypted under
+        /// <paramref name="cert"/>, as base64 text.
+        /// </summary>
+        public static string UnionpayEncryptPin(byte[] cert, string pin, string accNo)
+        {
+            byte[] p = Utf8.ToNative(pin, "pin");
+            byte[] a = Utf8.ToNative(accNo, "accNo");
+            UIntPtr len = cert == null ? UIntPtr.Zero : (UIntPtr)cert.Length;
+            try
+            {
+                return Native.CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
+                {
+                    return NativeMethods.paysign_unionpay_encrypt_pin(cert, len, p, a, b, c, out l);
+                });
+            }
+            finally
+            {
+                Wipe(p);
+                Wipe(a);
+            }
+        }
+
+        /// <summary>
+        /// customerInfo from the sub-fields <paramref name="fields"/> (in their order), for
+        /// <paramref name="version"/> 5.0.0 (plain) or 5.1.0 (phoneNo, cvn2, expired encrypted into
+        /// encryptedInfo with <paramref name="cert"/>). A pin sub-field becomes its encrypted PIN
+        /// block with the card number <paramref name="accNo"/>. cert and accNo may be null when
+        /// nothing needs them.
+        /// </summary>
+        public static string UnionpayCustomerInfo(IEnumerable<KeyValuePair<string, string>> fields, string version,
+            byte[] cert = null, string accNo = null)
+        {
+            byte[] v = Utf8.ToNative(version, "version");
+            byte[] a = Utf8.ToNative(accNo, "accNo");
+            UIntPtr len = cert == null ? UIntPtr.Zero : (UIntPtr)cert.Length;
+            IntPtr h = Native.BuildParams(fields, "fields");
+            try
+            {
+                return Native.CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
+                {
+                    return NativeMethods.paysign_unionpay_customer_info(h, v, cert, len, a, b, c, out l);
+                });
+            }
+            finally
+            {
+                Native.FreeParams(h);
+                Wipe(a);
+            }
+        }
+
+        // The PIN and card number copies are confidential: cleared once the call is done.
+        private static void Wipe(byte[] b)
+        {
+            if (b != null)
+                Array.Clear(b, 0, b.Length);
         }
 
         // ---- WeChat Pay v2 refund notifications ----
