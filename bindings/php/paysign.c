@@ -1797,6 +1797,121 @@ ZEND_FUNCTION(PaySign_unionpay_verify)
 }
 
 /* ------------------------------------------------------------------------ */
+/* UnionPay ACP: sensitive fields under the encryption certificate           */
+
+typedef struct {
+	const zend_string *cert;
+	const zend_string *plain;
+	const paysign_params *fields;
+	const char *version, *pin, *acc_no;
+} ps_unionpay_enc_ctx;
+
+#define PS_ZSTR_BYTES(z) ((z) ? (const uint8_t *) ZSTR_VAL(z) : NULL), ((z) ? ZSTR_LEN(z) : 0)
+
+static paysign_status ps_unionpay_encrypt_cert_id_fn(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	const ps_unionpay_enc_ctx *ctx = c;
+	return paysign_unionpay_encrypt_cert_id(PS_ZSTR_BYTES(ctx->cert), buf, cap, out_len);
+}
+
+static paysign_status ps_unionpay_encrypt_fn(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	const ps_unionpay_enc_ctx *ctx = c;
+	return paysign_unionpay_encrypt(PS_ZSTR_BYTES(ctx->cert), PS_ZSTR_BYTES(ctx->plain), buf, cap, out_len);
+}
+
+static paysign_status ps_unionpay_encrypt_pin_fn(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	const ps_unionpay_enc_ctx *ctx = c;
+	return paysign_unionpay_encrypt_pin(PS_ZSTR_BYTES(ctx->cert), ctx->pin, ctx->acc_no, buf, cap, out_len);
+}
+
+static paysign_status ps_unionpay_customer_info_fn(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	const ps_unionpay_enc_ctx *ctx = c;
+	return paysign_unionpay_customer_info(ctx->fields, ctx->version, PS_ZSTR_BYTES(ctx->cert), ctx->acc_no,
+		buf, cap, out_len);
+}
+
+ZEND_FUNCTION(PaySign_unionpay_encrypt_cert_id)
+{
+	zend_string *cert;
+	ps_unionpay_enc_ctx ctx = {0};
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(cert) /* bytes: PEM or DER */
+	ZEND_PARSE_PARAMETERS_END();
+
+	ctx.cert = cert;
+	ps_return_text(ps_unionpay_encrypt_cert_id_fn, &ctx, return_value);
+}
+
+ZEND_FUNCTION(PaySign_unionpay_encrypt)
+{
+	zend_string *cert, *plain;
+	ps_unionpay_enc_ctx ctx = {0};
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(cert)
+		Z_PARAM_STR(plain) /* bytes */
+	ZEND_PARSE_PARAMETERS_END();
+
+	ctx.cert = cert;
+	ctx.plain = plain;
+	ps_return_text(ps_unionpay_encrypt_fn, &ctx, return_value);
+}
+
+ZEND_FUNCTION(PaySign_unionpay_encrypt_pin)
+{
+	zend_string *cert, *pin, *acc_no;
+	ps_unionpay_enc_ctx ctx = {0};
+
+	ZEND_PARSE_PARAMETERS_START(3, 3)
+		Z_PARAM_STR(cert)
+		Z_PARAM_STR(pin)
+		Z_PARAM_STR(acc_no)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_check_nul(pin, "pin") == FAILURE || ps_check_nul(acc_no, "accNo") == FAILURE) {
+		RETURN_THROWS();
+	}
+	ctx.cert = cert;
+	ctx.pin = ZSTR_VAL(pin);
+	ctx.acc_no = ZSTR_VAL(acc_no);
+	ps_return_text(ps_unionpay_encrypt_pin_fn, &ctx, return_value);
+}
+
+ZEND_FUNCTION(PaySign_unionpay_customer_info)
+{
+	zend_string *version, *cert = NULL, *acc_no = NULL;
+	HashTable *ht;
+	ps_unionpay_enc_ctx ctx = {0};
+	paysign_params *fields;
+
+	ZEND_PARSE_PARAMETERS_START(2, 4)
+		Z_PARAM_ARRAY_HT(ht)
+		Z_PARAM_STR(version)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR_EX(cert, 1, 0)
+		Z_PARAM_STR_EX(acc_no, 1, 0)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_check_nul(version, "version") == FAILURE || ps_check_nul(acc_no, "accNo") == FAILURE) {
+		RETURN_THROWS();
+	}
+	fields = ps_params_from_array(ht, 1);
+	if (fields == NULL) {
+		RETURN_THROWS();
+	}
+	ctx.fields = fields;
+	ctx.version = ZSTR_VAL(version);
+	ctx.cert = cert;
+	ctx.acc_no = PS_CSTR_OR_NULL(acc_no);
+	ps_return_text(ps_unionpay_customer_info_fn, &ctx, return_value);
+	paysign_params_free(fields);
+}
+
+/* ------------------------------------------------------------------------ */
 /* module                                                                    */
 
 static PHP_MINIT_FUNCTION(paysign)

@@ -264,6 +264,41 @@ namespace PaySign {
     function unionpay_verify(string $profile, string $body, ?string $root, ?string $middle, ?Key $verifyKey = null, array|string|null $options = null): bool {}
 
     /**
+     * UnionPay ACP: the encryptCertId of UnionPay's encryption certificate $cert (PEM or
+     * DER bytes, acp_enc.cer): its decimal serial. Not a certificate throws code 20.
+     *
+     * @throws Exception
+     */
+    function unionpay_encrypt_cert_id(string $cert): string {}
+
+    /**
+     * UnionPay ACP: a sensitive value (accNo ...) RSA-encrypted with PKCS#1 v1.5 padding
+     * under the encryption certificate $cert, as base64. The padding is random: each call
+     * gives a new text. Empty, or longer than the key takes: code 14.
+     *
+     * @throws Exception
+     */
+    function unionpay_encrypt(string $cert, string $plaintext): string {}
+
+    /**
+     * UnionPay ACP: the encrypted PIN ($pin, 4 to 12 digits) for the card number $accNo
+     * (11 to 19 digits): the ANSI X9.8 PIN block RSA-encrypted under $cert, as base64.
+     *
+     * @throws Exception
+     */
+    function unionpay_encrypt_pin(string $cert, string $pin, string $accNo): string {}
+
+    /**
+     * UnionPay ACP: customerInfo from the sub-fields $fields (in their order), for $version
+     * 5.0.0 (plain) or 5.1.0 (phoneNo, cvn2, expired encrypted into encryptedInfo under
+     * $cert). A pin sub-field becomes its encrypted PIN block with the card number $accNo.
+     * $cert and $accNo may be null when nothing needs them.
+     *
+     * @throws Exception
+     */
+    function unionpay_customer_info(array $fields, string $version, ?string $cert = null, ?string $accNo = null): string {}
+
+    /**
      * A signing or verification key: a shared secret, a private key or a
      * certificate/public key. Immutable; freed when the object is destroyed
      * or closed. Not clonable, not serialisable.

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: b565c9708a809d90241fd229c8d5ee9ca9b700ca */
+ * Stub hash: aa6ce4d06ba7a414f80754caad3d2a780d57dfb1 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_sign, 0, 2, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, profile, IS_STRING, 0)
@@ -150,6 +150,28 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_unionpay_verify, 0, 4, _
 	ZEND_ARG_TYPE_MASK(0, options, MAY_BE_ARRAY|MAY_BE_STRING|MAY_BE_NULL, "null")
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_unionpay_encrypt_cert_id, 0, 1, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, cert, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_unionpay_encrypt, 0, 2, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, cert, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, plaintext, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_unionpay_encrypt_pin, 0, 3, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, cert, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, pin, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, accNo, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_unionpay_customer_info, 0, 2, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, fields, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, version, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, cert, IS_STRING, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, accNo, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_PaySign_Key___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
 
@@ -212,6 +234,10 @@ ZEND_FUNCTION(PaySign_paypal_check);
 ZEND_FUNCTION(PaySign_paypal_field);
 ZEND_FUNCTION(PaySign_unionpay_cert_id);
 ZEND_FUNCTION(PaySign_unionpay_verify);
+ZEND_FUNCTION(PaySign_unionpay_encrypt_cert_id);
+ZEND_FUNCTION(PaySign_unionpay_encrypt);
+ZEND_FUNCTION(PaySign_unionpay_encrypt_pin);
+ZEND_FUNCTION(PaySign_unionpay_customer_info);
 ZEND_METHOD(PaySign_Key, __construct);
 ZEND_METHOD(PaySign_Key, secret);
 ZEND_METHOD(PaySign_Key, load);
@@ -252,6 +278,10 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("PaySign", paypal_field, PaySign_paypal_field, arginfo_PaySign_paypal_field)
 	ZEND_NS_FALIAS("PaySign", unionpay_cert_id, PaySign_unionpay_cert_id, arginfo_PaySign_unionpay_cert_id)
 	ZEND_NS_FALIAS("PaySign", unionpay_verify, PaySign_unionpay_verify, arginfo_PaySign_unionpay_verify)
+	ZEND_NS_FALIAS("PaySign", unionpay_encrypt_cert_id, PaySign_unionpay_encrypt_cert_id, arginfo_PaySign_unionpay_encrypt_cert_id)
+	ZEND_NS_FALIAS("PaySign", unionpay_encrypt, PaySign_unionpay_encrypt, arginfo_PaySign_unionpay_encrypt)
+	ZEND_NS_FALIAS("PaySign", unionpay_encrypt_pin, PaySign_unionpay_encrypt_pin, arginfo_PaySign_unionpay_encrypt_pin)
+	ZEND_NS_FALIAS("PaySign", unionpay_customer_info, PaySign_unionpay_customer_info, arginfo_PaySign_unionpay_customer_info)
 	ZEND_FE_END
 };
 

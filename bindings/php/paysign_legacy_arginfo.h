@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: b565c9708a809d90241fd229c8d5ee9ca9b700ca */
+ * Stub hash: aa6ce4d06ba7a414f80754caad3d2a780d57dfb1 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_sign, 0, 0, 2)
 	ZEND_ARG_INFO(0, profile)
@@ -139,6 +139,28 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_unionpay_verify, 0, 0, 4)
 	ZEND_ARG_INFO(0, options)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_unionpay_encrypt_cert_id, 0, 0, 1)
+	ZEND_ARG_INFO(0, cert)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_unionpay_encrypt, 0, 0, 2)
+	ZEND_ARG_INFO(0, cert)
+	ZEND_ARG_INFO(0, plaintext)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_unionpay_encrypt_pin, 0, 0, 3)
+	ZEND_ARG_INFO(0, cert)
+	ZEND_ARG_INFO(0, pin)
+	ZEND_ARG_INFO(0, accNo)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_unionpay_customer_info, 0, 0, 2)
+	ZEND_ARG_INFO(0, fields)
+	ZEND_ARG_INFO(0, version)
+	ZEND_ARG_INFO(0, cert)
+	ZEND_ARG_INFO(0, accNo)
+ZEND_END_ARG_INFO()
+
 #define arginfo_class_PaySign_Key___construct arginfo_PaySign_version
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_PaySign_Key_secret, 0, 0, 1)
@@ -197,6 +219,10 @@ ZEND_FUNCTION(PaySign_paypal_check);
 ZEND_FUNCTION(PaySign_paypal_field);
 ZEND_FUNCTION(PaySign_unionpay_cert_id);
 ZEND_FUNCTION(PaySign_unionpay_verify);
+ZEND_FUNCTION(PaySign_unionpay_encrypt_cert_id);
+ZEND_FUNCTION(PaySign_unionpay_encrypt);
+ZEND_FUNCTION(PaySign_unionpay_encrypt_pin);
+ZEND_FUNCTION(PaySign_unionpay_customer_info);
 ZEND_METHOD(PaySign_Key, __construct);
 ZEND_METHOD(PaySign_Key, secret);
 ZEND_METHOD(PaySign_Key, load);
@@ -237,6 +263,10 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("PaySign", paypal_field, PaySign_paypal_field, arginfo_PaySign_paypal_field)
 	ZEND_NS_FALIAS("PaySign", unionpay_cert_id, PaySign_unionpay_cert_id, arginfo_PaySign_unionpay_cert_id)
 	ZEND_NS_FALIAS("PaySign", unionpay_verify, PaySign_unionpay_verify, arginfo_PaySign_unionpay_verify)
+	ZEND_NS_FALIAS("PaySign", unionpay_encrypt_cert_id, PaySign_unionpay_encrypt_cert_id, arginfo_PaySign_unionpay_encrypt_cert_id)
+	ZEND_NS_FALIAS("PaySign", unionpay_encrypt, PaySign_unionpay_encrypt, arginfo_PaySign_unionpay_encrypt)
+	ZEND_NS_FALIAS("PaySign", unionpay_encrypt_pin, PaySign_unionpay_encrypt_pin, arginfo_PaySign_unionpay_encrypt_pin)
+	ZEND_NS_FALIAS("PaySign", unionpay_customer_info, PaySign_unionpay_customer_info, arginfo_PaySign_unionpay_customer_info)
 	ZEND_FE_END
 };
 
