@@ -615,11 +615,15 @@ impl Sim {
             }
         }
         if status == OrderStatus::Cancelled {
+            let gateway = title(self.store.lock()[id].gateway);
             return Response::html(
                 200,
                 pages::page(
                     "Payment cancelled",
-                    "<p>The payer cancelled; 99bill sends no notification.</p>",
+                    &format!(
+                        "<p>The payer cancelled; {} sends no notification.</p>",
+                        pages::escape(gateway)
+                    ),
                 ),
             );
         }
