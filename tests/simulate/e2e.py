@@ -350,6 +350,58 @@ def chinabank_auto(auto, shop, state):
           status == 400 and "v_md5info does not verify" in text and "0.02CNY" in text, text[:400])
 
 
+def mapi_auto(auto, shop, state, sign_type):
+    """Alipay mapi through --auto pay: the shop's pay.php form posted to /gateway.do, the
+    notification accepted by notify.php (after its notify_verify check against the simulator),
+    the order book paid; the signature re-checked by the spec rule (hashlib for MD5, openssl
+    for RSA); a tampered copy rejected; a changed request refused with ILLEGAL_SIGN."""
+    import base64
+    import hashlib
+    what = f"Alipay mapi {sign_type}"
+    status, _, page = http("GET", f"{shop}/alipay_mapi/pay.php?sign_type={sign_type}")
+    form = FormParser()
+    form.feed(page)
+    fields = dict(form.fields)
+    status, headers, _ = http("POST", f"{auto}/gateway.do", urllib.parse.urlencode(form.fields).encode())
+    back = headers.get("Location", "")
+    check(f"{what} --auto pay: the browser sent to return_url with is_success=T",
+          status == 302 and back.startswith(f"{shop}/alipay_mapi/return.php?") and "is_success=T" in back, f"{status} {back}")
+    page = http("GET", back)[2] if back.startswith(shop) else ""
+    check(f"{what}: return.php verifies the return and shows paid", 'id="status">paid<' in page, page[:300])
+    o = [o for o in orders(auto) if o["order_id"] == fields.get("out_trade_no")]
+    n = o[0]["notifications"][0] if o and o[0]["notifications"] else {}
+    check(f"{what}: notification POSTed to notify_url, accepted (success) at the first try",
+          bool(n) and n["url"] == f"{shop}/alipay_mapi/notify.php" and n["method"] == "POST" and n["attempts"][0]["accepted"]
+          and n["attempts"][0]["reply"] == "success", json.dumps(o)[:400])
+    book = shop_book(state, fields.get("out_trade_no", ""))
+    check(f"{what}: the shop's order book has the order paid", book.get("status") == "paid", json.dumps(book))
+    got = dict(urllib.parse.parse_qsl(n.get("body") or "", keep_blank_values=True))
+    text = "&".join(f"{k}={v}" for k, v in sorted(got.items()) if k not in ("sign", "sign_type") and v != "")
+    if sign_type == "MD5":
+        right = got.get("sign") == hashlib.md5((text + "hello").encode()).hexdigest()
+        how = "hashlib"
+    else:
+        pub = os.path.join(state, "alipay.pub.pem")
+        subprocess.run(["openssl", "x509", "-in", os.path.join(state, "alipay.cert.pem"), "-pubkey", "-noout", "-out", pub],
+                       capture_output=True, timeout=20)
+        right = openssl_verifies(state, pub, text, got.get("sign", ""), "-sha1")
+        how = "openssl"
+    check(f"{what}: the notification's sign right by the spec rule ({how})",
+          right and got.get("sign_type") == sign_type and got.get("total_fee") == "0.01"
+          and got.get("trade_status") == "TRADE_SUCCESS", json.dumps(got))
+    if o:
+        status, _, text = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind=tampered")
+        t = json.loads(text)["notifications"][-1] if status == 200 else {}
+        check(f"{what}: a tampered copy rejected by notify.php (fail)",
+              bool(t) and not t["attempts"][0]["accepted"] and t["attempts"][0]["reply"] == "fail", json.dumps(t)[:300])
+    status, _, text = http("GET", f"{auto}/gateway.do?service=notify_verify&partner=2088000000000002&notify_id=sim0forged")
+    check(f"{what}: notify_verify answers false for a notify_id it never sent", status == 200 and text == "false", text[:100])
+    bad = urllib.parse.urlencode([(k, "0.02" if k == "total_fee" else v) for k, v in form.fields]).encode()
+    status, _, text = http("POST", f"{auto}/gateway.do", bad)
+    check(f"{what}: a changed request refused with ILLEGAL_SIGN and diagnose's sign string",
+          status == 400 and 'id="code">ILLEGAL_SIGN<' in text and "total_fee=0.02" in text, text[:600])
+
+
 def shop_book(state, order_id):
     try:
         return json.load(open(os.path.join(state, "shop-orders", order_id.encode().hex() + ".json")))
@@ -360,14 +412,14 @@ def shop_book(state, order_id):
 QUERY_KEY = "27YKWKBKHT2IZSQ4"  # the sandbox merchant's query key (99bill 2019 kit; specs/99bill.md §8)
 
 
-def openssl_verifies(state, pub, text, sig_b64):
-    """SHA256withRSA over text, checked by the openssl CLI (not paysign)."""
+def openssl_verifies(state, pub, text, sig_b64, digest="-sha256"):
+    """SHA256withRSA (or digest) over text, checked by the openssl CLI (not paysign)."""
     import base64
     with open(os.path.join(state, "q.txt"), "wb") as f:
         f.write(text.encode("utf-8"))
     with open(os.path.join(state, "q.sig"), "wb") as f:
         f.write(base64.b64decode(sig_b64))
-    r = subprocess.run(["openssl", "dgst", "-sha256", "-verify", pub, "-signature", os.path.join(state, "q.sig"),
+    r = subprocess.run(["openssl", "dgst", digest, "-verify", pub, "-signature", os.path.join(state, "q.sig"),
                         os.path.join(state, "q.txt")], capture_output=True, timeout=20)
     return r.returncode == 0 and b"Verified OK" in r.stdout
 
@@ -412,6 +464,8 @@ def main():
     paysign, ext = sys.argv[1], sys.argv[2]
     state = tempfile.mkdtemp(prefix="paysign-sim.")
     sim_port, shop_port = free_port(), free_port()
+    # the --auto simulator's, chosen now: the shop's Alipay mapi notify_verify goes there
+    auto_port = free_port()
     sim = f"http://127.0.0.1:{sim_port}"
     shop = f"http://127.0.0.1:{shop_port}"
     procs = []
@@ -437,6 +491,11 @@ def main():
                    ALIPAY_NOTIFY_URL=f"{shop}/alipay/notify.php",
                    ALIPAY_RETURN_URL=f"{shop}/alipay/return.php",
                    ALIPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
+                   ALIPAY_MAPI_GATEWAY=f"http://127.0.0.1:{auto_port}/gateway.do",
+                   ALIPAY_MAPI_PUBLIC_KEY=os.path.join(state, "alipay.cert.pem"),
+                   ALIPAY_MAPI_NOTIFY_URL=f"{shop}/alipay_mapi/notify.php",
+                   ALIPAY_MAPI_RETURN_URL=f"{shop}/alipay_mapi/return.php",
+                   ALIPAY_MAPI_ORDER_DIR=os.path.join(state, "shop-orders"),
                    CHINABANK_NOTIFY_URL=f"{shop}/chinabank/notify.php",
                    CHINABANK_RETURN_URL=f"{shop}/chinabank/return.php",
                    CHINABANK_ORDER_DIR=os.path.join(state, "shop-orders"),
@@ -593,7 +652,6 @@ def main():
 
         # --auto pay, for CI: a second simulator on the same state folder (so the same key),
         # the request completed and the browser sent straight back.
-        auto_port = free_port()
         autop = subprocess.Popen(
             [paysign, "simulate", "--listen", f"127.0.0.1:{auto_port}", "--state", state, "--auto", "pay"],
             stdout=open(os.path.join(state, "auto.log"), "w"), stderr=subprocess.STDOUT)
@@ -608,6 +666,8 @@ def main():
               status == 302 and headers.get("Location", "").startswith(f"{shop}/99bill/show.php?msg=success"), f"{status} {headers.get('Location')}")
         wechat_auto(f"http://127.0.0.1:{auto_port}", shop)
         chinabank_auto(f"http://127.0.0.1:{auto_port}", shop, state)
+        mapi_auto(f"http://127.0.0.1:{auto_port}", shop, state, "MD5")
+        mapi_auto(f"http://127.0.0.1:{auto_port}", shop, state, "RSA")
     finally:
         for p in procs:
             p.terminate()

@@ -55,12 +55,6 @@ pub fn gateway(sim: &Sim, req: &Request) -> Response {
         Ok(f) => f,
         Err(e) => return rejected("isv.invalid-parameter", &format!("{}: {}", e.status.name(), e.message)),
     };
-    if fields.get("service").is_some() && fields.get("method").is_none() {
-        return rejected(
-            "isv.invalid-parameter",
-            "legacy mapi (service=…) is not simulated yet; OpenAPI (method=…) is",
-        );
-    }
     let app_id = fields.get("app_id").unwrap_or_default();
     let Some(merchant) = sim.alipay.iter().find(|m| m.app_id == app_id) else {
         return rejected(
@@ -117,15 +111,7 @@ fn check_biz(f: &Params) -> Result<(String, String), String> {
     if text("subject").is_empty() {
         return Err("biz_content.subject is missing".into());
     }
-    let (int, frac) = amount.split_once('.').unwrap_or((&amount, ""));
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if int.is_empty()
-        || int.len() > 9
-        || !digits(int)
-        || !digits(frac)
-        || frac.len() > 2
-        || amount.bytes().all(|b| b == b'0' || b == b'.')
-    {
+    if !super::is_yuan(&amount) {
         return Err(format!(
             "biz_content.total_amount '{}' is not an amount in yuan (e.g. 0.01)",
             printable(&amount)

@@ -90,14 +90,7 @@ pub fn pay_request(sim: &Sim, req: &Request) -> Response {
 
 fn check_fields(f: &Params) -> Result<(), String> {
     let amount = f.get("v_amount").unwrap_or_default();
-    let (int, frac) = amount.split_once('.').unwrap_or((amount, ""));
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if int.is_empty()
-        || !digits(int)
-        || !digits(frac)
-        || frac.len() > 2
-        || amount.bytes().all(|b| b == b'0' || b == b'.')
-    {
+    if !super::is_yuan(amount) {
         return Err(format!(
             "v_amount '{}' is not an amount in yuan (e.g. 0.01)",
             printable(amount)

@@ -9,6 +9,8 @@
 
 #[path = "alipay.rs"]
 mod alipay;
+#[path = "alipay_mapi.rs"]
+mod alipay_mapi;
 #[path = "chinabank.rs"]
 mod chinabank;
 #[path = "http.rs"]
@@ -70,6 +72,7 @@ pub struct Sim {
     wechat: Vec<wechat::Merchant>,
     alipay: Vec<alipay::Merchant>,
     alipay_key: keys::GatewayKey,
+    alipay_mapi: Vec<alipay_mapi::Merchant>,
     chinabank: Vec<chinabank::Merchant>,
     /// Itself, for work done later in another thread.
     me: std::sync::Weak<Sim>,
@@ -96,6 +99,19 @@ pub fn is_fen(amount: &str) -> bool {
         && amount.len() <= 12
         && amount.bytes().all(|b| b.is_ascii_digit())
         && !amount.bytes().all(|b| b == b'0')
+}
+
+/// Whether an amount in yuan is a positive decimal with at most two places and nine integer
+/// digits (Alipay's total_amount / total_fee, ChinaBank's v_amount).
+pub fn is_yuan(amount: &str) -> bool {
+    let (int, frac) = amount.split_once('.').unwrap_or((amount, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    !int.is_empty()
+        && int.len() <= 9
+        && digits(int)
+        && digits(frac)
+        && frac.len() <= 2
+        && !amount.bytes().all(|b| b == b'0' || b == b'.')
 }
 
 /// The amount of a wrong-amount notification: one fen more than asked, validly signed.
@@ -170,6 +186,7 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         wechat: config.wechat,
         alipay: config.alipay,
         alipay_key,
+        alipay_mapi: config.alipay_mapi,
         chinabank: config.chinabank,
         me: me.clone(),
     });
@@ -214,6 +231,7 @@ struct Config {
     kuaiqian_hash: Hash,
     wechat: Vec<wechat::Merchant>,
     alipay: Vec<alipay::Merchant>,
+    alipay_mapi: Vec<alipay_mapi::Merchant>,
     chinabank: Vec<chinabank::Merchant>,
 }
 
@@ -224,6 +242,12 @@ const WECHAT_DOC_KEY: &str = "192006250b4c09247ec02edce69f6a2d";
 /// (../shared/specs/chinabank.md §4).
 const CHINABANK_DEMO_MID: &str = "1001";
 const CHINABANK_DEMO_KEY: &str = "test";
+/// The default mapi partner: a placeholder PID of the simulator's own, with omnipay
+/// SignerTest's MD5 key `hello` and its 1024-bit RSA test key (testdata/vectors/alipay.json).
+const MAPI_DEMO_PARTNER: &str = "2088000000000002";
+const MAPI_DEMO_MD5_KEY: &str = "hello";
+const MAPI_DEMO_PUBLIC: &[u8] =
+    include_bytes!("../../../../testdata/vectors/keys/alipay_omnipay_test_rsa1024_public.pem");
 
 /// `--config FILE` (JSON):
 /// `{"99bill": {"hash": "sha256", "merchants": [{"merchantAcctId": "…", "cert": "FILE"}
@@ -250,6 +274,11 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             alipay: vec![alipay::Merchant {
                 app_id: TEST_ALIPAY_APP_ID.into(),
                 key: Key::load(TEST_ALIPAY_APP_PUBLIC, None)?,
+            }],
+            alipay_mapi: vec![alipay_mapi::Merchant {
+                partner: MAPI_DEMO_PARTNER.into(),
+                md5_key: Key::secret(MAPI_DEMO_MD5_KEY)?,
+                public_key: Some(Key::load(MAPI_DEMO_PUBLIC, None)?),
             }],
             chinabank: vec![chinabank::Merchant {
                 mid: CHINABANK_DEMO_MID.into(),
@@ -310,6 +339,17 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             key: Key::load_file(&dir.join(field("public_key")?), None)?,
         })
     })?;
+    let alipay_mapi = merchants(&v, "alipay_mapi", |field| {
+        Ok(alipay_mapi::Merchant {
+            partner: field("partner")?,
+            md5_key: Key::secret(&field("md5_key")?)?,
+            // optional: only for sign_type=RSA
+            public_key: match field("public_key") {
+                Ok(path) => Some(Key::load_file(&dir.join(path), None)?),
+                Err(_) => None,
+            },
+        })
+    })?;
     let chinabank = merchants(&v, "chinabank", |field| {
         Ok(chinabank::Merchant {
             mid: field("v_mid")?,
@@ -321,6 +361,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
         kuaiqian_hash,
         wechat,
         alipay,
+        alipay_mapi,
         chinabank,
     })
 }
@@ -386,6 +427,7 @@ fn route(sim: &Sim, req: &Request) -> Response {
             r
         }
         ("POST", wechat::ORDER_QUERY_PATH) => wechat::order_query(sim, req),
+        ("GET" | "POST", alipay::PATH) if alipay_mapi::is_mapi(req) => alipay_mapi::gateway(sim, req),
         ("GET" | "POST", alipay::PATH) => alipay::gateway(sim, req),
         ("GET" | "POST", chinabank::PATH) => chinabank::pay_request(sim, req),
         // The payer's phone scanning a NATIVE code_url.
@@ -442,6 +484,7 @@ fn title(gateway: &str) -> &'static str {
     match gateway {
         "wechatpay" => wechat::TITLE,
         "alipay" => alipay::TITLE,
+        alipay_mapi::GATEWAY => alipay_mapi::TITLE,
         "chinabank" => chinabank::TITLE,
         _ => kuaiqian::TITLE,
     }
@@ -453,6 +496,8 @@ type Made = (String, Option<(Vec<u8>, &'static str)>, &'static notifier::Rules);
 fn made(sim: &Sim, o: &store::Order, kind: Kind) -> std::result::Result<Made, String> {
     match o.gateway {
         "alipay" => alipay::notification(sim, o, kind)
+            .map(|(url, body)| (url, Some((body, "application/x-www-form-urlencoded")), &alipay::RULES)),
+        alipay_mapi::GATEWAY => alipay_mapi::notification(sim, o, kind)
             .map(|(url, body)| (url, Some((body, "application/x-www-form-urlencoded")), &alipay::RULES)),
         "chinabank" => chinabank::notification(sim, o, kind).map(|(url, body)| {
             (
@@ -629,7 +674,9 @@ impl Sim {
         }
         let orders = self.store.lock();
         let o = &orders[id];
-        if o.gateway == "alipay" && o.request.get("notify_url").unwrap_or_default().is_empty() {
+        if ["alipay", alipay_mapi::GATEWAY].contains(&o.gateway)
+            && o.request.get("notify_url").unwrap_or_default().is_empty()
+        {
             // No notify_url: Alipay only sends the browser back.
             return self.browser_back(o, None);
         }
@@ -682,6 +729,7 @@ impl Sim {
     fn browser_back(&self, o: &store::Order, redirect: Option<&str>) -> Response {
         let back = match o.gateway {
             "alipay" => alipay::return_url(self, o),
+            alipay_mapi::GATEWAY => alipay_mapi::return_url(self, o),
             "chinabank" => chinabank::return_url(self, o),
             _ => redirect.map(str::to_string),
         };
