@@ -788,7 +788,8 @@ mod tests {
             r#"{"99bill": {"hash": "sha1", "merchants": [{"merchantAcctId": "1", "md5_key": "k", "query_key": "q"}]},
                 "wechatpay": {"merchants": [{"mch_id": "2", "api_key": "s"}]},
                 "alipay": {"merchants": [{"app_id": "3", "public_key": "app.pem"}]},
-                "chinabank": {"merchants": [{"v_mid": "4", "md5_key": "t"}]}}"#,
+                "chinabank": {"merchants": [{"v_mid": "4", "md5_key": "t"}]},
+                "alipay_mapi": {"merchants": [{"partner": "5", "md5_key": "m"}]}}"#,
         )))
         .unwrap();
         assert_eq!((c.kuaiqian[0].acct_id.as_str(), c.kuaiqian_hash), ("1", Hash::Sha1));
@@ -796,6 +797,12 @@ mod tests {
         assert_eq!(c.alipay[0].app_id, "3");
         assert_eq!(c.kuaiqian[0].query_key.as_deref(), Some("q"));
         assert_eq!(c.chinabank[0].mid, "4");
+        assert_eq!(c.alipay_mapi[0].partner, "5");
+        assert!(c.alipay_mapi[0].public_key.is_none());
+        let e = load_config(Some(&write(r#"{"alipay_mapi": {"merchants": [{"partner": "5"}]}}"#)))
+            .err()
+            .unwrap();
+        assert_eq!(e.message, "--config: alipay_mapi.merchants[0].md5_key is missing");
         let e = load_config(Some(&write(r#"{"chinabank": {"merchants": [{"v_mid": "4"}]}}"#)))
             .err()
             .unwrap();
