@@ -207,6 +207,9 @@ def wechat_flow(sim, shop, state):
           n["method"] == "POST" and n["url"] == f"{shop}/wechatpay/notify.php" and body["out_trade_no"] == wx["order_id"], json.dumps(n)[:300])
     check("wechat: notification signed by the spec's rule (Python hashlib, not paysign)",
           body["sign"] == wx_sign(body) and body["result_code"] == "SUCCESS" and body["total_fee"] == "1", json.dumps(body))
+    book = shop_book(state, wx["order_id"])
+    check("wechat: the shop's order book has the order paid, one notification",
+          book.get("status") == "paid" and book.get("notifications") == 1, json.dumps(book))
 
     # The merchant API, signed here by the rule.
     req = {"appid": "wxd930ea5d5a258f4f", "mch_id": "10000100", "nonce_str": "e2e", "out_trade_no": wx["order_id"]}
@@ -228,6 +231,9 @@ def wechat_flow(sim, shop, state):
     status, _, text = http("POST", f"{api}/notify?kind=duplicate")
     d = json.loads(text)["notifications"][-1]
     check("wechat: duplicate accepted", d["attempts"][0]["accepted"], json.dumps(d)[:300])
+    book = shop_book(state, wx["order_id"])
+    check("wechat: the order book counted the duplicate and kept the order paid (handled once)",
+          book.get("status") == "paid" and book.get("notifications") == 2, json.dumps(book))
 
 
 def rsa2_verified(state, fields, cert, name):
@@ -286,7 +292,7 @@ def alipay_flow(sim, shop, state):
     check("alipay: an unknown app_id answered isv.invalid-app-id", status == 400 and "isv.invalid-app-id" in text, text[:300])
 
 
-def wechat_auto(auto, shop):
+def wechat_auto(auto, shop, state):
     """--auto pay for a WeChat API order: unifiedorder from the merchant's server, no browser;
     the simulator pays it a moment later and notify.php accepts the notification, whose sign
     is re-checked here by the written rule (hashlib)."""
@@ -294,6 +300,10 @@ def wechat_auto(auto, shop):
               "out_trade_no": "WXAUTO" + str(int(time.time())), "total_fee": "1", "spbill_create_ip": "127.0.0.1",
               "notify_url": f"{shop}/wechatpay/notify.php", "trade_type": "NATIVE"}
     fields["sign"] = wx_sign(fields)
+    # This order is made here, not by order.php: put it in the shop's book as orders.php would.
+    book = os.path.join(state, "shop-orders", fields["out_trade_no"].encode().hex() + ".json")
+    with open(book, "w") as f:
+        json.dump({"orderId": fields["out_trade_no"], "amount": "1", "status": "pending", "notifications": 0}, f)
     xml = "<xml>" + "".join(f"<{k}>{v}</{k}>" for k, v in fields.items()) + "</xml>"
     status, _, text = http("POST", f"{auto}/pay/unifiedorder", xml.encode())
     answer = wx_fields(text) if text.startswith("<xml>") else {}
@@ -310,6 +320,8 @@ def wechat_auto(auto, shop):
     check("--auto pay, WeChat: the notification's sign is right by the written rule (hashlib)",
           body.get("result_code") == "SUCCESS" and body.get("out_trade_no") == fields["out_trade_no"]
           and body.get("sign") == wx_sign(body), json.dumps(body)[:300])
+    check("--auto pay, WeChat: the shop's order book has the order paid",
+          shop_book(state, fields["out_trade_no"]).get("status") == "paid", json.dumps(shop_book(state, fields["out_trade_no"])))
 
 
 def chinabank_auto(auto, shop, state):
@@ -486,6 +498,7 @@ def main():
                    KQ_ORDER_DIR=os.path.join(state, "shop-orders"),
                    WECHATPAY_GATEWAY=sim,
                    WECHATPAY_NOTIFY_URL=f"{shop}/wechatpay/notify.php",
+                   WECHATPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
                    ALIPAY_GATEWAY=f"{sim}/gateway.do",
                    ALIPAY_PUBLIC_KEY=os.path.join(state, "alipay.cert.pem"),
                    ALIPAY_NOTIFY_URL=f"{shop}/alipay/notify.php",
@@ -664,7 +677,7 @@ def main():
                                   urllib.parse.urlencode(form3.fields).encode())
         check("--auto pay: request answered with the merchant's redirecturl",
               status == 302 and headers.get("Location", "").startswith(f"{shop}/99bill/show.php?msg=success"), f"{status} {headers.get('Location')}")
-        wechat_auto(f"http://127.0.0.1:{auto_port}", shop)
+        wechat_auto(f"http://127.0.0.1:{auto_port}", shop, state)
         chinabank_auto(f"http://127.0.0.1:{auto_port}", shop, state)
         mapi_auto(f"http://127.0.0.1:{auto_port}", shop, state, "MD5")
         mapi_auto(f"http://127.0.0.1:{auto_port}", shop, state, "RSA")
