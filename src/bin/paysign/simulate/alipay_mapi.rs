@@ -252,3 +252,44 @@ pub fn return_url(sim: &Sim, order: &Order) -> Option<String> {
         .ok()?;
     Some(super::with_query(base, &query))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn post(body: &str) -> Request {
+        Request {
+            method: "POST".into(),
+            path: "/gateway.do".into(),
+            query: String::new(),
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn mapi_or_openapi() {
+        assert!(is_mapi(&post("partner=2088&service=create_direct_pay_by_user")));
+        assert!(!is_mapi(&post("app_id=1&method=alipay.trade.page.pay")));
+        // an OpenAPI request carrying a field named service is still OpenAPI
+        assert!(!is_mapi(&post("method=alipay.trade.page.pay&service=x")));
+        assert!(!is_mapi(&post("xservice=create_direct_pay_by_user")));
+    }
+
+    #[test]
+    fn amounts_in_yuan() {
+        let f = |amount: &str| {
+            check_fields(&Params::from_pairs([
+                ("out_trade_no", "M1"),
+                ("subject", "s"),
+                ("total_fee", amount),
+            ]))
+        };
+        assert_eq!(f("0.01"), Ok(()));
+        assert_eq!(f("100"), Ok(()));
+        for bad in ["", "0", "0.00", "1.234", "-1", "1e2", ".5", "abc", "1234567890"] {
+            assert!(f(bad).unwrap_err().contains("total_fee"), "{bad}");
+        }
+        let missing = check_fields(&Params::from_pairs([("subject", "s"), ("total_fee", "1")]));
+        assert_eq!(missing, Err("out_trade_no is missing".to_string()));
+    }
+}
