@@ -414,6 +414,51 @@ def mapi_auto(auto, shop, state, sign_type):
           status == 400 and 'id="code">ILLEGAL_SIGN<' in text and "total_fee=0.02" in text, text[:600])
 
 
+DINPAY_FIELDS = ("bank_code", "bank_seq_no", "extra_return_param", "interface_version", "merchant_code", "notify_id",
+                 "notify_type", "order_amount", "order_no", "order_time", "trade_no", "trade_status", "trade_time")
+
+
+def dinpay_auto(auto, shop, state):
+    """Dinpay through --auto pay: the shop's pay.php form posted to /gateway, the offline_notify
+    accepted by notify.php (order book paid), its sign re-checked by the spec rule (hashlib), the
+    browser's page_notify form posted to return.php, a tampered copy rejected."""
+    import hashlib
+    status, _, page = http("GET", f"{shop}/dinpay/pay.php")
+    form = FormParser()
+    form.feed(page)
+    fields = dict(form.fields)
+    status, _, page = http("POST", f"{auto}/gateway", urllib.parse.urlencode(form.fields).encode())
+    back = FormParser()
+    back.feed(page)
+    check("Dinpay --auto pay: the browser gets a page_notify form to return_url",
+          status == 200 and back.action == f"{shop}/dinpay/return.php" and dict(back.fields).get("notify_type") == "page_notify",
+          f"{status} {page[:300]}")
+    page = http("POST", back.action, urllib.parse.urlencode(back.fields).encode())[2] if back.action else ""
+    check("Dinpay: return.php verifies the page_notify and shows paid", 'id="status">paid<' in page, page[:300])
+    o = [o for o in orders(auto) if o["order_id"] == fields.get("order_no")]
+    n = o[0]["notifications"][0] if o and o[0]["notifications"] else {}
+    check("Dinpay: offline_notify POSTed to notify_url, accepted (SUCCESS) at the first try",
+          bool(n) and n["url"] == f"{shop}/dinpay/notify.php" and n["method"] == "POST" and n["attempts"][0]["accepted"]
+          and n["attempts"][0]["reply"] == "SUCCESS", json.dumps(o)[:400])
+    book = shop_book(state, fields.get("order_no", ""))
+    check("Dinpay: the shop's order book has the order paid", book.get("status") == "paid", json.dumps(book))
+    got = dict(urllib.parse.parse_qsl(n.get("body") or "", keep_blank_values=True))
+    text = "&".join(f"{k}={got[k]}" for k in sorted(DINPAY_FIELDS) if got.get(k, "") != "")
+    want = hashlib.md5((text + "&key=hfgd_83yt_90hb_gf98n").encode()).hexdigest()
+    check("Dinpay: the notification's sign right by the spec rule (hashlib)",
+          got.get("sign") == want and got.get("notify_type") == "offline_notify" and got.get("order_amount") == "0.01"
+          and got.get("trade_status") == "SUCCESS", json.dumps(got))
+    if o:
+        status, _, text = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind=tampered")
+        t = json.loads(text)["notifications"][-1] if status == 200 else {}
+        check("Dinpay: a tampered copy rejected by notify.php",
+              bool(t) and not t["attempts"][0]["accepted"] and t["attempts"][0]["reply"] != "SUCCESS", json.dumps(t)[:300])
+    bad = urllib.parse.urlencode([(k, "0.02" if k == "order_amount" else v) for k, v in form.fields]).encode()
+    status, _, text = http("POST", f"{auto}/gateway", bad)
+    check("Dinpay: a changed request refused with diagnose's sign string",
+          status == 400 and "sign does not verify" in text and "order_amount=0.02" in text, text[:600])
+
+
 def shop_book(state, order_id):
     try:
         return json.load(open(os.path.join(state, "shop-orders", order_id.encode().hex() + ".json")))
@@ -509,6 +554,9 @@ def main():
                    ALIPAY_MAPI_NOTIFY_URL=f"{shop}/alipay_mapi/notify.php",
                    ALIPAY_MAPI_RETURN_URL=f"{shop}/alipay_mapi/return.php",
                    ALIPAY_MAPI_ORDER_DIR=os.path.join(state, "shop-orders"),
+                   DINPAY_NOTIFY_URL=f"{shop}/dinpay/notify.php",
+                   DINPAY_RETURN_URL=f"{shop}/dinpay/return.php",
+                   DINPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
                    CHINABANK_NOTIFY_URL=f"{shop}/chinabank/notify.php",
                    CHINABANK_RETURN_URL=f"{shop}/chinabank/return.php",
                    CHINABANK_ORDER_DIR=os.path.join(state, "shop-orders"),
@@ -681,6 +729,7 @@ def main():
         chinabank_auto(f"http://127.0.0.1:{auto_port}", shop, state)
         mapi_auto(f"http://127.0.0.1:{auto_port}", shop, state, "MD5")
         mapi_auto(f"http://127.0.0.1:{auto_port}", shop, state, "RSA")
+        dinpay_auto(f"http://127.0.0.1:{auto_port}", shop, state)
     finally:
         for p in procs:
             p.terminate()

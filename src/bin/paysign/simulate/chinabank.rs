@@ -24,15 +24,7 @@ pub const RULES: Rules = Rules {
 };
 
 fn check_reply(body: &[u8]) -> Result<Option<String>, String> {
-    let p = paysign::profile(NOTIFY).map_err(|e| e.message)?;
-    let expected = paysign::reply(p, true, None).map_err(|e| e.message)?;
-    if body == expected.as_bytes() {
-        Ok(None)
-    } else if body.trim_ascii() == expected.as_bytes() {
-        Err(format!("reply has whitespace or a line break around `{expected}`"))
-    } else {
-        Err(format!("reply is not exactly `{expected}`"))
-    }
+    super::exact_reply(NOTIFY, body)
 }
 
 /// A merchant: its v_mid and MD5 key.

@@ -13,6 +13,8 @@ mod alipay;
 mod alipay_mapi;
 #[path = "chinabank.rs"]
 mod chinabank;
+#[path = "dinpay.rs"]
+mod dinpay;
 #[path = "http.rs"]
 mod http;
 #[path = "keys.rs"]
@@ -74,6 +76,7 @@ pub struct Sim {
     alipay_key: keys::GatewayKey,
     alipay_mapi: Vec<alipay_mapi::Merchant>,
     chinabank: Vec<chinabank::Merchant>,
+    dinpay: Vec<dinpay::Merchant>,
     /// Itself, for work done later in another thread.
     me: std::sync::Weak<Sim>,
 }
@@ -112,6 +115,19 @@ pub fn is_yuan(amount: &str) -> bool {
         && digits(frac)
         && frac.len() <= 2
         && !amount.bytes().all(|b| b == b'0' || b == b'.')
+}
+
+/// A reply checked byte for byte against `notify_profile`'s success reply, the difference named.
+pub fn exact_reply(notify_profile: &str, body: &[u8]) -> std::result::Result<Option<String>, String> {
+    let p = paysign::profile(notify_profile).map_err(|e| e.message)?;
+    let expected = paysign::reply(p, true, None).map_err(|e| e.message)?;
+    if body == expected.as_bytes() {
+        Ok(None)
+    } else if body.trim_ascii() == expected.as_bytes() {
+        Err(format!("reply has whitespace or a line break around `{expected}`"))
+    } else {
+        Err(format!("reply is not exactly `{expected}`"))
+    }
 }
 
 /// The amount of a wrong-amount notification: one fen more than asked, validly signed.
@@ -188,6 +204,7 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         alipay_key,
         alipay_mapi: config.alipay_mapi,
         chinabank: config.chinabank,
+        dinpay: config.dinpay,
         me: me.clone(),
     });
     let server =
@@ -233,6 +250,7 @@ struct Config {
     alipay: Vec<alipay::Merchant>,
     alipay_mapi: Vec<alipay_mapi::Merchant>,
     chinabank: Vec<chinabank::Merchant>,
+    dinpay: Vec<dinpay::Merchant>,
 }
 
 /// The key of WeChat Pay's v2 documentation examples, with its example merchant.
@@ -242,6 +260,9 @@ const WECHAT_DOC_KEY: &str = "192006250b4c09247ec02edce69f6a2d";
 /// (../shared/specs/chinabank.md §4).
 const CHINABANK_DEMO_MID: &str = "1001";
 const CHINABANK_DEMO_KEY: &str = "test";
+/// Dinpay's test-suite merchant and MD5 key (NewDinPayTest.php; ../shared/specs/dinpay.md §4).
+const DINPAY_TEST_CODE: &str = "1111130200";
+const DINPAY_TEST_KEY: &str = "hfgd_83yt_90hb_gf98n";
 /// The default mapi partner: a placeholder PID of the simulator's own, with omnipay
 /// SignerTest's MD5 key `hello` and its 1024-bit RSA test key (testdata/vectors/alipay.json).
 const MAPI_DEMO_PARTNER: &str = "2088000000000002";
@@ -283,6 +304,10 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             chinabank: vec![chinabank::Merchant {
                 mid: CHINABANK_DEMO_MID.into(),
                 key: Key::secret(CHINABANK_DEMO_KEY)?,
+            }],
+            dinpay: vec![dinpay::Merchant {
+                code: DINPAY_TEST_CODE.into(),
+                key: Key::secret(DINPAY_TEST_KEY)?,
             }],
         });
     };
@@ -356,6 +381,12 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             key: Key::secret(&field("md5_key")?)?,
         })
     })?;
+    let dinpay = merchants(&v, "dinpay", |field| {
+        Ok(dinpay::Merchant {
+            code: field("merchant_code")?,
+            key: Key::secret(&field("md5_key")?)?,
+        })
+    })?;
     Ok(Config {
         kuaiqian,
         kuaiqian_hash,
@@ -363,6 +394,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
         alipay,
         alipay_mapi,
         chinabank,
+        dinpay,
     })
 }
 
@@ -430,6 +462,7 @@ fn route(sim: &Sim, req: &Request) -> Response {
         ("GET" | "POST", alipay::PATH) if alipay_mapi::is_mapi(req) => alipay_mapi::gateway(sim, req),
         ("GET" | "POST", alipay::PATH) => alipay::gateway(sim, req),
         ("GET" | "POST", chinabank::PATH) => chinabank::pay_request(sim, req),
+        ("POST", dinpay::PATH) => dinpay::pay_request(sim, req),
         // The payer's phone scanning a NATIVE code_url.
         ("GET", "/_sim/scan") => match req.query_value("code_url").as_deref().and_then(wechat::order_of) {
             Some(id) => Response::redirect(&format!("/_sim/orders/{id}/pay")),
@@ -486,6 +519,7 @@ fn title(gateway: &str) -> &'static str {
         "alipay" => alipay::TITLE,
         alipay_mapi::GATEWAY => alipay_mapi::TITLE,
         "chinabank" => chinabank::TITLE,
+        dinpay::GATEWAY => dinpay::TITLE,
         _ => kuaiqian::TITLE,
     }
 }
@@ -506,6 +540,8 @@ fn made(sim: &Sim, o: &store::Order, kind: Kind) -> std::result::Result<Made, St
                 &chinabank::RULES,
             )
         }),
+        dinpay::GATEWAY => dinpay::notification(sim, o, kind)
+            .map(|(url, body)| (url, Some((body, "application/x-www-form-urlencoded")), &dinpay::RULES)),
         "wechatpay" => wechat::notification(sim, o, kind)
             .map(|(url, body)| (url, Some((body, "text/xml; charset=utf-8")), &wechat::RULES)),
         _ => kuaiqian::notification_url(sim, o, kind).map(|url| (url, None, kuaiqian::target(o).1)),
@@ -727,6 +763,11 @@ impl Sim {
     /// The payer's browser after payment, the way each gateway sends it back: 99bill to the
     /// reply's redirecturl, Alipay to return_url with the signed sync return; else a page.
     fn browser_back(&self, o: &store::Order, redirect: Option<&str>) -> Response {
+        if o.gateway == dinpay::GATEWAY {
+            if let Some(page) = dinpay::return_page(self, o) {
+                return page;
+            }
+        }
         let back = match o.gateway {
             "alipay" => alipay::return_url(self, o),
             alipay_mapi::GATEWAY => alipay_mapi::return_url(self, o),
