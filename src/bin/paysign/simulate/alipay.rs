@@ -135,17 +135,7 @@ fn sign(sim: &Sim, p: &mut Params) -> Result<(), String> {
 }
 
 fn charset(order: &Order) -> Charset {
-    match order
-        .request
-        .get("charset")
-        .unwrap_or_default()
-        .to_ascii_lowercase()
-        .as_str()
-    {
-        "gbk" => Charset::Gbk,
-        "gb2312" => Charset::Gb2312,
-        _ => Charset::Utf8,
-    }
+    super::declared_charset(order.request.get("charset"), Charset::Utf8)
 }
 
 /// The async notification: notify_url and its form body; None when the request gave no
@@ -158,14 +148,7 @@ pub fn notification(sim: &Sim, order: &Order, kind: Kind) -> Result<(String, Vec
     }
     let biz: Value = serde_json::from_str(r.get("biz_content").unwrap_or_default()).unwrap_or_default();
     let paid = order.status == OrderStatus::Paid;
-    let amount = match kind {
-        Kind::WrongAmount => "9999.99".to_string(),
-        _ => order.amount.clone(),
-    };
-    let out_trade_no = match kind {
-        Kind::OtherOrder => format!("{}X", order.order_id),
-        _ => order.order_id.clone(),
-    };
+    let (out_trade_no, amount) = super::yuan_ids(order, kind);
     let now = super::beijing(now_secs());
     let mut n = Params::from_pairs([
         ("gmt_create", super::beijing(order.created)),

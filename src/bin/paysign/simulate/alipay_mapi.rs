@@ -155,17 +155,7 @@ fn notify_id(o: &Order) -> String {
 }
 
 fn charset(order: &Order) -> Charset {
-    match order
-        .request
-        .get("_input_charset")
-        .unwrap_or_default()
-        .to_ascii_lowercase()
-        .as_str()
-    {
-        "gbk" => Charset::Gbk,
-        "gb2312" => Charset::Gb2312,
-        _ => Charset::Utf8,
-    }
+    super::declared_charset(order.request.get("_input_charset"), Charset::Utf8)
 }
 
 /// The signed result (the notification; the return adds is_success and exterface).
@@ -173,14 +163,7 @@ fn result(sim: &Sim, order: &Order, kind: Kind, browser: bool) -> Result<Params,
     let r = &order.request;
     let get = |name: &str| r.get(name).unwrap_or_default().to_string();
     let paid = order.status == OrderStatus::Paid;
-    let amount = match kind {
-        Kind::WrongAmount => "9999.99".to_string(),
-        _ => order.amount.clone(),
-    };
-    let out_trade_no = match kind {
-        Kind::OtherOrder => format!("{}X", order.order_id),
-        _ => order.order_id.clone(),
-    };
+    let (out_trade_no, amount) = super::yuan_ids(order, kind);
     let now = super::beijing(now_secs());
     let mut n = Params::from_pairs([
         ("notify_time", now.clone()),

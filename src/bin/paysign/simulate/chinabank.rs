@@ -96,16 +96,7 @@ fn check_fields(f: &Params) -> Result<(), String> {
 }
 
 fn charset(order: &Order) -> Charset {
-    match order
-        .request
-        .get("encoding")
-        .unwrap_or_default()
-        .to_ascii_lowercase()
-        .as_str()
-    {
-        "utf-8" => Charset::Utf8,
-        _ => Charset::Gbk,
-    }
+    super::declared_charset(order.request.get("encoding"), Charset::Gbk)
 }
 
 /// The signed result fields (notification and browser return are the same set).
@@ -113,14 +104,7 @@ fn result(sim: &Sim, order: &Order, kind: Kind) -> Result<Params, String> {
     let r = &order.request;
     let get = |name: &str| r.get(name).unwrap_or_default().to_string();
     let paid = order.status == OrderStatus::Paid;
-    let oid = match kind {
-        Kind::OtherOrder => format!("{}X", order.order_id),
-        _ => order.order_id.clone(),
-    };
-    let amount = match kind {
-        Kind::WrongAmount => "9999.99".to_string(),
-        _ => order.amount.clone(),
-    };
+    let (oid, amount) = super::yuan_ids(order, kind);
     let mut n = Params::from_pairs([
         ("v_oid", oid),
         ("v_pstatus", if paid { "20" } else { "30" }.to_string()),

@@ -89,16 +89,7 @@ pub fn pay_request(sim: &Sim, req: &Request) -> Response {
 }
 
 fn charset(order: &Order) -> Charset {
-    match order
-        .request
-        .get("input_charset")
-        .unwrap_or_default()
-        .to_ascii_lowercase()
-        .as_str()
-    {
-        "gbk" => Charset::Gbk,
-        _ => Charset::Utf8,
-    }
+    super::declared_charset(order.request.get("input_charset"), Charset::Utf8)
 }
 
 /// The signed result: `offline_notify` for the server, `page_notify` for the browser.
@@ -106,14 +97,7 @@ fn result(sim: &Sim, order: &Order, kind: Kind, notify_type: &str) -> Result<Par
     let r = &order.request;
     let get = |name: &str| r.get(name).unwrap_or_default().to_string();
     let paid = order.status == OrderStatus::Paid;
-    let no = match kind {
-        Kind::OtherOrder => format!("{}X", order.order_id),
-        _ => order.order_id.clone(),
-    };
-    let amount = match kind {
-        Kind::WrongAmount => "9999.99".to_string(),
-        _ => order.amount.clone(),
-    };
+    let (no, amount) = super::yuan_ids(order, kind);
     let mut n = Params::from_pairs([
         ("merchant_code", order.merchant.clone()),
         ("notify_type", notify_type.to_string()),

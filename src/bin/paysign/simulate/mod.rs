@@ -130,6 +130,30 @@ pub fn exact_reply(notify_profile: &str, body: &[u8]) -> std::result::Result<Opt
     }
 }
 
+/// The order number and amount (in yuan) a notification of `kind` carries: another order's
+/// number, or a wrong amount, validly signed.
+pub fn yuan_ids(order: &store::Order, kind: Kind) -> (String, String) {
+    let no = match kind {
+        Kind::OtherOrder => format!("{}X", order.order_id),
+        _ => order.order_id.clone(),
+    };
+    let amount = match kind {
+        Kind::WrongAmount => "9999.99".to_string(),
+        _ => order.amount.clone(),
+    };
+    (no, amount)
+}
+
+/// The charset a request declared (UTF-8, GBK or GB2312 by name, any case), else `default`.
+pub fn declared_charset(declared: Option<&str>, default: paysign::Charset) -> paysign::Charset {
+    match declared.unwrap_or_default().to_ascii_lowercase().as_str() {
+        "utf-8" => paysign::Charset::Utf8,
+        "gbk" => paysign::Charset::Gbk,
+        "gb2312" => paysign::Charset::Gb2312,
+        _ => default,
+    }
+}
+
 /// The amount of a wrong-amount notification: one fen more than asked, validly signed.
 pub fn fen_plus_one(amount: &str) -> String {
     amount
