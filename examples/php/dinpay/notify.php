@@ -1,8 +1,7 @@
 <?php
 /*
  * Dinpay server notification (offline_notify, a form POST to notify_url): verify the raw body
- * with the merchant key (profile dinpay.pay.notify: the documented fields only), then the
- * order book: our order, the order_amount asked, once only. Reply exactly `SUCCESS`
+ * (verify.php), then the order book: our order, the order_amount asked, once only. Reply exactly `SUCCESS`
  * (PaySign\reply), or Dinpay resends up to 5 times.
  */
 
@@ -10,15 +9,10 @@ declare(strict_types=1);
 
 $config = require __DIR__ . '/config.php';
 
-$fields = null;
-try {
-    $verified = PaySign\verify_body('dinpay.pay.notify', (string) file_get_contents('php://input'),
-        PaySign\Key::secret($config['key']), 'form', null, null, $fields);
-} catch (PaySign\Exception $e) {
-    error_log('Dinpay notification rejected: ' . $e->getStatusName() . ': ' . $e->getMessage());
-    $verified = false;
-}
-$verified = $verified && ($fields['merchant_code'] ?? '') === $config['merchantCode'];
+require_once __DIR__ . '/verify.php';
+
+$fields = dinpay_verified($config, (string) file_get_contents('php://input'));
+$verified = $fields !== null;
 
 if ($verified && $config['orderDir'] !== '') {
     require_once dirname(__DIR__) . '/orders.php';

@@ -8,13 +8,10 @@ declare(strict_types=1);
 
 $config = require __DIR__ . '/config.php';
 
-$fields = null;
-try {
-    $verified = PaySign\verify_body('dinpay.pay.notify', (string) file_get_contents('php://input'),
-        PaySign\Key::secret($config['key']), 'form', null, null, $fields);
-} catch (PaySign\Exception $e) {
-    $verified = false;
-}
+require_once __DIR__ . '/verify.php';
+
+$fields = dinpay_verified($config, (string) file_get_contents('php://input'));
+$verified = $fields !== null;
 $paid = $verified && ($fields['trade_status'] ?? '') === 'SUCCESS';
 header('Content-Type: text/html; charset=utf-8');
 echo "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Payment</title></head><body>\n";
