@@ -207,6 +207,9 @@ def wechat_flow(sim, shop, state):
           n["method"] == "POST" and n["url"] == f"{shop}/wechatpay/notify.php" and body["out_trade_no"] == wx["order_id"], json.dumps(n)[:300])
     check("wechat: notification signed by the spec's rule (Python hashlib, not paysign)",
           body["sign"] == wx_sign(body) and body["result_code"] == "SUCCESS" and body["total_fee"] == "1", json.dumps(body))
+    book = shop_book(state, wx["order_id"])
+    check("wechat: the shop's order book has the order paid, one notification",
+          book.get("status") == "paid" and book.get("notifications") == 1, json.dumps(book))
 
     # The merchant API, signed here by the rule.
     req = {"appid": "wxd930ea5d5a258f4f", "mch_id": "10000100", "nonce_str": "e2e", "out_trade_no": wx["order_id"]}
@@ -228,6 +231,9 @@ def wechat_flow(sim, shop, state):
     status, _, text = http("POST", f"{api}/notify?kind=duplicate")
     d = json.loads(text)["notifications"][-1]
     check("wechat: duplicate accepted", d["attempts"][0]["accepted"], json.dumps(d)[:300])
+    book = shop_book(state, wx["order_id"])
+    check("wechat: the order book counted the duplicate and kept the order paid (handled once)",
+          book.get("status") == "paid" and book.get("notifications") == 2, json.dumps(book))
 
 
 def rsa2_verified(state, fields, cert, name):
@@ -286,7 +292,7 @@ def alipay_flow(sim, shop, state):
     check("alipay: an unknown app_id answered isv.invalid-app-id", status == 400 and "isv.invalid-app-id" in text, text[:300])
 
 
-def wechat_auto(auto, shop):
+def wechat_auto(auto, shop, state):
     """--auto pay for a WeChat API order: unifiedorder from the merchant's server, no browser;
     the simulator pays it a moment later and notify.php accepts the notification, whose sign
     is re-checked here by the written rule (hashlib)."""
@@ -294,6 +300,10 @@ def wechat_auto(auto, shop):
               "out_trade_no": "WXAUTO" + str(int(time.time())), "total_fee": "1", "spbill_create_ip": "127.0.0.1",
               "notify_url": f"{shop}/wechatpay/notify.php", "trade_type": "NATIVE"}
     fields["sign"] = wx_sign(fields)
+    # This order is made here, not by order.php: put it in the shop's book as orders.php would.
+    book = os.path.join(state, "shop-orders", fields["out_trade_no"].encode().hex() + ".json")
+    with open(book, "w") as f:
+        json.dump({"orderId": fields["out_trade_no"], "amount": "1", "status": "pending", "notifications": 0}, f)
     xml = "<xml>" + "".join(f"<{k}>{v}</{k}>" for k, v in fields.items()) + "</xml>"
     status, _, text = http("POST", f"{auto}/pay/unifiedorder", xml.encode())
     answer = wx_fields(text) if text.startswith("<xml>") else {}
@@ -310,6 +320,8 @@ def wechat_auto(auto, shop):
     check("--auto pay, WeChat: the notification's sign is right by the written rule (hashlib)",
           body.get("result_code") == "SUCCESS" and body.get("out_trade_no") == fields["out_trade_no"]
           and body.get("sign") == wx_sign(body), json.dumps(body)[:300])
+    check("--auto pay, WeChat: the shop's order book has the order paid",
+          shop_book(state, fields["out_trade_no"]).get("status") == "paid", json.dumps(shop_book(state, fields["out_trade_no"])))
 
 
 def chinabank_auto(auto, shop, state):
@@ -350,6 +362,103 @@ def chinabank_auto(auto, shop, state):
           status == 400 and "v_md5info does not verify" in text and "0.02CNY" in text, text[:400])
 
 
+def mapi_auto(auto, shop, state, sign_type):
+    """Alipay mapi through --auto pay: the shop's pay.php form posted to /gateway.do, the
+    notification accepted by notify.php (after its notify_verify check against the simulator),
+    the order book paid; the signature re-checked by the spec rule (hashlib for MD5, openssl
+    for RSA); a tampered copy rejected; a changed request refused with ILLEGAL_SIGN."""
+    import base64
+    import hashlib
+    what = f"Alipay mapi {sign_type}"
+    status, _, page = http("GET", f"{shop}/alipay_mapi/pay.php?sign_type={sign_type}")
+    form = FormParser()
+    form.feed(page)
+    fields = dict(form.fields)
+    status, headers, _ = http("POST", f"{auto}/gateway.do", urllib.parse.urlencode(form.fields).encode())
+    back = headers.get("Location", "")
+    check(f"{what} --auto pay: the browser sent to return_url with is_success=T",
+          status == 302 and back.startswith(f"{shop}/alipay_mapi/return.php?") and "is_success=T" in back, f"{status} {back}")
+    page = http("GET", back)[2] if back.startswith(shop) else ""
+    check(f"{what}: return.php verifies the return and shows paid", 'id="status">paid<' in page, page[:300])
+    o = [o for o in orders(auto) if o["order_id"] == fields.get("out_trade_no")]
+    n = o[0]["notifications"][0] if o and o[0]["notifications"] else {}
+    check(f"{what}: notification POSTed to notify_url, accepted (success) at the first try",
+          bool(n) and n["url"] == f"{shop}/alipay_mapi/notify.php" and n["method"] == "POST" and n["attempts"][0]["accepted"]
+          and n["attempts"][0]["reply"] == "success", json.dumps(o)[:400])
+    book = shop_book(state, fields.get("out_trade_no", ""))
+    check(f"{what}: the shop's order book has the order paid", book.get("status") == "paid", json.dumps(book))
+    got = dict(urllib.parse.parse_qsl(n.get("body") or "", keep_blank_values=True))
+    text = "&".join(f"{k}={v}" for k, v in sorted(got.items()) if k not in ("sign", "sign_type") and v != "")
+    if sign_type == "MD5":
+        right = got.get("sign") == hashlib.md5((text + "hello").encode()).hexdigest()
+        how = "hashlib"
+    else:
+        pub = os.path.join(state, "alipay.pub.pem")
+        subprocess.run(["openssl", "x509", "-in", os.path.join(state, "alipay.cert.pem"), "-pubkey", "-noout", "-out", pub],
+                       capture_output=True, timeout=20)
+        right = openssl_verifies(state, pub, text, got.get("sign", ""), "-sha1")
+        how = "openssl"
+    check(f"{what}: the notification's sign right by the spec rule ({how})",
+          right and got.get("sign_type") == sign_type and got.get("total_fee") == "0.01"
+          and got.get("trade_status") == "TRADE_SUCCESS", json.dumps(got))
+    if o:
+        status, _, text = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind=tampered")
+        t = json.loads(text)["notifications"][-1] if status == 200 else {}
+        check(f"{what}: a tampered copy rejected by notify.php (fail)",
+              bool(t) and not t["attempts"][0]["accepted"] and t["attempts"][0]["reply"] == "fail", json.dumps(t)[:300])
+    status, _, text = http("GET", f"{auto}/gateway.do?service=notify_verify&partner=2088000000000002&notify_id=sim0forged")
+    check(f"{what}: notify_verify answers false for a notify_id it never sent", status == 200 and text == "false", text[:100])
+    bad = urllib.parse.urlencode([(k, "0.02" if k == "total_fee" else v) for k, v in form.fields]).encode()
+    status, _, text = http("POST", f"{auto}/gateway.do", bad)
+    check(f"{what}: a changed request refused with ILLEGAL_SIGN and diagnose's sign string",
+          status == 400 and 'id="code">ILLEGAL_SIGN<' in text and "total_fee=0.02" in text, text[:600])
+
+
+DINPAY_FIELDS = ("bank_code", "bank_seq_no", "extra_return_param", "interface_version", "merchant_code", "notify_id",
+                 "notify_type", "order_amount", "order_no", "order_time", "trade_no", "trade_status", "trade_time")
+
+
+def dinpay_auto(auto, shop, state):
+    """Dinpay through --auto pay: the shop's pay.php form posted to /gateway, the offline_notify
+    accepted by notify.php (order book paid), its sign re-checked by the spec rule (hashlib), the
+    browser's page_notify form posted to return.php, a tampered copy rejected."""
+    import hashlib
+    status, _, page = http("GET", f"{shop}/dinpay/pay.php")
+    form = FormParser()
+    form.feed(page)
+    fields = dict(form.fields)
+    status, _, page = http("POST", f"{auto}/gateway", urllib.parse.urlencode(form.fields).encode())
+    back = FormParser()
+    back.feed(page)
+    check("Dinpay --auto pay: the browser gets a page_notify form to return_url",
+          status == 200 and back.action == f"{shop}/dinpay/return.php" and dict(back.fields).get("notify_type") == "page_notify",
+          f"{status} {page[:300]}")
+    page = http("POST", back.action, urllib.parse.urlencode(back.fields).encode())[2] if back.action else ""
+    check("Dinpay: return.php verifies the page_notify and shows paid", 'id="status">paid<' in page, page[:300])
+    o = [o for o in orders(auto) if o["order_id"] == fields.get("order_no")]
+    n = o[0]["notifications"][0] if o and o[0]["notifications"] else {}
+    check("Dinpay: offline_notify POSTed to notify_url, accepted (SUCCESS) at the first try",
+          bool(n) and n["url"] == f"{shop}/dinpay/notify.php" and n["method"] == "POST" and n["attempts"][0]["accepted"]
+          and n["attempts"][0]["reply"] == "SUCCESS", json.dumps(o)[:400])
+    book = shop_book(state, fields.get("order_no", ""))
+    check("Dinpay: the shop's order book has the order paid", book.get("status") == "paid", json.dumps(book))
+    got = dict(urllib.parse.parse_qsl(n.get("body") or "", keep_blank_values=True))
+    text = "&".join(f"{k}={got[k]}" for k in sorted(DINPAY_FIELDS) if got.get(k, "") != "")
+    want = hashlib.md5((text + "&key=hfgd_83yt_90hb_gf98n").encode()).hexdigest()
+    check("Dinpay: the notification's sign right by the spec rule (hashlib)",
+          got.get("sign") == want and got.get("notify_type") == "offline_notify" and got.get("order_amount") == "0.01"
+          and got.get("trade_status") == "SUCCESS", json.dumps(got))
+    if o:
+        status, _, text = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind=tampered")
+        t = json.loads(text)["notifications"][-1] if status == 200 else {}
+        check("Dinpay: a tampered copy rejected by notify.php",
+              bool(t) and not t["attempts"][0]["accepted"] and t["attempts"][0]["reply"] != "SUCCESS", json.dumps(t)[:300])
+    bad = urllib.parse.urlencode([(k, "0.02" if k == "order_amount" else v) for k, v in form.fields]).encode()
+    status, _, text = http("POST", f"{auto}/gateway", bad)
+    check("Dinpay: a changed request refused with diagnose's sign string",
+          status == 400 and "sign does not verify" in text and "order_amount=0.02" in text, text[:600])
+
+
 def shop_book(state, order_id):
     try:
         return json.load(open(os.path.join(state, "shop-orders", order_id.encode().hex() + ".json")))
@@ -360,14 +469,14 @@ def shop_book(state, order_id):
 QUERY_KEY = "27YKWKBKHT2IZSQ4"  # the sandbox merchant's query key (99bill 2019 kit; specs/99bill.md §8)
 
 
-def openssl_verifies(state, pub, text, sig_b64):
-    """SHA256withRSA over text, checked by the openssl CLI (not paysign)."""
+def openssl_verifies(state, pub, text, sig_b64, digest="-sha256"):
+    """SHA256withRSA (or digest) over text, checked by the openssl CLI (not paysign)."""
     import base64
     with open(os.path.join(state, "q.txt"), "wb") as f:
         f.write(text.encode("utf-8"))
     with open(os.path.join(state, "q.sig"), "wb") as f:
         f.write(base64.b64decode(sig_b64))
-    r = subprocess.run(["openssl", "dgst", "-sha256", "-verify", pub, "-signature", os.path.join(state, "q.sig"),
+    r = subprocess.run(["openssl", "dgst", digest, "-verify", pub, "-signature", os.path.join(state, "q.sig"),
                         os.path.join(state, "q.txt")], capture_output=True, timeout=20)
     return r.returncode == 0 and b"Verified OK" in r.stdout
 
@@ -412,6 +521,8 @@ def main():
     paysign, ext = sys.argv[1], sys.argv[2]
     state = tempfile.mkdtemp(prefix="paysign-sim.")
     sim_port, shop_port = free_port(), free_port()
+    # the --auto simulator's, chosen now: the shop's Alipay mapi notify_verify goes there
+    auto_port = free_port()
     sim = f"http://127.0.0.1:{sim_port}"
     shop = f"http://127.0.0.1:{shop_port}"
     procs = []
@@ -432,11 +543,20 @@ def main():
                    KQ_ORDER_DIR=os.path.join(state, "shop-orders"),
                    WECHATPAY_GATEWAY=sim,
                    WECHATPAY_NOTIFY_URL=f"{shop}/wechatpay/notify.php",
+                   WECHATPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
                    ALIPAY_GATEWAY=f"{sim}/gateway.do",
                    ALIPAY_PUBLIC_KEY=os.path.join(state, "alipay.cert.pem"),
                    ALIPAY_NOTIFY_URL=f"{shop}/alipay/notify.php",
                    ALIPAY_RETURN_URL=f"{shop}/alipay/return.php",
                    ALIPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
+                   ALIPAY_MAPI_GATEWAY=f"http://127.0.0.1:{auto_port}/gateway.do",
+                   ALIPAY_MAPI_PUBLIC_KEY=os.path.join(state, "alipay.cert.pem"),
+                   ALIPAY_MAPI_NOTIFY_URL=f"{shop}/alipay_mapi/notify.php",
+                   ALIPAY_MAPI_RETURN_URL=f"{shop}/alipay_mapi/return.php",
+                   ALIPAY_MAPI_ORDER_DIR=os.path.join(state, "shop-orders"),
+                   DINPAY_NOTIFY_URL=f"{shop}/dinpay/notify.php",
+                   DINPAY_RETURN_URL=f"{shop}/dinpay/return.php",
+                   DINPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
                    CHINABANK_NOTIFY_URL=f"{shop}/chinabank/notify.php",
                    CHINABANK_RETURN_URL=f"{shop}/chinabank/return.php",
                    CHINABANK_ORDER_DIR=os.path.join(state, "shop-orders"),
@@ -593,7 +713,6 @@ def main():
 
         # --auto pay, for CI: a second simulator on the same state folder (so the same key),
         # the request completed and the browser sent straight back.
-        auto_port = free_port()
         autop = subprocess.Popen(
             [paysign, "simulate", "--listen", f"127.0.0.1:{auto_port}", "--state", state, "--auto", "pay"],
             stdout=open(os.path.join(state, "auto.log"), "w"), stderr=subprocess.STDOUT)
@@ -606,8 +725,11 @@ def main():
                                   urllib.parse.urlencode(form3.fields).encode())
         check("--auto pay: request answered with the merchant's redirecturl",
               status == 302 and headers.get("Location", "").startswith(f"{shop}/99bill/show.php?msg=success"), f"{status} {headers.get('Location')}")
-        wechat_auto(f"http://127.0.0.1:{auto_port}", shop)
+        wechat_auto(f"http://127.0.0.1:{auto_port}", shop, state)
         chinabank_auto(f"http://127.0.0.1:{auto_port}", shop, state)
+        mapi_auto(f"http://127.0.0.1:{auto_port}", shop, state, "MD5")
+        mapi_auto(f"http://127.0.0.1:{auto_port}", shop, state, "RSA")
+        dinpay_auto(f"http://127.0.0.1:{auto_port}", shop, state)
     finally:
         for p in procs:
             p.terminate()

@@ -14,4 +14,6 @@ return [
     'apiKey' => getenv('WECHATPAY_API_KEY') ?: '192006250b4c09247ec02edce69f6a2d',
     // where WeChat POSTs the notification (notify.php); no query string allowed
     'notifyUrl' => getenv('WECHATPAY_NOTIFY_URL') ?: 'https://merchant.example/wechatpay/notify.php',
+    // the order book (../orders.php): a folder, or '' for none
+    'orderDir' => getenv('WECHATPAY_ORDER_DIR') ?: '',
 ];

@@ -3,7 +3,8 @@
  * WeChat Pay (API v2) payment notification handler, with paysign.
  *
  * WeChat POSTs an XML body to notify_url. Verify the body exactly as received
- * (php://input) with the merchant's API key, then answer with PaySign\reply():
+ * (php://input) with the merchant's API key; then the order book (../orders.php, when
+ * orderDir is set): our order, the total_fee asked, once only. Answer with PaySign\reply():
  * SUCCESS stops WeChat's retries, FAIL asks it to retry later.
  *
  *     WECHATPAY_API_KEY=... php -d extension=paysign notify.php < body.xml
@@ -15,7 +16,8 @@ declare(strict_types=1);
 
 // The merchant's API key (商户平台 > API安全), from config.php (the default is the key of
 // WeChat's documentation examples, for trying this out only).
-$apiKey = (require __DIR__ . '/config.php')['apiKey'];
+$config = require __DIR__ . '/config.php';
+$apiKey = $config['apiKey'];
 
 $body = PHP_SAPI === 'cli' ? (string) stream_get_contents(STDIN) : (string) file_get_contents('php://input');
 $fields = null;
@@ -30,12 +32,20 @@ try {
     $verified = false;
 }
 
-if ($verified) {
-    if (($fields['return_code'] ?? '') === 'SUCCESS' && ($fields['result_code'] ?? '') === 'SUCCESS') {
-        // Paid: mark order $fields['out_trade_no'] paid (total_fee in fen, transaction_id)
-        // unless it already is; WeChat repeats notifications.
+if ($verified && $config['orderDir'] !== '') {
+    require_once dirname(__DIR__) . '/orders.php';
+    $order = shop_order_load($config['orderDir'], (string) ($fields['out_trade_no'] ?? ''));
+    if ($order === null || ($fields['total_fee'] ?? '') !== $order['amount']) {
+        error_log('WeChat Pay notification: unknown order or wrong total_fee: ' . ($fields['out_trade_no'] ?? ''));
+        $verified = false;
+    } else {
+        // WeChat repeats notifications: the first one decides, the others are counted
+        $order['notifications']++;
+        if ($order['status'] === 'pending') {
+            $paid = ($fields['return_code'] ?? '') === 'SUCCESS' && ($fields['result_code'] ?? '') === 'SUCCESS';
+            $order['status'] = $paid ? 'paid' : 'failed';
+        }
+        shop_order_save($config['orderDir'], $order);
     }
-    echo PaySign\reply('wechatpay.notify', true);
-} else {
-    echo PaySign\reply('wechatpay.notify', false);
 }
+echo PaySign\reply('wechatpay.notify', $verified);

@@ -12,6 +12,10 @@ $config = require __DIR__ . '/config.php';
 require_once __DIR__ . '/api.php';
 
 $outTradeNo = 'WX' . date('YmdHis') . bin2hex(random_bytes(2));
+if ($config['orderDir'] !== '') {
+    require_once dirname(__DIR__) . '/orders.php';
+    shop_order_save($config['orderDir'], ['orderId' => $outTradeNo, 'amount' => '1', 'status' => 'pending', 'notifications' => 0]);
+}
 [$valid, $answer] = wx_call($config, '/pay/unifiedorder', [
     'body' => '测试商品',
     'out_trade_no' => $outTradeNo,

@@ -55,12 +55,6 @@ pub fn gateway(sim: &Sim, req: &Request) -> Response {
         Ok(f) => f,
         Err(e) => return rejected("isv.invalid-parameter", &format!("{}: {}", e.status.name(), e.message)),
     };
-    if fields.get("service").is_some() && fields.get("method").is_none() {
-        return rejected(
-            "isv.invalid-parameter",
-            "legacy mapi (service=…) is not simulated yet; OpenAPI (method=…) is",
-        );
-    }
     let app_id = fields.get("app_id").unwrap_or_default();
     let Some(merchant) = sim.alipay.iter().find(|m| m.app_id == app_id) else {
         return rejected(
@@ -117,15 +111,7 @@ fn check_biz(f: &Params) -> Result<(String, String), String> {
     if text("subject").is_empty() {
         return Err("biz_content.subject is missing".into());
     }
-    let (int, frac) = amount.split_once('.').unwrap_or((&amount, ""));
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if int.is_empty()
-        || int.len() > 9
-        || !digits(int)
-        || !digits(frac)
-        || frac.len() > 2
-        || amount.bytes().all(|b| b == b'0' || b == b'.')
-    {
+    if !super::is_yuan(&amount) {
         return Err(format!(
             "biz_content.total_amount '{}' is not an amount in yuan (e.g. 0.01)",
             printable(&amount)
@@ -149,17 +135,7 @@ fn sign(sim: &Sim, p: &mut Params) -> Result<(), String> {
 }
 
 fn charset(order: &Order) -> Charset {
-    match order
-        .request
-        .get("charset")
-        .unwrap_or_default()
-        .to_ascii_lowercase()
-        .as_str()
-    {
-        "gbk" => Charset::Gbk,
-        "gb2312" => Charset::Gb2312,
-        _ => Charset::Utf8,
-    }
+    super::declared_charset(order.request.get("charset"), Charset::Utf8)
 }
 
 /// The async notification: notify_url and its form body; None when the request gave no
@@ -172,14 +148,7 @@ pub fn notification(sim: &Sim, order: &Order, kind: Kind) -> Result<(String, Vec
     }
     let biz: Value = serde_json::from_str(r.get("biz_content").unwrap_or_default()).unwrap_or_default();
     let paid = order.status == OrderStatus::Paid;
-    let amount = match kind {
-        Kind::WrongAmount => "9999.99".to_string(),
-        _ => order.amount.clone(),
-    };
-    let out_trade_no = match kind {
-        Kind::OtherOrder => format!("{}X", order.order_id),
-        _ => order.order_id.clone(),
-    };
+    let (out_trade_no, amount) = super::yuan_ids(order, kind);
     let now = super::beijing(now_secs());
     let mut n = Params::from_pairs([
         ("gmt_create", super::beijing(order.created)),

@@ -24,15 +24,7 @@ pub const RULES: Rules = Rules {
 };
 
 fn check_reply(body: &[u8]) -> Result<Option<String>, String> {
-    let p = paysign::profile(NOTIFY).map_err(|e| e.message)?;
-    let expected = paysign::reply(p, true, None).map_err(|e| e.message)?;
-    if body == expected.as_bytes() {
-        Ok(None)
-    } else if body.trim_ascii() == expected.as_bytes() {
-        Err(format!("reply has whitespace or a line break around `{expected}`"))
-    } else {
-        Err(format!("reply is not exactly `{expected}`"))
-    }
+    super::exact_reply(NOTIFY, body)
 }
 
 /// A merchant: its v_mid and MD5 key.
@@ -90,14 +82,7 @@ pub fn pay_request(sim: &Sim, req: &Request) -> Response {
 
 fn check_fields(f: &Params) -> Result<(), String> {
     let amount = f.get("v_amount").unwrap_or_default();
-    let (int, frac) = amount.split_once('.').unwrap_or((amount, ""));
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if int.is_empty()
-        || !digits(int)
-        || !digits(frac)
-        || frac.len() > 2
-        || amount.bytes().all(|b| b == b'0' || b == b'.')
-    {
+    if !super::is_yuan(amount) {
         return Err(format!(
             "v_amount '{}' is not an amount in yuan (e.g. 0.01)",
             printable(amount)
@@ -111,16 +96,7 @@ fn check_fields(f: &Params) -> Result<(), String> {
 }
 
 fn charset(order: &Order) -> Charset {
-    match order
-        .request
-        .get("encoding")
-        .unwrap_or_default()
-        .to_ascii_lowercase()
-        .as_str()
-    {
-        "utf-8" => Charset::Utf8,
-        _ => Charset::Gbk,
-    }
+    super::declared_charset(order.request.get("encoding"), Charset::Gbk)
 }
 
 /// The signed result fields (notification and browser return are the same set).
@@ -128,14 +104,7 @@ fn result(sim: &Sim, order: &Order, kind: Kind) -> Result<Params, String> {
     let r = &order.request;
     let get = |name: &str| r.get(name).unwrap_or_default().to_string();
     let paid = order.status == OrderStatus::Paid;
-    let oid = match kind {
-        Kind::OtherOrder => format!("{}X", order.order_id),
-        _ => order.order_id.clone(),
-    };
-    let amount = match kind {
-        Kind::WrongAmount => "9999.99".to_string(),
-        _ => order.amount.clone(),
-    };
+    let (oid, amount) = super::yuan_ids(order, kind);
     let mut n = Params::from_pairs([
         ("v_oid", oid),
         ("v_pstatus", if paid { "20" } else { "30" }.to_string()),

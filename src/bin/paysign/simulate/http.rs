@@ -77,6 +77,15 @@ impl Response {
         }
     }
 
+    pub fn text(status: u16, body: &str) -> Response {
+        Response {
+            status,
+            content_type: "text/plain; charset=utf-8",
+            body: body.as_bytes().to_vec(),
+            location: None,
+        }
+    }
+
     pub fn json(status: u16, value: &serde_json::Value) -> Response {
         Response {
             status,

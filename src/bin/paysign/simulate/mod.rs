@@ -9,8 +9,12 @@
 
 #[path = "alipay.rs"]
 mod alipay;
+#[path = "alipay_mapi.rs"]
+mod alipay_mapi;
 #[path = "chinabank.rs"]
 mod chinabank;
+#[path = "dinpay.rs"]
+mod dinpay;
 #[path = "http.rs"]
 mod http;
 #[path = "keys.rs"]
@@ -70,7 +74,9 @@ pub struct Sim {
     wechat: Vec<wechat::Merchant>,
     alipay: Vec<alipay::Merchant>,
     alipay_key: keys::GatewayKey,
+    alipay_mapi: Vec<alipay_mapi::Merchant>,
     chinabank: Vec<chinabank::Merchant>,
+    dinpay: Vec<dinpay::Merchant>,
     /// Itself, for work done later in another thread.
     me: std::sync::Weak<Sim>,
 }
@@ -96,6 +102,56 @@ pub fn is_fen(amount: &str) -> bool {
         && amount.len() <= 12
         && amount.bytes().all(|b| b.is_ascii_digit())
         && !amount.bytes().all(|b| b == b'0')
+}
+
+/// Whether an amount in yuan is a positive decimal with at most two places and nine integer
+/// digits (Alipay's total_amount / total_fee, ChinaBank's v_amount).
+pub fn is_yuan(amount: &str) -> bool {
+    let (int, frac) = amount.split_once('.').unwrap_or((amount, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    !int.is_empty()
+        && int.len() <= 9
+        && digits(int)
+        && digits(frac)
+        && frac.len() <= 2
+        && !amount.bytes().all(|b| b == b'0' || b == b'.')
+}
+
+/// A reply checked byte for byte against `notify_profile`'s success reply, the difference named.
+pub fn exact_reply(notify_profile: &str, body: &[u8]) -> std::result::Result<Option<String>, String> {
+    let p = paysign::profile(notify_profile).map_err(|e| e.message)?;
+    let expected = paysign::reply(p, true, None).map_err(|e| e.message)?;
+    if body == expected.as_bytes() {
+        Ok(None)
+    } else if body.trim_ascii() == expected.as_bytes() {
+        Err(format!("reply has whitespace or a line break around `{expected}`"))
+    } else {
+        Err(format!("reply is not exactly `{expected}`"))
+    }
+}
+
+/// The order number and amount (in yuan) a notification of `kind` carries: another order's
+/// number, or a wrong amount, validly signed.
+pub fn yuan_ids(order: &store::Order, kind: Kind) -> (String, String) {
+    let no = match kind {
+        Kind::OtherOrder => format!("{}X", order.order_id),
+        _ => order.order_id.clone(),
+    };
+    let amount = match kind {
+        Kind::WrongAmount => "9999.99".to_string(),
+        _ => order.amount.clone(),
+    };
+    (no, amount)
+}
+
+/// The charset a request declared (UTF-8, GBK or GB2312 by name, any case), else `default`.
+pub fn declared_charset(declared: Option<&str>, default: paysign::Charset) -> paysign::Charset {
+    match declared.unwrap_or_default().to_ascii_lowercase().as_str() {
+        "utf-8" => paysign::Charset::Utf8,
+        "gbk" => paysign::Charset::Gbk,
+        "gb2312" => paysign::Charset::Gb2312,
+        _ => default,
+    }
 }
 
 /// The amount of a wrong-amount notification: one fen more than asked, validly signed.
@@ -170,7 +226,9 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         wechat: config.wechat,
         alipay: config.alipay,
         alipay_key,
+        alipay_mapi: config.alipay_mapi,
         chinabank: config.chinabank,
+        dinpay: config.dinpay,
         me: me.clone(),
     });
     let server =
@@ -214,7 +272,9 @@ struct Config {
     kuaiqian_hash: Hash,
     wechat: Vec<wechat::Merchant>,
     alipay: Vec<alipay::Merchant>,
+    alipay_mapi: Vec<alipay_mapi::Merchant>,
     chinabank: Vec<chinabank::Merchant>,
+    dinpay: Vec<dinpay::Merchant>,
 }
 
 /// The key of WeChat Pay's v2 documentation examples, with its example merchant.
@@ -224,6 +284,15 @@ const WECHAT_DOC_KEY: &str = "192006250b4c09247ec02edce69f6a2d";
 /// (../shared/specs/chinabank.md §4).
 const CHINABANK_DEMO_MID: &str = "1001";
 const CHINABANK_DEMO_KEY: &str = "test";
+/// Dinpay's test-suite merchant and MD5 key (NewDinPayTest.php; ../shared/specs/dinpay.md §4).
+const DINPAY_TEST_CODE: &str = "1111130200";
+const DINPAY_TEST_KEY: &str = "hfgd_83yt_90hb_gf98n";
+/// The default mapi partner: a placeholder PID of the simulator's own, with omnipay
+/// SignerTest's MD5 key `hello` and its 1024-bit RSA test key (testdata/vectors/alipay.json).
+const MAPI_DEMO_PARTNER: &str = "2088000000000002";
+const MAPI_DEMO_MD5_KEY: &str = "hello";
+const MAPI_DEMO_PUBLIC: &[u8] =
+    include_bytes!("../../../../testdata/vectors/keys/alipay_omnipay_test_rsa1024_public.pem");
 
 /// `--config FILE` (JSON):
 /// `{"99bill": {"hash": "sha256", "merchants": [{"merchantAcctId": "…", "cert": "FILE"}
@@ -251,9 +320,18 @@ fn load_config(path: Option<&str>) -> Result<Config> {
                 app_id: TEST_ALIPAY_APP_ID.into(),
                 key: Key::load(TEST_ALIPAY_APP_PUBLIC, None)?,
             }],
+            alipay_mapi: vec![alipay_mapi::Merchant {
+                partner: MAPI_DEMO_PARTNER.into(),
+                md5_key: Key::secret(MAPI_DEMO_MD5_KEY)?,
+                public_key: Some(Key::load(MAPI_DEMO_PUBLIC, None)?),
+            }],
             chinabank: vec![chinabank::Merchant {
                 mid: CHINABANK_DEMO_MID.into(),
                 key: Key::secret(CHINABANK_DEMO_KEY)?,
+            }],
+            dinpay: vec![dinpay::Merchant {
+                code: DINPAY_TEST_CODE.into(),
+                key: Key::secret(DINPAY_TEST_KEY)?,
             }],
         });
     };
@@ -310,9 +388,26 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             key: Key::load_file(&dir.join(field("public_key")?), None)?,
         })
     })?;
+    let alipay_mapi = merchants(&v, "alipay_mapi", |field| {
+        Ok(alipay_mapi::Merchant {
+            partner: field("partner")?,
+            md5_key: Key::secret(&field("md5_key")?)?,
+            // optional: only for sign_type=RSA
+            public_key: match field("public_key") {
+                Ok(path) => Some(Key::load_file(&dir.join(path), None)?),
+                Err(_) => None,
+            },
+        })
+    })?;
     let chinabank = merchants(&v, "chinabank", |field| {
         Ok(chinabank::Merchant {
             mid: field("v_mid")?,
+            key: Key::secret(&field("md5_key")?)?,
+        })
+    })?;
+    let dinpay = merchants(&v, "dinpay", |field| {
+        Ok(dinpay::Merchant {
+            code: field("merchant_code")?,
             key: Key::secret(&field("md5_key")?)?,
         })
     })?;
@@ -321,7 +416,9 @@ fn load_config(path: Option<&str>) -> Result<Config> {
         kuaiqian_hash,
         wechat,
         alipay,
+        alipay_mapi,
         chinabank,
+        dinpay,
     })
 }
 
@@ -386,8 +483,10 @@ fn route(sim: &Sim, req: &Request) -> Response {
             r
         }
         ("POST", wechat::ORDER_QUERY_PATH) => wechat::order_query(sim, req),
+        ("GET" | "POST", alipay::PATH) if alipay_mapi::is_mapi(req) => alipay_mapi::gateway(sim, req),
         ("GET" | "POST", alipay::PATH) => alipay::gateway(sim, req),
         ("GET" | "POST", chinabank::PATH) => chinabank::pay_request(sim, req),
+        ("POST", dinpay::PATH) => dinpay::pay_request(sim, req),
         // The payer's phone scanning a NATIVE code_url.
         ("GET", "/_sim/scan") => match req.query_value("code_url").as_deref().and_then(wechat::order_of) {
             Some(id) => Response::redirect(&format!("/_sim/orders/{id}/pay")),
@@ -442,7 +541,9 @@ fn title(gateway: &str) -> &'static str {
     match gateway {
         "wechatpay" => wechat::TITLE,
         "alipay" => alipay::TITLE,
+        alipay_mapi::GATEWAY => alipay_mapi::TITLE,
         "chinabank" => chinabank::TITLE,
+        dinpay::GATEWAY => dinpay::TITLE,
         _ => kuaiqian::TITLE,
     }
 }
@@ -454,6 +555,8 @@ fn made(sim: &Sim, o: &store::Order, kind: Kind) -> std::result::Result<Made, St
     match o.gateway {
         "alipay" => alipay::notification(sim, o, kind)
             .map(|(url, body)| (url, Some((body, "application/x-www-form-urlencoded")), &alipay::RULES)),
+        alipay_mapi::GATEWAY => alipay_mapi::notification(sim, o, kind)
+            .map(|(url, body)| (url, Some((body, "application/x-www-form-urlencoded")), &alipay::RULES)),
         "chinabank" => chinabank::notification(sim, o, kind).map(|(url, body)| {
             (
                 url,
@@ -461,6 +564,8 @@ fn made(sim: &Sim, o: &store::Order, kind: Kind) -> std::result::Result<Made, St
                 &chinabank::RULES,
             )
         }),
+        dinpay::GATEWAY => dinpay::notification(sim, o, kind)
+            .map(|(url, body)| (url, Some((body, "application/x-www-form-urlencoded")), &dinpay::RULES)),
         "wechatpay" => wechat::notification(sim, o, kind)
             .map(|(url, body)| (url, Some((body, "text/xml; charset=utf-8")), &wechat::RULES)),
         _ => kuaiqian::notification_url(sim, o, kind).map(|url| (url, None, kuaiqian::target(o).1)),
@@ -615,17 +720,23 @@ impl Sim {
             }
         }
         if status == OrderStatus::Cancelled {
+            let gateway = title(self.store.lock()[id].gateway);
             return Response::html(
                 200,
                 pages::page(
                     "Payment cancelled",
-                    "<p>The payer cancelled; 99bill sends no notification.</p>",
+                    &format!(
+                        "<p>The payer cancelled; {} sends no notification.</p>",
+                        pages::escape(gateway)
+                    ),
                 ),
             );
         }
         let orders = self.store.lock();
         let o = &orders[id];
-        if o.gateway == "alipay" && o.request.get("notify_url").unwrap_or_default().is_empty() {
+        if ["alipay", alipay_mapi::GATEWAY].contains(&o.gateway)
+            && o.request.get("notify_url").unwrap_or_default().is_empty()
+        {
             // No notify_url: Alipay only sends the browser back.
             return self.browser_back(o, None);
         }
@@ -676,8 +787,14 @@ impl Sim {
     /// The payer's browser after payment, the way each gateway sends it back: 99bill to the
     /// reply's redirecturl, Alipay to return_url with the signed sync return; else a page.
     fn browser_back(&self, o: &store::Order, redirect: Option<&str>) -> Response {
+        if o.gateway == dinpay::GATEWAY {
+            if let Some(page) = dinpay::return_page(self, o) {
+                return page;
+            }
+        }
         let back = match o.gateway {
             "alipay" => alipay::return_url(self, o),
+            alipay_mapi::GATEWAY => alipay_mapi::return_url(self, o),
             "chinabank" => chinabank::return_url(self, o),
             _ => redirect.map(str::to_string),
         };
@@ -736,7 +853,8 @@ mod tests {
             r#"{"99bill": {"hash": "sha1", "merchants": [{"merchantAcctId": "1", "md5_key": "k", "query_key": "q"}]},
                 "wechatpay": {"merchants": [{"mch_id": "2", "api_key": "s"}]},
                 "alipay": {"merchants": [{"app_id": "3", "public_key": "app.pem"}]},
-                "chinabank": {"merchants": [{"v_mid": "4", "md5_key": "t"}]}}"#,
+                "chinabank": {"merchants": [{"v_mid": "4", "md5_key": "t"}]},
+                "alipay_mapi": {"merchants": [{"partner": "5", "md5_key": "m"}]}}"#,
         )))
         .unwrap();
         assert_eq!((c.kuaiqian[0].acct_id.as_str(), c.kuaiqian_hash), ("1", Hash::Sha1));
@@ -744,6 +862,12 @@ mod tests {
         assert_eq!(c.alipay[0].app_id, "3");
         assert_eq!(c.kuaiqian[0].query_key.as_deref(), Some("q"));
         assert_eq!(c.chinabank[0].mid, "4");
+        assert_eq!(c.alipay_mapi[0].partner, "5");
+        assert!(c.alipay_mapi[0].public_key.is_none());
+        let e = load_config(Some(&write(r#"{"alipay_mapi": {"merchants": [{"partner": "5"}]}}"#)))
+            .err()
+            .unwrap();
+        assert_eq!(e.message, "--config: alipay_mapi.merchants[0].md5_key is missing");
         let e = load_config(Some(&write(r#"{"chinabank": {"merchants": [{"v_mid": "4"}]}}"#)))
             .err()
             .unwrap();

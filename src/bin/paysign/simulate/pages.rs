@@ -122,3 +122,26 @@ pub fn not_accepted(order: &Order, why: &str) -> String {
         ),
     )
 }
+
+/// A form the browser posts to `url` by itself (a gateway's POST return, e.g. Dinpay's
+/// page_notify), with a button for a browser without scripts.
+pub fn post_form(url: &str, fields: &paysign::Params) -> String {
+    let inputs: String = fields
+        .iter()
+        .map(|(k, v)| {
+            format!(
+                "<input type=\"hidden\" name=\"{}\" value=\"{}\">\n",
+                escape(k),
+                escape(v)
+            )
+        })
+        .collect();
+    page(
+        "Back to the merchant",
+        &format!(
+            "<form id=\"back\" method=\"post\" action=\"{}\">\n{inputs}<button type=\"submit\">Back to the merchant</button></form>\
+<script>document.getElementById('back').submit()</script>",
+            escape(url)
+        ),
+    )
+}

@@ -1,0 +1,147 @@
+//! Dinpay 智付 direct_pay V3.0, simulated: the payer's form to `/gateway` (MD5 with the
+//! merchant key; RSA-S is not simulated yet), the server notification (`offline_notify`, a form
+//! POST to notify_url) retried until the reply is exactly `SUCCESS`, then the browser's
+//! `page_notify` POST to return_url (an auto-submitting form). Rules: ../shared/specs/dinpay.md.
+
+use paysign::{Charset, Format, Key, Options, Params, Verdict};
+
+use super::http::{Request, Response};
+use super::notifier::Rules;
+use super::pages;
+use super::store::{Kind, Order, OrderStatus};
+use super::{now_secs, printable, Sim};
+
+pub const PATH: &str = "/gateway";
+pub const GATEWAY: &str = "dinpay";
+pub const TITLE: &str = "Dinpay (智付) direct_pay";
+const REQUEST: &str = "dinpay.pay.request";
+const NOTIFY: &str = "dinpay.pay.notify";
+
+/// "up to 5 times at growing intervals" (specs/dinpay.md §2) gives no intervals: these five
+/// are the simulator's own.
+pub const RULES: Rules = Rules {
+    retries: &[60, 120, 300, 600, 1800],
+    check_reply,
+};
+
+fn check_reply(body: &[u8]) -> Result<Option<String>, String> {
+    super::exact_reply(NOTIFY, body)
+}
+
+/// A merchant: its merchant_code and MD5 key.
+pub struct Merchant {
+    pub code: String,
+    pub key: Key,
+}
+
+fn rejected(message: &str, diagnosis: Option<&str>) -> Response {
+    Response::html(400, pages::rejected(TITLE, None, message, diagnosis))
+}
+
+pub fn pay_request(sim: &Sim, req: &Request) -> Response {
+    let p = match paysign::profile(REQUEST) {
+        Ok(p) => p,
+        Err(e) => return rejected(&e.message, None),
+    };
+    let opts = Options::default();
+    let fields = match paysign::signer::parse_body(p, &opts, req.form(), Format::Form, None) {
+        Ok(f) => f,
+        Err(e) => return rejected(&format!("{}: {}", e.status.name(), e.message), None),
+    };
+    let code = fields.get("merchant_code").unwrap_or_default().to_string();
+    let Some(merchant) = sim.dinpay.iter().find(|m| m.code == code) else {
+        return rejected(
+            &format!(
+                "merchant_code '{}' is not a merchant of this simulator (--config)",
+                printable(&code)
+            ),
+            None,
+        );
+    };
+    if fields.get("sign_type") != Some("MD5") {
+        return rejected("sign_type must be MD5 (RSA-S is not simulated yet)", None);
+    }
+    match paysign::verify(p, &opts, &fields, Some(&merchant.key)) {
+        Ok(Verdict::Valid) => {}
+        Ok(Verdict::Invalid(reason)) => {
+            let diagnosis = super::diagnosis(p, &opts, req.form(), &merchant.key);
+            return rejected(&format!("sign does not verify: {reason}"), Some(&diagnosis));
+        }
+        Err(e) => return rejected(&format!("{}: {}", e.status.name(), e.message), None),
+    }
+    let amount = fields.get("order_amount").unwrap_or_default().to_string();
+    if !super::is_yuan(&amount) {
+        return rejected(
+            &format!(
+                "order_amount '{}' is not an amount in yuan (e.g. 0.01)",
+                printable(&amount)
+            ),
+            None,
+        );
+    }
+    let url = fields.get("notify_url").unwrap_or_default();
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        return rejected("notify_url is not an http(s) URL: there is nowhere to notify", None);
+    }
+    let no = fields.get("order_no").unwrap_or_default().to_string();
+    let id = sim.store.add(GATEWAY, &code, &no, &amount, fields);
+    sim.after_request(id)
+}
+
+fn charset(order: &Order) -> Charset {
+    super::declared_charset(order.request.get("input_charset"), Charset::Utf8)
+}
+
+/// The signed result: `offline_notify` for the server, `page_notify` for the browser.
+fn result(sim: &Sim, order: &Order, kind: Kind, notify_type: &str) -> Result<Params, String> {
+    let r = &order.request;
+    let get = |name: &str| r.get(name).unwrap_or_default().to_string();
+    let paid = order.status == OrderStatus::Paid;
+    let (no, amount) = super::yuan_ids(order, kind);
+    let mut n = Params::from_pairs([
+        ("merchant_code", order.merchant.clone()),
+        ("notify_type", notify_type.to_string()),
+        (
+            "notify_id",
+            format!("sim{}{}", order.id, order.deal_id.as_deref().unwrap_or_default()),
+        ),
+        ("interface_version", "V3.0".to_string()),
+        ("sign_type", "MD5".to_string()),
+        ("order_no", no),
+        ("order_time", get("order_time")),
+        ("order_amount", amount),
+        ("extra_return_param", get("extra_return_param")),
+        ("trade_no", order.deal_id.clone().unwrap_or_default()),
+        ("trade_time", super::beijing(now_secs())),
+        ("trade_status", if paid { "SUCCESS" } else { "FAILED" }.to_string()),
+        ("bank_code", get("bank_code")),
+        ("bank_seq_no", format!("SIM{}", order.id)),
+    ]);
+    let merchant = sim
+        .dinpay
+        .iter()
+        .find(|m| m.code == order.merchant)
+        .ok_or("the merchant is no longer configured")?;
+    let p = paysign::profile(NOTIFY).map_err(|e| e.message)?;
+    paysign::sign(p, &Options::default(), &mut n, Some(&merchant.key)).map_err(|e| e.message)?;
+    if kind == Kind::Tampered {
+        n.set("order_amount", "9999.99");
+    }
+    Ok(n)
+}
+
+/// The server notification: notify_url and the form body.
+pub fn notification(sim: &Sim, order: &Order, kind: Kind) -> Result<(String, Vec<u8>), String> {
+    let url = order.request.get("notify_url").unwrap_or_default().to_string();
+    let body = result(sim, order, kind, "offline_notify")?
+        .encode(Format::Form, charset(order))
+        .map_err(|e| e.message)?;
+    Ok((url, body.into_bytes()))
+}
+
+/// The browser's page_notify: a form that posts itself to return_url, if there is one.
+pub fn return_page(sim: &Sim, order: &Order) -> Option<Response> {
+    let url = order.request.get("return_url").filter(|u| !u.is_empty())?;
+    let fields = result(sim, order, Kind::Normal, "page_notify").ok()?;
+    Some(Response::html(200, pages::post_form(url, &fields)))
+}
