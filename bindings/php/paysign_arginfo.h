@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: b565c9708a809d90241fd229c8d5ee9ca9b700ca */
+ * Stub hash: 0ce2b2c6261e49427a5bac4084e683ec5c210394 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_sign, 0, 2, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, profile, IS_STRING, 0)
@@ -137,6 +137,12 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_paypal_field, 0, 2, IS_S
 	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_paypal_diagnose, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, sent, IS_STRING, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, host, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_unionpay_cert_id, 0, 1, IS_STRING, 0)
 	ZEND_ARG_OBJ_INFO(0, key, PaySign\\Key, 0)
 ZEND_END_ARG_INFO()
@@ -210,6 +216,7 @@ ZEND_FUNCTION(PaySign_paypal_postback);
 ZEND_FUNCTION(PaySign_paypal_verdict);
 ZEND_FUNCTION(PaySign_paypal_check);
 ZEND_FUNCTION(PaySign_paypal_field);
+ZEND_FUNCTION(PaySign_paypal_diagnose);
 ZEND_FUNCTION(PaySign_unionpay_cert_id);
 ZEND_FUNCTION(PaySign_unionpay_verify);
 ZEND_METHOD(PaySign_Key, __construct);
@@ -250,6 +257,7 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("PaySign", paypal_verdict, PaySign_paypal_verdict, arginfo_PaySign_paypal_verdict)
 	ZEND_NS_FALIAS("PaySign", paypal_check, PaySign_paypal_check, arginfo_PaySign_paypal_check)
 	ZEND_NS_FALIAS("PaySign", paypal_field, PaySign_paypal_field, arginfo_PaySign_paypal_field)
+	ZEND_NS_FALIAS("PaySign", paypal_diagnose, PaySign_paypal_diagnose, arginfo_PaySign_paypal_diagnose)
 	ZEND_NS_FALIAS("PaySign", unionpay_cert_id, PaySign_unionpay_cert_id, arginfo_PaySign_unionpay_cert_id)
 	ZEND_NS_FALIAS("PaySign", unionpay_verify, PaySign_unionpay_verify, arginfo_PaySign_unionpay_verify)
 	ZEND_FE_END
