@@ -211,16 +211,17 @@ def paypal_seeds():
 
 def unionpay_seeds(cases):
     # unionpay: selector bit 0 profile (0 notify, 1 response), bits 1-2 options
-    # (0 now=1509400000&test_cn=1), bit 4 the 2015 verify certificate, bit 5 cert_id key bytes.
-    bodies = [open(os.path.join(ROOT, 'testdata', 'unionpay', 'notify_5.1.0_wtz.txt'), 'rb').read().strip()]
+    # (0 now=1509400000&test_cn=1, 1 now=1704441600), bit 4 the 2015 verify certificate, bit 5 cert_id key bytes.
+    # (profile bit, body): the 2017 notification verifies at option 0 (October 2017, test owner),
+    # the 2020s replies at option 1 (January 2024).
+    bodies = [(0, open(os.path.join(ROOT, 'testdata', 'unionpay', 'notify_5.1.0_wtz.txt'), 'rb').read().strip())]
     for c in cases:
         if not c['profile'].startswith('unionpay.acp.') or c['op'] not in ('verify', 'verify_body'):
             continue
         body = c['body'].encode() if 'body' in c else form(c.get('params') or [], 'utf-8')
-        bodies.append(body)
-    for body in bodies:
-        response = b'respCode=' in body and b'txnType=79' not in body
-        write('unionpay', bytes([int(response) | 16]) + body)
+        bodies.append((int(c['profile'] == 'unionpay.acp.response'), body))
+    for response, body in bodies:
+        write('unionpay', bytes([response | response << 1 | 16]) + body)
     keys = os.path.join(VEC, 'keys')
     for name in sorted(os.listdir(keys)):
         if name.startswith('unionpay_') and name.endswith('.pem'):
