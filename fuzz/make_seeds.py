@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the committed seed corpora (fuzz/seeds/<target>/) from the shared vectors
 (testdata/vectors/*.json and testdata/vectors/keys/*) and the WeChat Pay material
-(testdata/wechatpay/, testdata/wechat_v3/ with the DERIVED signatures of tests/wechat_v3.rs).
+(testdata/wechatpay/, testdata/wechat_v3/ with the DERIVED signatures of tests/wechat_v3.rs),
+the PayPal IPN bodies (testdata/paypal/*.body) and the UnionPay ACP bodies (testdata/unionpay/).
 Mechanical only: bodies and params of the vectors, encoded the way each target reads its input
 (see the target's doc comment).
 
@@ -109,6 +110,7 @@ def pbes2_key(kdf):
 def main(binary):
     profiles = [l.split()[0] for l in subprocess.check_output([binary, 'profiles'], text=True).splitlines()]
     cases = []
+    encoded = set()
     for f in sorted(glob.glob(os.path.join(VEC, '*.json'))):
         cases.extend(json.load(open(f, encoding='utf-8'))['cases'])
     for c in cases:
@@ -127,6 +129,10 @@ def main(binary):
                 write('params_parse', bytes([cs_bits]) + form(params, charset))
             except UnicodeEncodeError:
                 pass
+        # The XML, JSON and packed encodings are the same code for every case: one per gateway
+        # keeps the corpus near 300 files.
+        if params and prof.split('.')[0] not in encoded:
+            encoded.add(prof.split('.')[0])
             write('params_parse', bytes([1]) + xml(params))
             write('params_parse', bytes([2]) + json.dumps(dict(params), ensure_ascii=False).encode())
             # bit 5: the packed buffer of paysign_params_set_all
@@ -186,9 +192,44 @@ def main(binary):
         write('cli_input', data)
 
     wechat_seeds()
+    paypal_seeds()
+    unionpay_seeds(cases)
+
+
+def paypal_seeds():
+    # paypal: selector bits 0-2 check options (0 none), 3-4 field (0 txn_id), 5-6 host
+    # (1 live, 2 sandbox), bit 7 sent NULL; input body\0sent\0answer (the target's tables).
+    pp = os.path.join(ROOT, 'testdata', 'paypal')
+    for name in sorted(glob.glob(os.path.join(pp, '*.body'))):
+        body = open(name, 'rb').read().rstrip(b'\r\n')
+        exact = b'cmd=_notify-validate&' + body
+        write('paypal', bytes([0]) + body + b'\0' + exact + b'\0VERIFIED')
+        # '+' re-encoded as %20, posted to the live host; answered INVALID.
+        write('paypal', bytes([1 << 5]) + body + b'\0' + exact.replace(b'+', b'%20') + b'\0INVALID')
+        write('paypal', bytes([6 | 1 << 3 | 2 << 5 | 128]) + body)
+
+
+def unionpay_seeds(cases):
+    # unionpay: selector bit 0 profile (0 notify, 1 response), bits 1-2 options
+    # (0 now=1509400000&test_cn=1, 1 now=1704441600), bit 4 the 2015 verify certificate, bit 5 cert_id key bytes.
+    # (profile bit, body): the 2017 notification verifies at option 0 (October 2017, test owner),
+    # the 2020s replies at option 1 (January 2024).
+    bodies = [(0, open(os.path.join(ROOT, 'testdata', 'unionpay', 'notify_5.1.0_wtz.txt'), 'rb').read().strip())]
+    for c in cases:
+        if not c['profile'].startswith('unionpay.acp.') or c['op'] not in ('verify', 'verify_body'):
+            continue
+        body = c['body'].encode() if 'body' in c else form(c.get('params') or [], 'utf-8')
+        bodies.append((int(c['profile'] == 'unionpay.acp.response'), body))
+    for response, body in bodies:
+        write('unionpay', bytes([response | response << 1 | 16]) + body)
+    keys = os.path.join(VEC, 'keys')
+    for name in sorted(os.listdir(keys)):
+        if name.startswith('unionpay_') and name.endswith('.pem'):
+            write('unionpay', bytes([32]) + open(os.path.join(keys, name), 'rb').read())
 
 
 def wechat_seeds():
+
     # wechat_refund_decrypt: selector 0 gopay's API key, 1 the fullpad key (the target's table).
     wx = os.path.join(ROOT, 'testdata', 'wechatpay')
     for sel, name in ((0, 'derived_refund_notify.xml'), (1, 'derived_fullpad_notify.xml')):

@@ -1250,6 +1250,19 @@ static paysign_status ps_diagnose_fn(const void *c, char *buf, size_t cap, size_
 		ctx->format, ctx->charset, ctx->key, buf, cap, out_len);
 }
 
+/* Returns the emalloc'd JSON report (freed here) as the array json_decode($json, true)
+ * gives; a report that is not a JSON object throws, naming the C call `fn`. */
+static void ps_return_report(char *report, size_t len, const char *fn, zval *return_value)
+{
+	if (php_json_decode_ex(return_value, report, len, PHP_JSON_OBJECT_AS_ARRAY,
+			PHP_JSON_PARSER_DEFAULT_DEPTH) == FAILURE || Z_TYPE_P(return_value) != IS_ARRAY) {
+		zval_ptr_dtor(return_value);
+		ZVAL_NULL(return_value);
+		ps_throw(PAYSIGN_PANIC, "%s wrote a report that is not a JSON object", fn);
+	}
+	efree(report);
+}
+
 /* The report as the array json_decode($json, true) gives. */
 static void ps_diagnose(INTERNAL_FUNCTION_PARAMETERS, int sign)
 {
@@ -1293,14 +1306,7 @@ static void ps_diagnose(INTERNAL_FUNCTION_PARAMETERS, int sign)
 		ps_throw_status(st);
 		RETURN_THROWS();
 	}
-	if (php_json_decode_ex(return_value, report, len, PHP_JSON_OBJECT_AS_ARRAY,
-			PHP_JSON_PARSER_DEFAULT_DEPTH) == FAILURE || Z_TYPE_P(return_value) != IS_ARRAY) {
-		zval_ptr_dtor(return_value);
-		ZVAL_NULL(return_value);
-		ps_throw(PAYSIGN_PANIC, "%s wrote a report that is not a JSON object",
-			sign ? "paysign_diagnose_sign" : "paysign_diagnose");
-	}
-	efree(report);
+	ps_return_report(report, len, sign ? "paysign_diagnose_sign" : "paysign_diagnose", return_value);
 }
 
 ZEND_FUNCTION(PaySign_diagnose)
@@ -1739,6 +1745,47 @@ ZEND_FUNCTION(PaySign_paypal_field)
 	ctx.body = body;
 	ctx.name = ZSTR_VAL(name);
 	ps_return_text(ps_paypal_field_fn, &ctx, return_value);
+}
+
+typedef struct {
+	const zend_string *body, *sent, *host; /* sent, host: NULL when not known */
+} ps_paypal_diagnose_ctx;
+
+static paysign_status ps_paypal_diagnose_fn(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	const ps_paypal_diagnose_ctx *ctx = c;
+	return paysign_paypal_diagnose((const uint8_t *) ZSTR_VAL(ctx->body), ZSTR_LEN(ctx->body),
+		ctx->sent ? (const uint8_t *) ZSTR_VAL(ctx->sent) : NULL, ctx->sent ? ZSTR_LEN(ctx->sent) : 0,
+		ctx->host ? ZSTR_VAL(ctx->host) : NULL, buf, cap, out_len);
+}
+
+ZEND_FUNCTION(PaySign_paypal_diagnose)
+{
+	zend_string *body, *sent = NULL, *host = NULL;
+	ps_paypal_diagnose_ctx ctx;
+	paysign_status st;
+	char *report;
+	size_t len = 0;
+
+	ZEND_PARSE_PARAMETERS_START(1, 3)
+		Z_PARAM_STR(body) /* bytes, exactly as received */
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR_EX(sent, 1, 0) /* bytes, exactly as posted */
+		Z_PARAM_STR_EX(host, 1, 0)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_check_nul(host, "host") == FAILURE) {
+		RETURN_THROWS();
+	}
+	ctx.body = body;
+	ctx.sent = sent;
+	ctx.host = host;
+	report = ps_call_out_heap(ps_paypal_diagnose_fn, &ctx, PS_REPORT_BUF, &len, &st);
+	if (report == NULL) {
+		ps_throw_status(st);
+		RETURN_THROWS();
+	}
+	ps_return_report(report, len, "paysign_paypal_diagnose", return_value);
 }
 
 /* ------------------------------------------------------------------------ */

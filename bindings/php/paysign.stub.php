@@ -242,6 +242,20 @@ namespace PaySign {
     function paypal_field(string $body, string $name): string {}
 
     /**
+     * PayPal IPN: why PayPal answered INVALID. Compares the raw notification $body with the
+     * postback the merchant sent ($sent, null when not known) and the host it was posted to
+     * ($host, null when not known). Returns the report decoded as json_decode($json, true)
+     * gives it: ["mode" => "paypal_postback", "findings" => [["cause" => ..., "detail" =>
+     * ...], ...]]; causes: sandbox_to_live_host, live_to_sandbox_host, charset_field,
+     * plus_vs_pct20, hex_case, reencoded, fields_reordered, fields_changed. An empty
+     * findings list: nothing explains it.
+     *
+     * @return array<string, mixed>
+     * @throws Exception
+     */
+    function paypal_diagnose(string $body, ?string $sent = null, ?string $host = null): array {}
+
+    /**
      * UnionPay ACP: the certId of $key (the merchant's PFX, or a certificate): its
      * decimal serial. A key without a certificate throws code 21.
      *

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: aa6ce4d06ba7a414f80754caad3d2a780d57dfb1 */
+ * Stub hash: 6eeadddf25b98da4588afcde75c0c6329d0dd1ec */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_sign, 0, 2, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, profile, IS_STRING, 0)
@@ -137,6 +137,12 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_paypal_field, 0, 2, IS_S
 	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_paypal_diagnose, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, sent, IS_STRING, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, host, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_PaySign_unionpay_cert_id, 0, 1, IS_STRING, 0)
 	ZEND_ARG_OBJ_INFO(0, key, PaySign\\Key, 0)
 ZEND_END_ARG_INFO()
@@ -232,6 +238,7 @@ ZEND_FUNCTION(PaySign_paypal_postback);
 ZEND_FUNCTION(PaySign_paypal_verdict);
 ZEND_FUNCTION(PaySign_paypal_check);
 ZEND_FUNCTION(PaySign_paypal_field);
+ZEND_FUNCTION(PaySign_paypal_diagnose);
 ZEND_FUNCTION(PaySign_unionpay_cert_id);
 ZEND_FUNCTION(PaySign_unionpay_verify);
 ZEND_FUNCTION(PaySign_unionpay_encrypt_cert_id);
@@ -276,6 +283,7 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("PaySign", paypal_verdict, PaySign_paypal_verdict, arginfo_PaySign_paypal_verdict)
 	ZEND_NS_FALIAS("PaySign", paypal_check, PaySign_paypal_check, arginfo_PaySign_paypal_check)
 	ZEND_NS_FALIAS("PaySign", paypal_field, PaySign_paypal_field, arginfo_PaySign_paypal_field)
+	ZEND_NS_FALIAS("PaySign", paypal_diagnose, PaySign_paypal_diagnose, arginfo_PaySign_paypal_diagnose)
 	ZEND_NS_FALIAS("PaySign", unionpay_cert_id, PaySign_unionpay_cert_id, arginfo_PaySign_unionpay_cert_id)
 	ZEND_NS_FALIAS("PaySign", unionpay_verify, PaySign_unionpay_verify, arginfo_PaySign_unionpay_verify)
 	ZEND_NS_FALIAS("PaySign", unionpay_encrypt_cert_id, PaySign_unionpay_encrypt_cert_id, arginfo_PaySign_unionpay_encrypt_cert_id)

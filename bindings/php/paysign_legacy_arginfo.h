@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: aa6ce4d06ba7a414f80754caad3d2a780d57dfb1 */
+ * Stub hash: 6eeadddf25b98da4588afcde75c0c6329d0dd1ec */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_sign, 0, 0, 2)
 	ZEND_ARG_INFO(0, profile)
@@ -126,6 +126,12 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_paypal_field, 0, 0, 2)
 	ZEND_ARG_INFO(0, name)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_paypal_diagnose, 0, 0, 1)
+	ZEND_ARG_INFO(0, body)
+	ZEND_ARG_INFO(0, sent)
+	ZEND_ARG_INFO(0, host)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_unionpay_cert_id, 0, 0, 1)
 	ZEND_ARG_INFO(0, key)
 ZEND_END_ARG_INFO()
@@ -217,6 +223,7 @@ ZEND_FUNCTION(PaySign_paypal_postback);
 ZEND_FUNCTION(PaySign_paypal_verdict);
 ZEND_FUNCTION(PaySign_paypal_check);
 ZEND_FUNCTION(PaySign_paypal_field);
+ZEND_FUNCTION(PaySign_paypal_diagnose);
 ZEND_FUNCTION(PaySign_unionpay_cert_id);
 ZEND_FUNCTION(PaySign_unionpay_verify);
 ZEND_FUNCTION(PaySign_unionpay_encrypt_cert_id);
@@ -261,6 +268,7 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("PaySign", paypal_verdict, PaySign_paypal_verdict, arginfo_PaySign_paypal_verdict)
 	ZEND_NS_FALIAS("PaySign", paypal_check, PaySign_paypal_check, arginfo_PaySign_paypal_check)
 	ZEND_NS_FALIAS("PaySign", paypal_field, PaySign_paypal_field, arginfo_PaySign_paypal_field)
+	ZEND_NS_FALIAS("PaySign", paypal_diagnose, PaySign_paypal_diagnose, arginfo_PaySign_paypal_diagnose)
 	ZEND_NS_FALIAS("PaySign", unionpay_cert_id, PaySign_unionpay_cert_id, arginfo_PaySign_unionpay_cert_id)
 	ZEND_NS_FALIAS("PaySign", unionpay_verify, PaySign_unionpay_verify, arginfo_PaySign_unionpay_verify)
 	ZEND_NS_FALIAS("PaySign", unionpay_encrypt_cert_id, PaySign_unionpay_encrypt_cert_id, arginfo_PaySign_unionpay_encrypt_cert_id)

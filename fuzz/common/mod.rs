@@ -106,3 +106,49 @@ pub fn c_keys() -> &'static [usize] {
         v
     })
 }
+
+/// A text-returning C call given as `run(buf, cap, &mut out_len)`: the size query, then the
+/// call at that size. Returns the status and, when OK, the text (checked NUL-terminated UTF-8).
+pub fn c_text(
+    run: impl Fn(*mut std::ffi::c_char, usize, &mut usize) -> paysign::Status,
+) -> (paysign::Status, Option<String>) {
+    use paysign::Status;
+    let mut len = 0usize;
+    let st = run(std::ptr::null_mut(), 0, &mut len);
+    if st != Status::PAYSIGN_BUFFER_TOO_SMALL {
+        assert_ne!(st, Status::PAYSIGN_OK, "OK into a zero-size buffer");
+        return (st, None);
+    }
+    let mut buf = vec![0u8; len + 1];
+    let mut n = 0usize;
+    let st = run(buf.as_mut_ptr().cast(), buf.len(), &mut n);
+    assert_eq!(st, Status::PAYSIGN_OK, "the size query said OK would follow");
+    assert_eq!(n, len);
+    assert_eq!(buf[n], 0, "not NUL-terminated");
+    buf.truncate(n);
+    (st, Some(String::from_utf8(buf).expect("C text is UTF-8")))
+}
+
+/// The status a Rust result maps to at the C ABI (an error must carry a message, never PANIC).
+pub fn status_of<T>(r: &paysign::Result<T>) -> paysign::Status {
+    match r {
+        Ok(_) => paysign::Status::PAYSIGN_OK,
+        Err(e) => {
+            assert!(!e.message.is_empty(), "an error without a message");
+            assert_ne!(e.status, paysign::Status::PAYSIGN_PANIC);
+            e.status
+        }
+    }
+}
+
+/// The C status of a Rust verdict: Valid OK, Invalid (with a reason) BAD_SIGNATURE.
+pub fn verdict_status(r: &paysign::Result<paysign::Verdict>) -> paysign::Status {
+    match r {
+        Ok(paysign::Verdict::Valid) => paysign::Status::PAYSIGN_OK,
+        Ok(paysign::Verdict::Invalid(reason)) => {
+            assert!(!reason.is_empty(), "an invalid verdict without a reason");
+            paysign::Status::PAYSIGN_BAD_SIGNATURE
+        }
+        Err(_) => status_of(r),
+    }
+}

@@ -64,7 +64,7 @@ fn packed(data: &[u8]) {
         let text = std::str::from_utf8(data).ok()?;
         let body = text.strip_suffix('\0')?;
         let pieces: Vec<&str> = if data.is_empty() { vec![] } else { body.split('\0').collect() };
-        if pieces.len() % 2 != 0 || pieces.chunks(2).any(|c| c[0].is_empty()) {
+        if !pieces.len().is_multiple_of(2) || pieces.chunks(2).any(|c| c[0].is_empty()) {
             return None;
         }
         let mut out: Vec<(String, String)> = Vec::new();

@@ -8,11 +8,15 @@
 //! the default window, `window=0`, a pinned `key_id`); bit 4: the APIv3 key is cut to 31 bytes.
 #![no_main]
 
+#[path = "../common/mod.rs"]
+mod common;
+
+use common::{status_of, verdict_status};
 use libfuzzer_sys::fuzz_target;
 use paysign::ffi::keys::{paysign_key, paysign_key_load, paysign_key_secret};
 use paysign::ffi::wechat_v3::{paysign_wechat_v3_certificates, paysign_wechat_v3_decrypt, paysign_wechat_v3_verify};
 use paysign::wechat_v3::{self, Headers, VerifyOptions};
-use paysign::{Key, Status, Verdict};
+use paysign::{Key, Status};
 use std::ffi::CString;
 use std::sync::OnceLock;
 
@@ -49,39 +53,13 @@ fn keys() -> &'static [(Key, usize)] {
     })
 }
 
-fn status_of<T>(r: &paysign::Result<T>) -> Status {
-    match r {
-        Ok(_) => Status::PAYSIGN_OK,
-        Err(e) => {
-            assert!(!e.message.is_empty(), "an error without a message");
-            assert_ne!(e.status, Status::PAYSIGN_PANIC);
-            e.status
-        }
-    }
-}
-
-type TextCall =
-    unsafe extern "C" fn(*const u8, usize, *const u8, usize, *mut std::ffi::c_char, usize, *mut usize) -> Status;
-
-/// A text-returning (body, APIv3 key) C call: the size query, then the call at that size.
-fn c_text(call: TextCall, body: &[u8], k: &[u8]) -> (Status, Option<String>) {
-    let run = |buf: *mut std::ffi::c_char, cap: usize, out: &mut usize| unsafe {
-        call(body.as_ptr(), body.len(), k.as_ptr(), k.len(), buf, cap, out)
-    };
-    let mut len = 0usize;
-    let st = run(std::ptr::null_mut(), 0, &mut len);
-    if st != Status::PAYSIGN_BUFFER_TOO_SMALL {
-        assert_ne!(st, Status::PAYSIGN_OK, "OK into a zero-size buffer");
-        return (st, None);
-    }
-    let mut buf = vec![0u8; len + 1];
-    let mut n = 0usize;
-    let st = run(buf.as_mut_ptr().cast(), buf.len(), &mut n);
-    assert_eq!(st, Status::PAYSIGN_OK, "the size query said OK would follow");
-    assert_eq!(n, len);
-    assert_eq!(buf[n], 0, "not NUL-terminated");
-    buf.truncate(n);
-    (st, Some(String::from_utf8(buf).expect("C text is UTF-8")))
+/// A text-returning (body, APIv3 key) C call.
+fn c_text(
+    call: unsafe extern "C" fn(*const u8, usize, *const u8, usize, *mut std::ffi::c_char, usize, *mut usize) -> Status,
+    body: &[u8],
+    k: &[u8],
+) -> (Status, Option<String>) {
+    common::c_text(|buf, cap, out| unsafe { call(body.as_ptr(), body.len(), k.as_ptr(), k.len(), buf, cap, out) })
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -107,14 +85,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let o = VerifyOptions::parse(options).unwrap();
     let rust = wechat_v3::verify(&h, body, key, &o);
-    let expected = match &rust {
-        Ok(Verdict::Valid) => Status::PAYSIGN_OK,
-        Ok(Verdict::Invalid(reason)) => {
-            assert!(!reason.is_empty());
-            Status::PAYSIGN_BAD_SIGNATURE
-        }
-        Err(_) => status_of(&rust),
-    };
+    let expected = verdict_status(&rust);
     let c = |s: &str| CString::new(s).unwrap();
     let (ct, cn, cs, cse, co) = (c(&timestamp), c(&nonce), c(&signature), c(&serial), c(options));
     let status = unsafe {

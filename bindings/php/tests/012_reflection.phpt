@@ -9,7 +9,7 @@ if (PHP_VERSION_ID < 80000) die('skip typed arginfo needs PHP 8');
 <?php
 foreach (array('sign', 'sign_params', 'sign_string', 'verify', 'verify_body', 'diagnose', 'diagnose_sign', 'reply', 'version', 'profiles',
                'builtin_keys', 'alipay_notify_verify_url', 'wechat_refund_decrypt', 'paypal_postback', 'paypal_verdict',
-               'paypal_check', 'paypal_field', 'unionpay_cert_id', 'unionpay_verify') as $f) {
+               'paypal_check', 'paypal_field', 'paypal_diagnose', 'unionpay_cert_id', 'unionpay_verify') as $f) {
     $r = new ReflectionFunction("PaySign\\$f");
     $ps = array();
     foreach ($r->getParameters() as $p) {
@@ -45,6 +45,7 @@ PaySign\paypal_postback(string $body): string
 PaySign\paypal_verdict(string $answer): void
 PaySign\paypal_check(string $body, array|string|null $options = NULL): void
 PaySign\paypal_field(string $body, string $name): string
+PaySign\paypal_diagnose(string $body, ?string $sent = NULL, ?string $host = NULL): array
 PaySign\unionpay_cert_id(PaySign\Key $key): string
 PaySign\unionpay_verify(string $profile, string $body, ?string $root, ?string $middle, ?PaySign\Key $verifyKey = NULL, array|string|null $options = NULL): bool
 Key::secret static: PaySign\Key
