@@ -6,7 +6,7 @@ use crate::charset::Charset;
 use crate::digest;
 use crate::error::{Error, Result};
 use crate::params::{same_name, Params};
-use crate::profile::{Empty, Join, Layout, Packed, Part, Profile, SecretAt, Slot};
+use crate::profile::{DocSigned, Empty, Join, Layout, Packed, Part, Profile, SecretAt, Slot};
 use zeroize::Zeroizing;
 
 /// The exact message: `text` as shown (hex for binary layouts) and the bytes that are digested.
@@ -48,13 +48,17 @@ pub enum DocForm {
 pub fn message(p: &Profile, params: &Params, secret: Option<&[u8]>, charset: Charset, doc: DocForm) -> Result<Message> {
     match p.layout {
         Layout::Binary(parts) => binary(parts, params, secret),
-        Layout::Document { field, element } => {
+        Layout::Document { field, element, signed } => {
             let d = params
                 .get(field)
                 .filter(|d| !d.is_empty())
                 .ok_or_else(|| Error::missing_field(field))?;
             let (start, end) = element_span(d, element)
                 .ok_or_else(|| Error::invalid_field(field, format!("the document has no <{element}> element")))?;
+            if let DocSigned::Span { element: span, then } = signed {
+                let text = span_text(p, params, d, field, span, then, secret_text(secret)?)?;
+                return Message::in_charset(text, charset, field);
+            }
             let text = match doc {
                 DocForm::Emptied => format!("{}<{element}></{element}>{}", &d[..start], &d[end..]),
                 DocForm::Removed => format!("{}{}", &d[..start], &d[end..]),
@@ -70,6 +74,32 @@ pub fn message(p: &Profile, params: &Params, secret: Option<&[u8]>, charset: Cha
             None => Message::in_charset(textual(p, params, secret_text(secret)?), charset, "sign string"),
         },
     }
+}
+
+/// `<span>…</span>` exactly as in the document, each `then` element's text, the secret. A
+/// `then` value the document lacks comes from the field of that name (IPS 7.0's notification
+/// has no MerCode: the merchant gives its own).
+fn span_text(
+    p: &Profile,
+    params: &Params,
+    doc: &str,
+    field: &str,
+    span: &str,
+    then: &[&str],
+    secret: Option<&str>,
+) -> Result<String> {
+    let (start, end) = element_span(doc, span)
+        .ok_or_else(|| Error::invalid_field(field, format!("the document has no <{span}> element")))?;
+    let mut text = doc[start..end].to_string();
+    for t in then {
+        let v = element_content(doc, t)
+            .filter(|v| !v.is_empty())
+            .or_else(|| params.get(t).filter(|v| !v.is_empty()))
+            .ok_or_else(|| Error::missing_field(t))?;
+        text.push_str(v);
+    }
+    push_secret(&mut text, p, secret);
+    Ok(text)
 }
 
 /// The value of the profile's packed field: the joined entries' bytes in `charset`, as hex.

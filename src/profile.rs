@@ -65,11 +65,30 @@ pub enum Layout {
     Fixed(&'static [Slot]),
     /// Every received field except the signature field and `exclude`, ASCII-sorted by name.
     Sorted { exclude: &'static [&'static str] },
-    /// A whole XML document in one field; the signature lives inside `element`, whose content
-    /// is emptied in the signed text (Allinpay AIPG).
-    Document { field: &'static str, element: &'static str },
+    /// An XML document in one field; the signature lives inside `element`. `signed` says which
+    /// text of the document is signed.
+    Document {
+        field: &'static str,
+        element: &'static str,
+        signed: DocSigned,
+    },
     /// Raw bytes assembled from parts (CMPP/SMGP); the sign string is shown as hex.
     Binary(&'static [Part]),
+}
+
+/// What of a `Layout::Document` is signed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocSigned {
+    /// The whole document with the signature element emptied (Allinpay AIPG). The body is the
+    /// document itself.
+    Whole,
+    /// One element's exact text, tags included, then the text of each `then` element, then the
+    /// secret: IPS 7.0 signs `<body>…</body>` + MerCode + the merchant certificate. The
+    /// signature element lies outside that span. The document travels in a form field.
+    Span {
+        element: &'static str,
+        then: &'static [&'static str],
+    },
 }
 
 /// How the entries are joined.

@@ -9,7 +9,7 @@ use crate::gateways;
 use crate::keys::Key;
 use crate::options::Options;
 use crate::params::{Duplicates, Format, Params};
-use crate::profile::{Absent, Case, Join, Kind, Layout, Method, Profile, RsaOut, SecretAt, SigAt, Slot};
+use crate::profile::{Absent, Case, DocSigned, Join, Kind, Layout, Method, Profile, RsaOut, SecretAt, SigAt, Slot};
 use zeroize::Zeroizing;
 
 /// The verdict of a verification that ran.
@@ -308,7 +308,7 @@ pub fn join_chars(join: Join) -> String {
 /// Writes a computed signature where the profile keeps it.
 pub fn place(p: &Profile, params: &mut Params, sig: &str) {
     match (p.sig, p.layout) {
-        (SigAt::Element, Layout::Document { field, element }) => {
+        (SigAt::Element, Layout::Document { field, element, .. }) => {
             let doc = params.get(field).unwrap_or_default();
             // compute() checked that the element exists; without it there is nothing to fill.
             if let Some((start, end)) = canon::element_span(doc, element) {
@@ -380,7 +380,7 @@ fn mac_key<'k>(p: &Profile, kind: digest::Keyed, key: Option<&'k Key>) -> Result
 /// The received signature text.
 fn received<'a>(p: &Profile, params: &'a Params) -> Result<&'a str> {
     let sig = match (p.sig, p.layout) {
-        (SigAt::Element, Layout::Document { field, element }) => {
+        (SigAt::Element, Layout::Document { field, element, .. }) => {
             let doc = params
                 .get(field)
                 .filter(|d| !d.is_empty())
@@ -444,7 +444,15 @@ pub fn verify(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) -
     let field = p.sig_field();
     let plan = plan(p, params, opts, key, Some(sig), DocForm::Emptied)?;
     let mut ok = check_signature(p, opts, plan.method, plan.message.bytes(), sig, key)?;
-    if !ok && matches!(p.layout, Layout::Document { .. }) {
+    if !ok
+        && matches!(
+            p.layout,
+            Layout::Document {
+                signed: DocSigned::Whole,
+                ..
+            }
+        )
+    {
         // Some AIPG implementations removed the element instead of emptying it.
         let alt = self::plan(p, params, opts, key, Some(sig), DocForm::Removed)?;
         ok = check_signature(p, opts, alt.method, alt.message.bytes(), sig, key)?;
@@ -544,7 +552,12 @@ pub fn parse_body(
     format: Format,
     charset: Option<Charset>,
 ) -> Result<Params> {
-    if let Layout::Document { field, .. } = p.layout {
+    let whole = |signed| signed == DocSigned::Whole || format == Format::Xml;
+    if let Layout::Document { field, signed, .. } = p.layout {
+        if !whole(signed) {
+            // The document travels in a form field (IPS 7.0's paymentResult): parse the form.
+            return Params::parse(body, format, charset.unwrap_or(p.wire_charset()), p.duplicates);
+        }
         // The document is signed as text: keep it whole. The limit counts the body's bytes,
         // as Params::parse does, and is checked before decoding.
         if body.len() > crate::params::MAX_BODY {

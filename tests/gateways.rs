@@ -673,3 +673,55 @@ fn tenpay_api_answer_trims_values_and_an_unsigned_error_names_sign() {
     assert_eq!(e.status, Status::PAYSIGN_MISSING_FIELD);
     assert!(e.message.contains("sign"), "{}", e.message);
 }
+
+// ------------------------------------------------------------------------------------ IPS 7.0
+
+#[test]
+fn ips_v7_signs_into_the_head_and_leaves_the_head_unsigned() {
+    let c = case("ips-v7-request-md5-payumtw");
+    let (key, _) = key_and_options(&c);
+    let key = key.unwrap();
+    let published = params_of(&c).get("pGateWayReq").unwrap().to_string();
+    let p = paysign::profile("ips.v7.request").unwrap();
+    // Signing the document with an empty <Signature> writes PayumTW's published value into it.
+    let blank = published.replace("527c01c2b04d4f8b198180ba72b0f66e", "");
+    let mut params = Params::from_pairs([("pGateWayReq", blank.as_str())]);
+    let sig = paysign::sign(p, &opts(""), &mut params, Some(&key)).unwrap();
+    assert_eq!(sig, "527c01c2b04d4f8b198180ba72b0f66e");
+    assert_eq!(params.get("pGateWayReq"), Some(published.as_str()));
+
+    // The notification: IPS signs <body> only, so the head's RspCode is not protected.
+    let c = case("ips-v7-notify-md5-payumtw");
+    let n = paysign::profile("ips.v7.notify").unwrap();
+    let good = params_of(&c);
+    let mut head = good.clone();
+    let doc = head
+        .get("paymentResult")
+        .unwrap()
+        .replace("<RspCode>000000</RspCode>", "<RspCode>999999</RspCode>");
+    head.set("paymentResult", &doc);
+    assert!(paysign::verify(n, &opts(""), &head, Some(&key)).unwrap().is_valid());
+    // Its head carries no MerCode: without the merchant's own, a missing field named MerCode.
+    let mut bare = good.clone();
+    bare.remove("MerCode");
+    let e = paysign::verify(n, &opts(""), &bare, Some(&key)).unwrap_err();
+    assert_eq!(e.status, Status::PAYSIGN_MISSING_FIELD);
+    assert!(e.message.contains("MerCode"), "{}", e.message);
+    // As posted (a form field), with the merchant's code appended to the body.
+    let xml = good.get("paymentResult").unwrap();
+    let enc: String = xml
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    let body = format!("paymentResult={enc}&MerCode=c5374addd1a3d024c3a026199cb8feaf");
+    let (v, parsed) = paysign::verify_body(n, &opts(""), body.as_bytes(), Format::Form, None, Some(&key)).unwrap();
+    assert!(v.is_valid());
+    assert_eq!(parsed.get("paymentResult"), Some(xml));
+    assert_eq!(paysign::reply(n, true, None).unwrap(), "ipscheckok");
+}

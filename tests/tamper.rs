@@ -312,6 +312,16 @@ fn cases() -> Vec<Case> {
             "", merchant(), merchant_cert(), other_cert(), "txnAmt",
         ),
         (
+            "ips.v7.request",
+            vec![("pGateWayReq", "<Ips><GateWayReq><head><Version>v1.0.0</Version><MerCode>000015</MerCode><Signature></Signature></head><body><MerBillNo>A1</MerBillNo><Amount>0.02</Amount><GoodsName><![CDATA[图书]]></GoodsName></body></GateWayReq></Ips>")],
+            "", secret(), secret(), other_secret(), "pGateWayReq",
+        ),
+        (
+            "ips.v7.notify",
+            vec![("paymentResult", "<Ips><GateWayRsp><head><RspCode>000000</RspCode><Signature></Signature></head><body><MerBillNo>A1</MerBillNo><Amount>0.02</Amount><Status>Y</Status></body></GateWayRsp></Ips>"), ("MerCode", "000015")],
+            "", secret(), secret(), other_secret(), "paymentResult",
+        ),
+        (
             "allinpay.aipg.response",
             vec![("document", "<?xml version=\"1.0\" encoding=\"GBK\"?><AIPG><INFO><RET_CODE>0000</RET_CODE><SIGNED_MSG/></INFO></AIPG>")],
             "", merchant(), merchant_cert(), other_cert(), "document",
@@ -322,7 +332,9 @@ fn cases() -> Vec<Case> {
 fn tamper(v: &str) -> String {
     // Change one character, keeping the value valid for its type (digits stay digits).
     if v.starts_with('<') {
-        return v.replacen("<INFO>", "<INFO><X>1</X>", 1);
+        // Inside the signed part: AIPG signs the whole document, IPS 7.0 its <body>.
+        let at = if v.contains("<INFO>") { "<INFO>" } else { "<body>" };
+        return v.replacen(at, &format!("{at}<X>1</X>"), 1);
     }
     if let Some(last) = v.chars().last() {
         let next = match last {
@@ -365,7 +377,7 @@ fn every_profile_rejects_every_attack() {
         // signature dropped
         let sig_field = p.sig_field();
         let mut t = params.clone();
-        if let paysign::profile::Layout::Document { field, element } = p.layout {
+        if let paysign::profile::Layout::Document { field, element, .. } = p.layout {
             let doc = t.get(field).unwrap().to_string();
             let start = doc.find(&format!("<{element}>")).unwrap();
             let end = doc.find(&format!("</{element}>")).unwrap();

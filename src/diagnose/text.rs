@@ -15,7 +15,7 @@ use zeroize::Zeroizing;
 /// The received signature text (the signature field, or the element of a document).
 pub(super) fn received_sig(p: &Profile, params: &Params) -> Option<String> {
     let sig = match (p.sig, p.layout) {
-        (SigAt::Element, Layout::Document { field, element }) => {
+        (SigAt::Element, Layout::Document { field, element, .. }) => {
             canon::element_content(params.get(field)?, element)?.to_string()
         }
         _ => params.get(p.sig_field())?.to_string(),

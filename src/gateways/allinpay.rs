@@ -73,7 +73,7 @@ pub const PROFILES: &[Profile] = &[
     Profile {
         id: "allinpay.aipg.request",
         about: "Allinpay AIPG (通联通) XML request in param 'document': SHA1withRSA over GBK bytes, lowercase hex in <SIGNED_MSG>",
-        layout: Layout::Document { field: "document", element: "SIGNED_MSG" },
+        layout: Layout::Document { field: "document", element: "SIGNED_MSG", signed: DocSigned::Whole },
         secret: SecretAt::Nowhere,
         sig: SigAt::Element,
         methods: Methods::only(Method::Rsa { hash: Hash::Sha1, also: None, out: RsaOut::HexLower }),
@@ -84,7 +84,7 @@ pub const PROFILES: &[Profile] = &[
         id: "allinpay.aipg.response",
         about: "Allinpay AIPG XML response in param 'document', verified with Allinpay's certificate",
         kind: Kind::Response,
-        layout: Layout::Document { field: "document", element: "SIGNED_MSG" },
+        layout: Layout::Document { field: "document", element: "SIGNED_MSG", signed: DocSigned::Whole },
         secret: SecretAt::Nowhere,
         sig: SigAt::Element,
         methods: Methods::only(Method::Rsa { hash: Hash::Sha1, also: None, out: RsaOut::HexLower }),

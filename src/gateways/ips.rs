@@ -1,4 +1,5 @@
-//! IPS 环迅 3.0 form interface (ipayment.aspx). Rules: docs/specs/ips.md.
+//! IPS 环迅: the 3.0 form interface (ipayment.aspx) and the 7.0 XML gateway (newpay
+//! psfp-entry/gateway/payment.do). Rules: docs/specs/ips.md.
 
 use crate::charset::Charset;
 use crate::profile::Slot::{Text, F};
@@ -60,4 +61,33 @@ pub const PROFILES: &[Profile] = &[
         reply: Some(Reply { success: "ipscheckok", failure: "ipscheckfail", needs_url: false }),
         ..IPS
     },
+    // 7.0: the XML document travels in one form field; MD5 over the exact `<body>…</body>`
+    // text, then the head's MerCode, then the merchant certificate, lowercase, in <Signature>.
+    Profile {
+        id: "ips.v7.request",
+        about: "IPS 7.0 payment request (form field pGateWayReq, XML): Signature = md5(<body>…</body> + MerCode + cert), lowercase",
+        layout: Layout::Document { field: "pGateWayReq", element: "Signature", signed: V7_SIGNED },
+        ..V7
+    },
+    Profile {
+        id: "ips.v7.notify",
+        about: "IPS 7.0 return / server notification (form field paymentResult, XML): Signature = md5(<body>…</body> + MerCode + cert); reply ipscheckok",
+        kind: Kind::Notify,
+        layout: Layout::Document { field: "paymentResult", element: "Signature", signed: V7_SIGNED },
+        reply: Some(Reply { success: "ipscheckok", failure: "ipscheckfail", needs_url: false }),
+        ..V7
+    },
 ];
+
+const V7_SIGNED: DocSigned = DocSigned::Span {
+    element: "body",
+    then: &["MerCode"],
+};
+
+const V7: Profile = Profile {
+    secret: SecretAt::Raw,
+    sig: SigAt::Element,
+    methods: Methods::only(MD5_LOWER),
+    charset: CharsetRule::fixed(Charset::Utf8),
+    ..BASE
+};

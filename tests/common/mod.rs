@@ -100,7 +100,7 @@ pub fn body_of(c: &Value) -> Vec<u8> {
 /// sorted profiles the pairs of `sorted`, binary and document layouts fixed samples, and the
 /// charset field the profile's first code. The method field is left to the caller.
 pub fn plausible_fields(p: &paysign::Profile, value: impl Fn(&str) -> String, sorted: &[(&str, &str)]) -> Params {
-    use paysign::profile::{Layout, Part, Slot};
+    use paysign::profile::{DocSigned, Layout, Part, Slot};
     let mut params = Params::new();
     match p.layout {
         Layout::Fixed(slots) => {
@@ -126,10 +126,25 @@ pub fn plausible_fields(p: &paysign::Profile, value: impl Fn(&str) -> String, so
                 }
             }
         }
-        Layout::Document { field, element } => {
+        Layout::Document {
+            field,
+            element,
+            signed: DocSigned::Whole,
+        } => {
             params.set(
                 field,
                 &format!("<AIPG><INFO><TRX_CODE>1</TRX_CODE><{element}></{element}></INFO></AIPG>"),
+            );
+        }
+        Layout::Document {
+            field,
+            element,
+            signed: DocSigned::Span { element: span, then },
+        } => {
+            let head: String = then.iter().map(|t| format!("<{t}>{}</{t}>", value(t))).collect();
+            params.set(
+                field,
+                &format!("<Doc><head>{head}<{element}></{element}></head><{span}><Amount>1.00</Amount></{span}></Doc>"),
             );
         }
     }
