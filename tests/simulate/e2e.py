@@ -459,6 +459,58 @@ def dinpay_auto(auto, shop, state):
           status == 400 and "sign does not verify" in text and "order_amount=0.02" in text, text[:600])
 
 
+YEEPAY_KEY = "69cl522AV6q613Ii4W6u8K6XuW8vM1N6bFgyv769220IuYe9u37N4y7rI4Pl"  # the demo merchant's (specs/yeepay.md §3)
+YEEPAY_FIELDS = ("p1_MerId", "r0_Cmd", "r1_Code", "r2_TrxId", "r3_Amt", "r4_Cur", "r5_Pid", "r6_Order", "r7_Uid", "r8_MP",
+                 "r9_BType")
+
+
+def yeepay_auto(auto, shop, state):
+    """YeePay through --auto pay: the shop's pay.php form posted (GBK) to /app-merchant-proxy/node,
+    the server callback (r9_BType=2, a GBK query GET to p8_Url) accepted by callback.php (order
+    book paid), its hmac re-checked by the spec rule (Python's hmac over the field order, UTF-8
+    inside, GBK on the wire), the browser sent to p8_Url with r9_BType=1, a tampered copy
+    rejected, a changed request refused with diagnose's sign string."""
+    import hashlib
+    import hmac
+    status, _, page = http("GET", f"{shop}/yeepay/pay.php")
+    form = FormParser()
+    form.feed(page)
+    fields = dict(form.fields)
+    node = f"{auto}/app-merchant-proxy/node"
+    status, headers, _ = http("POST", node, urllib.parse.urlencode(form.fields, encoding="gbk").encode())
+    back = headers.get("Location", "")
+    check("YeePay --auto pay: the browser sent to p8_Url with r9_BType=1",
+          status == 302 and back.startswith(f"{shop}/yeepay/callback.php?p1_MerId=10001126856&") and "r9_BType=1" in back,
+          f"{status} {back}")
+    page = http("GET", back)[2] if back.startswith(shop) else ""
+    check("YeePay: callback.php verifies the browser's callback and shows paid", 'id="status">paid<' in page, page[:300])
+    o = [o for o in orders(auto) if o["order_id"] == fields.get("p2_Order")]
+    n = o[0]["notifications"][0] if o and o[0]["notifications"] else {}
+    check("YeePay: server callback GET to p8_Url, accepted (success) at the first try",
+          bool(n) and n["url"].startswith(f"{shop}/yeepay/callback.php?") and n["method"] == "GET"
+          and n["attempts"][0]["accepted"] and n["attempts"][0]["reply"] == "success", json.dumps(o)[:400])
+    book = shop_book(state, fields.get("p2_Order", ""))
+    check("YeePay: the shop's order book has the order paid, one server callback",
+          book.get("status") == "paid" and book.get("notifications") == 1, json.dumps(book))
+    query = n.get("url", "?").split("?", 1)[1]
+    got = dict(urllib.parse.parse_qsl(query, keep_blank_values=True, encoding="gbk"))
+    want = hmac.new(YEEPAY_KEY.encode(), "".join(got.get(k, "") for k in YEEPAY_FIELDS).encode("utf-8"),
+                    hashlib.md5).hexdigest()
+    check("YeePay: the callback's hmac right by the spec rule (Python hmac), Chinese r5_Pid/r8_MP in GBK on the wire",
+          got.get("hmac") == want and got.get("r9_BType") == "2" and got.get("r3_Amt") == "0.01" and got.get("r1_Code") == "1"
+          and got.get("r4_Cur") == "RMB" and got.get("r5_Pid") == "测试商品" and got.get("r8_MP") == "备注"
+          and "%B2%E2%CA%D4" in query, json.dumps(got, ensure_ascii=False))
+    if o:
+        status, _, text = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind=tampered")
+        t = json.loads(text)["notifications"][-1] if status == 200 else {}
+        check("YeePay: a tampered copy rejected by callback.php (fail)",
+              bool(t) and not t["attempts"][0]["accepted"] and t["attempts"][0]["reply"] == "fail", json.dumps(t.get("attempts")))
+    bad = urllib.parse.urlencode([(k, "0.02" if k == "p3_Amt" else v) for k, v in form.fields], encoding="gbk").encode()
+    status, _, text = http("POST", node, bad)
+    check("YeePay: a changed request refused with diagnose's sign string",
+          status == 400 and "hmac does not verify" in text and "0.02CNY" in text, text[:600])
+
+
 def shop_book(state, order_id):
     try:
         return json.load(open(os.path.join(state, "shop-orders", order_id.encode().hex() + ".json")))
@@ -557,6 +609,8 @@ def main():
                    DINPAY_NOTIFY_URL=f"{shop}/dinpay/notify.php",
                    DINPAY_RETURN_URL=f"{shop}/dinpay/return.php",
                    DINPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
+                   YEEPAY_CALLBACK_URL=f"{shop}/yeepay/callback.php",
+                   YEEPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
                    CHINABANK_NOTIFY_URL=f"{shop}/chinabank/notify.php",
                    CHINABANK_RETURN_URL=f"{shop}/chinabank/return.php",
                    CHINABANK_ORDER_DIR=os.path.join(state, "shop-orders"),
@@ -730,6 +784,7 @@ def main():
         mapi_auto(f"http://127.0.0.1:{auto_port}", shop, state, "MD5")
         mapi_auto(f"http://127.0.0.1:{auto_port}", shop, state, "RSA")
         dinpay_auto(f"http://127.0.0.1:{auto_port}", shop, state)
+        yeepay_auto(f"http://127.0.0.1:{auto_port}", shop, state)
     finally:
         for p in procs:
             p.terminate()

@@ -31,6 +31,8 @@ mod pages;
 mod store;
 #[path = "wechat.rs"]
 mod wechat;
+#[path = "yeepay.rs"]
+mod yeepay;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -77,6 +79,7 @@ pub struct Sim {
     alipay_mapi: Vec<alipay_mapi::Merchant>,
     chinabank: Vec<chinabank::Merchant>,
     dinpay: Vec<dinpay::Merchant>,
+    yeepay: Vec<yeepay::Merchant>,
     /// Itself, for work done later in another thread.
     me: std::sync::Weak<Sim>,
 }
@@ -229,6 +232,7 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         alipay_mapi: config.alipay_mapi,
         chinabank: config.chinabank,
         dinpay: config.dinpay,
+        yeepay: config.yeepay,
         me: me.clone(),
     });
     let server =
@@ -275,6 +279,7 @@ struct Config {
     alipay_mapi: Vec<alipay_mapi::Merchant>,
     chinabank: Vec<chinabank::Merchant>,
     dinpay: Vec<dinpay::Merchant>,
+    yeepay: Vec<yeepay::Merchant>,
 }
 
 /// The key of WeChat Pay's v2 documentation examples, with its example merchant.
@@ -287,6 +292,10 @@ const CHINABANK_DEMO_KEY: &str = "test";
 /// Dinpay's test-suite merchant and MD5 key (NewDinPayTest.php; ../shared/specs/dinpay.md §4).
 const DINPAY_TEST_CODE: &str = "1111130200";
 const DINPAY_TEST_KEY: &str = "hfgd_83yt_90hb_gf98n";
+/// YeePay's public demo merchant and its key, from YeePay's official demo code
+/// (../shared/specs/yeepay.md §3; testdata/vectors/yeepay.json).
+const YEEPAY_DEMO_MER_ID: &str = "10001126856";
+const YEEPAY_DEMO_KEY: &str = "69cl522AV6q613Ii4W6u8K6XuW8vM1N6bFgyv769220IuYe9u37N4y7rI4Pl";
 /// The default mapi partner: a placeholder PID of the simulator's own, with omnipay
 /// SignerTest's MD5 key `hello` and its 1024-bit RSA test key (testdata/vectors/alipay.json).
 const MAPI_DEMO_PARTNER: &str = "2088000000000002";
@@ -299,10 +308,12 @@ const MAPI_DEMO_PUBLIC: &[u8] =
 ///  | {"merchantAcctId": "…", "md5_key": "…"}]},` (each with an optional `query_key`),
 ///   "wechatpay": {"merchants": [{"mch_id": "…", "api_key": "…"}]},
 ///   "alipay": {"merchants": [{"app_id": "…", "public_key": "FILE"}]},
-///   "chinabank": {"merchants": [{"v_mid": "…", "md5_key": "…"}]}}`;
+///   "chinabank": {"merchants": [{"v_mid": "…", "md5_key": "…"}]},
+///   "dinpay": {"merchants": [{"merchant_code": "…", "md5_key": "…"}]},
+///   "yeepay": {"merchants": [{"p1_MerId": "…", "key": "…"}]}}`;
 /// relative paths are from the file's folder. Without it: 99bill's public sandbox merchant
-/// 1001214035601 and its bundled certificate, WeChat's documentation merchant 10000100, and
-/// yansongda/pay's Alipay test app.
+/// 1001214035601 and its bundled certificate, WeChat's documentation merchant 10000100,
+/// yansongda/pay's Alipay test app, and the demo merchants named at each constant above.
 fn load_config(path: Option<&str>) -> Result<Config> {
     let Some(path) = path else {
         return Ok(Config {
@@ -332,6 +343,10 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             dinpay: vec![dinpay::Merchant {
                 code: DINPAY_TEST_CODE.into(),
                 key: Key::secret(DINPAY_TEST_KEY)?,
+            }],
+            yeepay: vec![yeepay::Merchant {
+                id: YEEPAY_DEMO_MER_ID.into(),
+                key: Key::secret(YEEPAY_DEMO_KEY)?,
             }],
         });
     };
@@ -411,6 +426,12 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             key: Key::secret(&field("md5_key")?)?,
         })
     })?;
+    let yeepay = merchants(&v, "yeepay", |field| {
+        Ok(yeepay::Merchant {
+            id: field("p1_MerId")?,
+            key: Key::secret(&field("key")?)?,
+        })
+    })?;
     Ok(Config {
         kuaiqian,
         kuaiqian_hash,
@@ -419,6 +440,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
         alipay_mapi,
         chinabank,
         dinpay,
+        yeepay,
     })
 }
 
@@ -487,6 +509,7 @@ fn route(sim: &Sim, req: &Request) -> Response {
         ("GET" | "POST", alipay::PATH) => alipay::gateway(sim, req),
         ("GET" | "POST", chinabank::PATH) => chinabank::pay_request(sim, req),
         ("POST", dinpay::PATH) => dinpay::pay_request(sim, req),
+        ("GET" | "POST", yeepay::PATH) => yeepay::pay_request(sim, req),
         // The payer's phone scanning a NATIVE code_url.
         ("GET", "/_sim/scan") => match req.query_value("code_url").as_deref().and_then(wechat::order_of) {
             Some(id) => Response::redirect(&format!("/_sim/orders/{id}/pay")),
@@ -544,6 +567,7 @@ fn title(gateway: &str) -> &'static str {
         alipay_mapi::GATEWAY => alipay_mapi::TITLE,
         "chinabank" => chinabank::TITLE,
         dinpay::GATEWAY => dinpay::TITLE,
+        yeepay::GATEWAY => yeepay::TITLE,
         _ => kuaiqian::TITLE,
     }
 }
@@ -566,6 +590,7 @@ fn made(sim: &Sim, o: &store::Order, kind: Kind) -> std::result::Result<Made, St
         }),
         dinpay::GATEWAY => dinpay::notification(sim, o, kind)
             .map(|(url, body)| (url, Some((body, "application/x-www-form-urlencoded")), &dinpay::RULES)),
+        yeepay::GATEWAY => yeepay::notification_url(sim, o, kind).map(|url| (url, None, &yeepay::RULES)),
         "wechatpay" => wechat::notification(sim, o, kind)
             .map(|(url, body)| (url, Some((body, "text/xml; charset=utf-8")), &wechat::RULES)),
         _ => kuaiqian::notification_url(sim, o, kind).map(|url| (url, None, kuaiqian::target(o).1)),
@@ -740,6 +765,10 @@ impl Sim {
             // No notify_url: Alipay only sends the browser back.
             return self.browser_back(o, None);
         }
+        if o.gateway == yeepay::GATEWAY && !yeepay::wants_callback(o) {
+            // pr_NeedResponse is not 1: YeePay only sends the browser back.
+            return self.browser_back(o, None);
+        }
         drop(orders);
         self.notify(id, Kind::Normal)
     }
@@ -796,6 +825,7 @@ impl Sim {
             "alipay" => alipay::return_url(self, o),
             alipay_mapi::GATEWAY => alipay_mapi::return_url(self, o),
             "chinabank" => chinabank::return_url(self, o),
+            yeepay::GATEWAY => yeepay::return_url(self, o),
             _ => redirect.map(str::to_string),
         };
         match back {
@@ -854,7 +884,8 @@ mod tests {
                 "wechatpay": {"merchants": [{"mch_id": "2", "api_key": "s"}]},
                 "alipay": {"merchants": [{"app_id": "3", "public_key": "app.pem"}]},
                 "chinabank": {"merchants": [{"v_mid": "4", "md5_key": "t"}]},
-                "alipay_mapi": {"merchants": [{"partner": "5", "md5_key": "m"}]}}"#,
+                "alipay_mapi": {"merchants": [{"partner": "5", "md5_key": "m"}]},
+                "yeepay": {"merchants": [{"p1_MerId": "6", "key": "y"}]}}"#,
         )))
         .unwrap();
         assert_eq!((c.kuaiqian[0].acct_id.as_str(), c.kuaiqian_hash), ("1", Hash::Sha1));
@@ -863,11 +894,16 @@ mod tests {
         assert_eq!(c.kuaiqian[0].query_key.as_deref(), Some("q"));
         assert_eq!(c.chinabank[0].mid, "4");
         assert_eq!(c.alipay_mapi[0].partner, "5");
+        assert_eq!(c.yeepay[0].id, "6");
         assert!(c.alipay_mapi[0].public_key.is_none());
         let e = load_config(Some(&write(r#"{"alipay_mapi": {"merchants": [{"partner": "5"}]}}"#)))
             .err()
             .unwrap();
         assert_eq!(e.message, "--config: alipay_mapi.merchants[0].md5_key is missing");
+        let e = load_config(Some(&write(r#"{"yeepay": {"merchants": [{"p1_MerId": "6"}]}}"#)))
+            .err()
+            .unwrap();
+        assert_eq!(e.message, "--config: yeepay.merchants[0].key is missing");
         let e = load_config(Some(&write(r#"{"chinabank": {"merchants": [{"v_mid": "4"}]}}"#)))
             .err()
             .unwrap();
