@@ -511,6 +511,64 @@ def yeepay_auto(auto, shop, state):
           status == 400 and "hmac does not verify" in text and "0.02CNY" in text, text[:600])
 
 
+ALLINPAY_FIELDS = ("merchantId", "version", "language", "signType", "payType", "issuerId", "paymentOrderId", "orderNo",
+                   "orderDatetime", "orderAmount", "payDatetime", "payAmount", "ext1", "ext2", "payResult", "errorCode",
+                   "returnDatetime")
+
+
+def allinpay_auto(auto, shop, state, sign_type):
+    """Allinpay through --auto pay: the shop's pay.php form (always MD5) posted to
+    /gateway/index.do, the notification (signType 0: MD5 with the merchant key; 1: SHA1withRSA
+    with the simulator's key) accepted by notify.php (order book paid), its signMsg re-checked
+    by the spec rule (hashlib / openssl), the browser's form posted to return.php, a tampered
+    copy rejected, a changed request refused with diagnose's sign string."""
+    import hashlib
+    what = f"Allinpay signType={sign_type}"
+    status, _, page = http("GET", f"{shop}/allinpay/pay.php?signType={sign_type}")
+    form = FormParser()
+    form.feed(page)
+    fields = dict(form.fields)
+    node = f"{auto}/gateway/index.do"
+    status, _, page = http("POST", node, urllib.parse.urlencode(form.fields).encode())
+    back = FormParser()
+    back.feed(page)
+    check(f"{what} --auto pay: the browser gets a form to pickupUrl",
+          status == 200 and back.action == f"{shop}/allinpay/return.php" and dict(back.fields).get("payResult") == "1",
+          f"{status} {page[:300]}")
+    page = http("POST", back.action, urllib.parse.urlencode(back.fields).encode())[2] if back.action else ""
+    check(f"{what}: return.php verifies the return and shows paid", 'id="status">paid<' in page, page[:300])
+    o = [o for o in orders(auto) if o["order_id"] == fields.get("orderNo")]
+    n = o[0]["notifications"][0] if o and o[0]["notifications"] else {}
+    check(f"{what}: notification POSTed to receiveUrl, accepted (success) at the first try",
+          bool(n) and n["url"] == f"{shop}/allinpay/notify.php" and n["method"] == "POST" and n["attempts"][0]["accepted"]
+          and n["attempts"][0]["reply"] == "success", json.dumps(o)[:400])
+    book = shop_book(state, fields.get("orderNo", ""))
+    check(f"{what}: the shop's order book has the order paid", book.get("status") == "paid", json.dumps(book))
+    got = dict(urllib.parse.parse_qsl(n.get("body") or "", keep_blank_values=True))
+    text = "&".join(f"{k}={got[k]}" for k in ALLINPAY_FIELDS if got.get(k, "") != "")
+    if sign_type == "0":
+        right = got.get("signMsg") == hashlib.md5((text + "&key=1234567890").encode()).hexdigest().upper()
+        how = "hashlib"
+    else:
+        pub = os.path.join(state, "allinpay.pub.pem")
+        subprocess.run(["openssl", "x509", "-in", os.path.join(state, "allinpay.cert.pem"), "-pubkey", "-noout", "-out", pub],
+                       capture_output=True, timeout=20)
+        right = openssl_verifies(state, pub, text, got.get("signMsg", ""), "-sha1")
+        how = "openssl"
+    check(f"{what}: the notification's signMsg right by the spec rule ({how})",
+          right and got.get("signType") == sign_type and got.get("payAmount") == "1" and got.get("ext1") == "附加参数1"
+          and got.get("payResult") == "1", json.dumps(got, ensure_ascii=False))
+    if o:
+        status, _, text = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind=tampered")
+        t = json.loads(text)["notifications"][-1] if status == 200 else {}
+        check(f"{what}: a tampered copy rejected by notify.php (fail)",
+              bool(t) and not t["attempts"][0]["accepted"] and t["attempts"][0]["reply"] == "fail", json.dumps(t.get("attempts")))
+    bad = urllib.parse.urlencode([(k, "2" if k == "orderAmount" else v) for k, v in form.fields]).encode()
+    status, _, text = http("POST", node, bad)
+    check(f"{what}: a changed request refused with diagnose's sign string",
+          status == 400 and "signMsg does not verify" in text and "orderAmount=2&amp;" in text, text[:600])
+
+
 def shop_book(state, order_id):
     try:
         return json.load(open(os.path.join(state, "shop-orders", order_id.encode().hex() + ".json")))
@@ -611,6 +669,10 @@ def main():
                    DINPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
                    YEEPAY_CALLBACK_URL=f"{shop}/yeepay/callback.php",
                    YEEPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
+                   ALLINPAY_CERT=os.path.join(state, "allinpay.cert.pem"),
+                   ALLINPAY_RECEIVE_URL=f"{shop}/allinpay/notify.php",
+                   ALLINPAY_PICKUP_URL=f"{shop}/allinpay/return.php",
+                   ALLINPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
                    CHINABANK_NOTIFY_URL=f"{shop}/chinabank/notify.php",
                    CHINABANK_RETURN_URL=f"{shop}/chinabank/return.php",
                    CHINABANK_ORDER_DIR=os.path.join(state, "shop-orders"),
@@ -785,6 +847,8 @@ def main():
         mapi_auto(f"http://127.0.0.1:{auto_port}", shop, state, "RSA")
         dinpay_auto(f"http://127.0.0.1:{auto_port}", shop, state)
         yeepay_auto(f"http://127.0.0.1:{auto_port}", shop, state)
+        allinpay_auto(f"http://127.0.0.1:{auto_port}", shop, state, "0")
+        allinpay_auto(f"http://127.0.0.1:{auto_port}", shop, state, "1")
     finally:
         for p in procs:
             p.terminate()

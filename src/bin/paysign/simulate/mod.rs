@@ -11,6 +11,8 @@
 mod alipay;
 #[path = "alipay_mapi.rs"]
 mod alipay_mapi;
+#[path = "allinpay.rs"]
+mod allinpay;
 #[path = "chinabank.rs"]
 mod chinabank;
 #[path = "dinpay.rs"]
@@ -80,6 +82,8 @@ pub struct Sim {
     chinabank: Vec<chinabank::Merchant>,
     dinpay: Vec<dinpay::Merchant>,
     yeepay: Vec<yeepay::Merchant>,
+    allinpay: Vec<allinpay::Merchant>,
+    allinpay_key: keys::GatewayKey,
     /// Itself, for work done later in another thread.
     me: std::sync::Weak<Sim>,
 }
@@ -193,9 +197,9 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
     }
     let state = PathBuf::from(a.value("--state").unwrap_or("paysign-simulate"));
     if let Some(gateway) = a.value("--cert") {
-        if !["99bill", "alipay"].contains(&gateway) {
+        if !["99bill", "alipay", "allinpay"].contains(&gateway) {
             return Err(Error::invalid_argument(format!(
-                "--cert: '{gateway}' signs with a shared secret or is not simulated; RSA gateways: 99bill, alipay"
+                "--cert: '{gateway}' signs with a shared secret or is not simulated; RSA gateways: 99bill, alipay, allinpay"
             )));
         }
         out.say(&keys::load_or_create(&state, gateway)?.cert_pem);
@@ -219,6 +223,7 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
     let notifier = Notifier::new(store.clone(), fast, Duration::from_secs(timeout));
     let kuaiqian_key = keys::load_or_create(&state, "99bill")?;
     let alipay_key = keys::load_or_create(&state, "alipay")?;
+    let allinpay_key = keys::load_or_create(&state, "allinpay")?;
     let sim = Arc::new_cyclic(|me| Sim {
         store,
         notifier: notifier.clone(),
@@ -233,6 +238,8 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         chinabank: config.chinabank,
         dinpay: config.dinpay,
         yeepay: config.yeepay,
+        allinpay: config.allinpay,
+        allinpay_key,
         me: me.clone(),
     });
     let server =
@@ -280,6 +287,7 @@ struct Config {
     chinabank: Vec<chinabank::Merchant>,
     dinpay: Vec<dinpay::Merchant>,
     yeepay: Vec<yeepay::Merchant>,
+    allinpay: Vec<allinpay::Merchant>,
 }
 
 /// The key of WeChat Pay's v2 documentation examples, with its example merchant.
@@ -296,6 +304,10 @@ const DINPAY_TEST_KEY: &str = "hfgd_83yt_90hb_gf98n";
 /// (../shared/specs/yeepay.md §3; testdata/vectors/yeepay.json).
 const YEEPAY_DEMO_MER_ID: &str = "10001126856";
 const YEEPAY_DEMO_KEY: &str = "69cl522AV6q613Ii4W6u8K6XuW8vM1N6bFgyv769220IuYe9u37N4y7rI4Pl";
+/// The merchant and MD5 key of the PHP aggregator's AllinpayTest.php
+/// (../shared/specs/allinpay.md §A5; testdata/vectors/allinpay.json).
+const ALLINPAY_TEST_MERCHANT: &str = "109065311204094";
+const ALLINPAY_TEST_KEY: &str = "1234567890";
 /// The default mapi partner: a placeholder PID of the simulator's own, with omnipay
 /// SignerTest's MD5 key `hello` and its 1024-bit RSA test key (testdata/vectors/alipay.json).
 const MAPI_DEMO_PARTNER: &str = "2088000000000002";
@@ -310,7 +322,8 @@ const MAPI_DEMO_PUBLIC: &[u8] =
 ///   "alipay": {"merchants": [{"app_id": "…", "public_key": "FILE"}]},
 ///   "chinabank": {"merchants": [{"v_mid": "…", "md5_key": "…"}]},
 ///   "dinpay": {"merchants": [{"merchant_code": "…", "md5_key": "…"}]},
-///   "yeepay": {"merchants": [{"p1_MerId": "…", "key": "…"}]}}`;
+///   "yeepay": {"merchants": [{"p1_MerId": "…", "key": "…"}]},
+///   "allinpay": {"merchants": [{"merchantId": "…", "md5_key": "…"}]}}`;
 /// relative paths are from the file's folder. Without it: 99bill's public sandbox merchant
 /// 1001214035601 and its bundled certificate, WeChat's documentation merchant 10000100,
 /// yansongda/pay's Alipay test app, and the demo merchants named at each constant above.
@@ -347,6 +360,10 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             yeepay: vec![yeepay::Merchant {
                 id: YEEPAY_DEMO_MER_ID.into(),
                 key: Key::secret(YEEPAY_DEMO_KEY)?,
+            }],
+            allinpay: vec![allinpay::Merchant {
+                id: ALLINPAY_TEST_MERCHANT.into(),
+                key: Key::secret(ALLINPAY_TEST_KEY)?,
             }],
         });
     };
@@ -432,6 +449,12 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             key: Key::secret(&field("key")?)?,
         })
     })?;
+    let allinpay = merchants(&v, "allinpay", |field| {
+        Ok(allinpay::Merchant {
+            id: field("merchantId")?,
+            key: Key::secret(&field("md5_key")?)?,
+        })
+    })?;
     Ok(Config {
         kuaiqian,
         kuaiqian_hash,
@@ -441,6 +464,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
         chinabank,
         dinpay,
         yeepay,
+        allinpay,
     })
 }
 
@@ -510,6 +534,7 @@ fn route(sim: &Sim, req: &Request) -> Response {
         ("GET" | "POST", chinabank::PATH) => chinabank::pay_request(sim, req),
         ("POST", dinpay::PATH) => dinpay::pay_request(sim, req),
         ("GET" | "POST", yeepay::PATH) => yeepay::pay_request(sim, req),
+        ("POST", allinpay::PATH) => allinpay::pay_request(sim, req),
         // The payer's phone scanning a NATIVE code_url.
         ("GET", "/_sim/scan") => match req.query_value("code_url").as_deref().and_then(wechat::order_of) {
             Some(id) => Response::redirect(&format!("/_sim/orders/{id}/pay")),
@@ -568,6 +593,7 @@ fn title(gateway: &str) -> &'static str {
         "chinabank" => chinabank::TITLE,
         dinpay::GATEWAY => dinpay::TITLE,
         yeepay::GATEWAY => yeepay::TITLE,
+        allinpay::GATEWAY => allinpay::TITLE,
         _ => kuaiqian::TITLE,
     }
 }
@@ -590,6 +616,8 @@ fn made(sim: &Sim, o: &store::Order, kind: Kind) -> std::result::Result<Made, St
         }),
         dinpay::GATEWAY => dinpay::notification(sim, o, kind)
             .map(|(url, body)| (url, Some((body, "application/x-www-form-urlencoded")), &dinpay::RULES)),
+        allinpay::GATEWAY => allinpay::notification(sim, o, kind)
+            .map(|(url, body)| (url, Some((body, "application/x-www-form-urlencoded")), &allinpay::RULES)),
         yeepay::GATEWAY => yeepay::notification_url(sim, o, kind).map(|url| (url, None, &yeepay::RULES)),
         "wechatpay" => wechat::notification(sim, o, kind)
             .map(|(url, body)| (url, Some((body, "text/xml; charset=utf-8")), &wechat::RULES)),
@@ -816,10 +844,13 @@ impl Sim {
     /// The payer's browser after payment, the way each gateway sends it back: 99bill to the
     /// reply's redirecturl, Alipay to return_url with the signed sync return; else a page.
     fn browser_back(&self, o: &store::Order, redirect: Option<&str>) -> Response {
-        if o.gateway == dinpay::GATEWAY {
-            if let Some(page) = dinpay::return_page(self, o) {
-                return page;
-            }
+        let form = match o.gateway {
+            dinpay::GATEWAY => dinpay::return_page(self, o),
+            allinpay::GATEWAY => allinpay::return_page(self, o),
+            _ => None,
+        };
+        if let Some(page) = form {
+            return page;
         }
         let back = match o.gateway {
             "alipay" => alipay::return_url(self, o),
@@ -885,7 +916,8 @@ mod tests {
                 "alipay": {"merchants": [{"app_id": "3", "public_key": "app.pem"}]},
                 "chinabank": {"merchants": [{"v_mid": "4", "md5_key": "t"}]},
                 "alipay_mapi": {"merchants": [{"partner": "5", "md5_key": "m"}]},
-                "yeepay": {"merchants": [{"p1_MerId": "6", "key": "y"}]}}"#,
+                "yeepay": {"merchants": [{"p1_MerId": "6", "key": "y"}]},
+                "allinpay": {"merchants": [{"merchantId": "7", "md5_key": "a"}]}}"#,
         )))
         .unwrap();
         assert_eq!((c.kuaiqian[0].acct_id.as_str(), c.kuaiqian_hash), ("1", Hash::Sha1));
@@ -895,6 +927,7 @@ mod tests {
         assert_eq!(c.chinabank[0].mid, "4");
         assert_eq!(c.alipay_mapi[0].partner, "5");
         assert_eq!(c.yeepay[0].id, "6");
+        assert_eq!(c.allinpay[0].id, "7");
         assert!(c.alipay_mapi[0].public_key.is_none());
         let e = load_config(Some(&write(r#"{"alipay_mapi": {"merchants": [{"partner": "5"}]}}"#)))
             .err()
