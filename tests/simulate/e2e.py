@@ -157,6 +157,25 @@ def browser_flow(sim, shop, state):
 WX_KEY = "192006250b4c09247ec02edce69f6a2d"  # WeChat's documentation key, the simulator's default
 
 
+def checkout(url):
+    """The shop's checkout page: its form and the form's fields."""
+    form = FormParser()
+    form.feed(http("GET", url)[2])
+    return form, dict(form.fields)
+
+
+def first_notification(auto, order_id):
+    """The --auto simulator's order with this number (a list of at most one) and its first notification."""
+    o = [o for o in orders(auto) if o["order_id"] == order_id]
+    return o, (o[0]["notifications"][0] if o and o[0]["notifications"] else {})
+
+
+def tampered(auto, o):
+    """A tampered copy of order o[0]'s notification, resent: its record."""
+    status, _, text = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind=tampered")
+    return json.loads(text)["notifications"][-1] if status == 200 else {}
+
+
 def wx_sign(fields):
     """WeChat Pay v2's rule, written here from docs/specs/wechatpay.md: non-empty fields but
     sign, sorted by name, joined, &key=KEY, MD5, uppercase."""
@@ -329,10 +348,7 @@ def chinabank_auto(auto, shop, state):
     (remark2's [url:=…]) accepted by notify.php, whose order book then has the order paid; its
     v_md5str re-checked by the spec rule (hashlib); a tampered copy rejected."""
     import hashlib
-    status, _, page = http("GET", f"{shop}/chinabank/pay.php")
-    form = FormParser()
-    form.feed(page)
-    fields = dict(form.fields)
+    form, fields = checkout(f"{shop}/chinabank/pay.php")
     status, headers, _ = http("POST", f"{auto}/PayGate", urllib.parse.urlencode(form.fields).encode())
     back = headers.get("Location", "")
     check("ChinaBank --auto pay: the browser sent to v_url with the result",
@@ -352,8 +368,7 @@ def chinabank_auto(auto, shop, state):
     check("ChinaBank: v_md5str right by the spec rule (hashlib)",
           got.get("v_md5str") == want and got.get("v_amount") == "0.01" and got.get("v_pstatus") == "20", json.dumps(got))
     if o:
-        status, _, text = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind=tampered")
-        t = json.loads(text)["notifications"][-1] if status == 200 else {}
+        t = tampered(auto, o)
         check("ChinaBank: a tampered copy rejected by notify.php (error)",
               bool(t) and not t["attempts"][0]["accepted"] and t["attempts"][0]["reply"] == "error", json.dumps(t)[:300])
     bad = urllib.parse.urlencode([(k, "0.02" if k == "v_amount" else v) for k, v in form.fields]).encode()
@@ -370,18 +385,14 @@ def mapi_auto(auto, shop, state, sign_type):
     import base64
     import hashlib
     what = f"Alipay mapi {sign_type}"
-    status, _, page = http("GET", f"{shop}/alipay_mapi/pay.php?sign_type={sign_type}")
-    form = FormParser()
-    form.feed(page)
-    fields = dict(form.fields)
+    form, fields = checkout(f"{shop}/alipay_mapi/pay.php?sign_type={sign_type}")
     status, headers, _ = http("POST", f"{auto}/gateway.do", urllib.parse.urlencode(form.fields).encode())
     back = headers.get("Location", "")
     check(f"{what} --auto pay: the browser sent to return_url with is_success=T",
           status == 302 and back.startswith(f"{shop}/alipay_mapi/return.php?") and "is_success=T" in back, f"{status} {back}")
     page = http("GET", back)[2] if back.startswith(shop) else ""
     check(f"{what}: return.php verifies the return and shows paid", 'id="status">paid<' in page, page[:300])
-    o = [o for o in orders(auto) if o["order_id"] == fields.get("out_trade_no")]
-    n = o[0]["notifications"][0] if o and o[0]["notifications"] else {}
+    o, n = first_notification(auto, fields.get("out_trade_no"))
     check(f"{what}: notification POSTed to notify_url, accepted (success) at the first try",
           bool(n) and n["url"] == f"{shop}/alipay_mapi/notify.php" and n["method"] == "POST" and n["attempts"][0]["accepted"]
           and n["attempts"][0]["reply"] == "success", json.dumps(o)[:400])
@@ -402,8 +413,7 @@ def mapi_auto(auto, shop, state, sign_type):
           right and got.get("sign_type") == sign_type and got.get("total_fee") == "0.01"
           and got.get("trade_status") == "TRADE_SUCCESS", json.dumps(got))
     if o:
-        status, _, text = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind=tampered")
-        t = json.loads(text)["notifications"][-1] if status == 200 else {}
+        t = tampered(auto, o)
         check(f"{what}: a tampered copy rejected by notify.php (fail)",
               bool(t) and not t["attempts"][0]["accepted"] and t["attempts"][0]["reply"] == "fail", json.dumps(t)[:300])
     status, _, text = http("GET", f"{auto}/gateway.do?service=notify_verify&partner=2088000000000002&notify_id=sim0forged")
@@ -423,10 +433,7 @@ def dinpay_auto(auto, shop, state):
     accepted by notify.php (order book paid), its sign re-checked by the spec rule (hashlib), the
     browser's page_notify form posted to return.php, a tampered copy rejected."""
     import hashlib
-    status, _, page = http("GET", f"{shop}/dinpay/pay.php")
-    form = FormParser()
-    form.feed(page)
-    fields = dict(form.fields)
+    form, fields = checkout(f"{shop}/dinpay/pay.php")
     status, _, page = http("POST", f"{auto}/gateway", urllib.parse.urlencode(form.fields).encode())
     back = FormParser()
     back.feed(page)
@@ -435,8 +442,7 @@ def dinpay_auto(auto, shop, state):
           f"{status} {page[:300]}")
     page = http("POST", back.action, urllib.parse.urlencode(back.fields).encode())[2] if back.action else ""
     check("Dinpay: return.php verifies the page_notify and shows paid", 'id="status">paid<' in page, page[:300])
-    o = [o for o in orders(auto) if o["order_id"] == fields.get("order_no")]
-    n = o[0]["notifications"][0] if o and o[0]["notifications"] else {}
+    o, n = first_notification(auto, fields.get("order_no"))
     check("Dinpay: offline_notify POSTed to notify_url, accepted (SUCCESS) at the first try",
           bool(n) and n["url"] == f"{shop}/dinpay/notify.php" and n["method"] == "POST" and n["attempts"][0]["accepted"]
           and n["attempts"][0]["reply"] == "SUCCESS", json.dumps(o)[:400])
@@ -449,8 +455,7 @@ def dinpay_auto(auto, shop, state):
           got.get("sign") == want and got.get("notify_type") == "offline_notify" and got.get("order_amount") == "0.01"
           and got.get("trade_status") == "SUCCESS", json.dumps(got))
     if o:
-        status, _, text = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind=tampered")
-        t = json.loads(text)["notifications"][-1] if status == 200 else {}
+        t = tampered(auto, o)
         check("Dinpay: a tampered copy rejected by notify.php",
               bool(t) and not t["attempts"][0]["accepted"] and t["attempts"][0]["reply"] != "SUCCESS", json.dumps(t)[:300])
     bad = urllib.parse.urlencode([(k, "0.02" if k == "order_amount" else v) for k, v in form.fields]).encode()
@@ -472,10 +477,7 @@ def yeepay_auto(auto, shop, state):
     rejected, a changed request refused with diagnose's sign string."""
     import hashlib
     import hmac
-    status, _, page = http("GET", f"{shop}/yeepay/pay.php")
-    form = FormParser()
-    form.feed(page)
-    fields = dict(form.fields)
+    form, fields = checkout(f"{shop}/yeepay/pay.php")
     node = f"{auto}/app-merchant-proxy/node"
     status, headers, _ = http("POST", node, urllib.parse.urlencode(form.fields, encoding="gbk").encode())
     back = headers.get("Location", "")
@@ -484,8 +486,7 @@ def yeepay_auto(auto, shop, state):
           f"{status} {back}")
     page = http("GET", back)[2] if back.startswith(shop) else ""
     check("YeePay: callback.php verifies the browser's callback and shows paid", 'id="status">paid<' in page, page[:300])
-    o = [o for o in orders(auto) if o["order_id"] == fields.get("p2_Order")]
-    n = o[0]["notifications"][0] if o and o[0]["notifications"] else {}
+    o, n = first_notification(auto, fields.get("p2_Order"))
     check("YeePay: server callback GET to p8_Url, accepted (success) at the first try",
           bool(n) and n["url"].startswith(f"{shop}/yeepay/callback.php?") and n["method"] == "GET"
           and n["attempts"][0]["accepted"] and n["attempts"][0]["reply"] == "success", json.dumps(o)[:400])
@@ -501,8 +502,7 @@ def yeepay_auto(auto, shop, state):
           and got.get("r4_Cur") == "RMB" and got.get("r5_Pid") == "测试商品" and got.get("r8_MP") == "备注"
           and "%B2%E2%CA%D4" in query, json.dumps(got, ensure_ascii=False))
     if o:
-        status, _, text = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind=tampered")
-        t = json.loads(text)["notifications"][-1] if status == 200 else {}
+        t = tampered(auto, o)
         check("YeePay: a tampered copy rejected by callback.php (fail)",
               bool(t) and not t["attempts"][0]["accepted"] and t["attempts"][0]["reply"] == "fail", json.dumps(t.get("attempts")))
     bad = urllib.parse.urlencode([(k, "0.02" if k == "p3_Amt" else v) for k, v in form.fields], encoding="gbk").encode()
@@ -524,10 +524,7 @@ def allinpay_auto(auto, shop, state, sign_type):
     copy rejected, a changed request refused with diagnose's sign string."""
     import hashlib
     what = f"Allinpay signType={sign_type}"
-    status, _, page = http("GET", f"{shop}/allinpay/pay.php?signType={sign_type}")
-    form = FormParser()
-    form.feed(page)
-    fields = dict(form.fields)
+    form, fields = checkout(f"{shop}/allinpay/pay.php?signType={sign_type}")
     node = f"{auto}/gateway/index.do"
     status, _, page = http("POST", node, urllib.parse.urlencode(form.fields).encode())
     back = FormParser()
@@ -537,8 +534,7 @@ def allinpay_auto(auto, shop, state, sign_type):
           f"{status} {page[:300]}")
     page = http("POST", back.action, urllib.parse.urlencode(back.fields).encode())[2] if back.action else ""
     check(f"{what}: return.php verifies the return and shows paid", 'id="status">paid<' in page, page[:300])
-    o = [o for o in orders(auto) if o["order_id"] == fields.get("orderNo")]
-    n = o[0]["notifications"][0] if o and o[0]["notifications"] else {}
+    o, n = first_notification(auto, fields.get("orderNo"))
     check(f"{what}: notification POSTed to receiveUrl, accepted (success) at the first try",
           bool(n) and n["url"] == f"{shop}/allinpay/notify.php" and n["method"] == "POST" and n["attempts"][0]["accepted"]
           and n["attempts"][0]["reply"] == "success", json.dumps(o)[:400])
@@ -559,8 +555,7 @@ def allinpay_auto(auto, shop, state, sign_type):
           right and got.get("signType") == sign_type and got.get("payAmount") == "1" and got.get("ext1") == "附加参数1"
           and got.get("payResult") == "1", json.dumps(got, ensure_ascii=False))
     if o:
-        status, _, text = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind=tampered")
-        t = json.loads(text)["notifications"][-1] if status == 200 else {}
+        t = tampered(auto, o)
         check(f"{what}: a tampered copy rejected by notify.php (fail)",
               bool(t) and not t["attempts"][0]["accepted"] and t["attempts"][0]["reply"] == "fail", json.dumps(t.get("attempts")))
     bad = urllib.parse.urlencode([(k, "2" if k == "orderAmount" else v) for k, v in form.fields]).encode()

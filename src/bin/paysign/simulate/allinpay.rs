@@ -5,11 +5,12 @@
 //! exactly `success`, then the browser's form POST to pickupUrl with the same fields.
 //! Rules: ../shared/specs/allinpay.md.
 
-use paysign::{Format, Key, Options, Params, Verdict};
+use paysign::{Format, Options, Params};
 
 use super::http::{Request, Response};
-use super::notifier::Rules;
+use super::notifier::{Reply, Rules, OWN_RETRIES};
 use super::pages;
+use super::secret_form::{self, Form};
 use super::store::{Kind, Order, OrderStatus};
 use super::{beijing_time, now_secs, printable, Sim};
 
@@ -20,60 +21,27 @@ const REQUEST: &str = "allinpay.pay.request";
 const NOTIFY: &str = "allinpay.pay.notify";
 
 /// The spec gives neither the reply (`success` is the profile's, a common convention) nor a
-/// retry schedule: these five retries over about two hours are the simulator's own.
+/// retry schedule: the simulator's own.
 pub const RULES: Rules = Rules {
-    retries: &[60, 300, 600, 1800, 3600],
-    check_reply,
+    retries: OWN_RETRIES,
+    reply: Reply::Exact(NOTIFY),
 };
 
-fn check_reply(body: &[u8]) -> Result<Option<String>, String> {
-    super::exact_reply(NOTIFY, body)
-}
-
-/// A merchant: its merchantId and MD5 key.
-pub struct Merchant {
-    pub id: String,
-    pub key: Key,
-}
-
-fn rejected(message: &str, diagnosis: Option<&str>) -> Response {
-    Response::html(400, pages::rejected(TITLE, None, message, diagnosis))
-}
+const FORM: Form = Form {
+    title: TITLE,
+    profile: REQUEST,
+    merchant_field: "merchantId",
+    sig_field: "signMsg",
+};
 
 pub fn pay_request(sim: &Sim, req: &Request) -> Response {
-    let p = match paysign::profile(REQUEST) {
-        Ok(p) => p,
-        Err(e) => return rejected(&e.message, None),
+    let (fields, merchant_id) = match FORM.verified(req, &sim.allinpay, check_fields) {
+        Ok(v) => v,
+        Err(refusal) => return refusal,
     };
-    let opts = Options::default();
-    let fields = match paysign::signer::parse_body(p, &opts, req.form(), Format::Form, None) {
-        Ok(f) => f,
-        Err(e) => return rejected(&format!("{}: {}", e.status.name(), e.message), None),
-    };
-    let id = fields.get("merchantId").unwrap_or_default().to_string();
-    let Some(merchant) = sim.allinpay.iter().find(|m| m.id == id) else {
-        return rejected(
-            &format!(
-                "merchantId '{}' is not a merchant of this simulator (--config)",
-                printable(&id)
-            ),
-            None,
-        );
-    };
-    match paysign::verify(p, &opts, &fields, Some(&merchant.key)) {
-        Ok(Verdict::Valid) => {}
-        Ok(Verdict::Invalid(reason)) => {
-            let diagnosis = super::diagnosis(p, &opts, req.form(), &merchant.key);
-            return rejected(&format!("signMsg does not verify: {reason}"), Some(&diagnosis));
-        }
-        Err(e) => return rejected(&format!("{}: {}", e.status.name(), e.message), None),
-    }
-    if let Err(why) = check_fields(&fields) {
-        return rejected(&why, None);
-    }
     let no = fields.get("orderNo").unwrap_or_default().to_string();
     let amount = fields.get("orderAmount").unwrap_or_default().to_string();
-    let order = sim.store.add(GATEWAY, &id, &no, &amount, fields);
+    let order = sim.store.add(GATEWAY, &merchant_id, &no, &amount, fields);
     sim.after_request(order)
 }
 
@@ -140,11 +108,7 @@ fn result(sim: &Sim, order: &Order, kind: Kind) -> Result<Params, String> {
     let key = if get("signType") == "1" {
         &sim.allinpay_key.key
     } else {
-        &sim.allinpay
-            .iter()
-            .find(|m| m.id == order.merchant)
-            .ok_or("the merchant is no longer configured")?
-            .key
+        &secret_form::merchant(&sim.allinpay, &order.merchant)?.key
     };
     let p = paysign::profile(NOTIFY).map_err(|e| e.message)?;
     paysign::sign(p, &Options::default(), &mut n, Some(key)).map_err(|e| e.message)?;
@@ -184,9 +148,9 @@ mod tests {
 
     #[test]
     fn the_reply_is_exactly_success() {
-        assert_eq!(check_reply(b"success"), Ok(None));
-        assert!(check_reply(b" success").unwrap_err().contains("whitespace"));
-        assert!(check_reply(b"ok").unwrap_err().contains("not exactly `success`"));
+        assert_eq!(RULES.reply.check(b"success"), Ok(None));
+        assert!(RULES.reply.check(b" success").unwrap_err().contains("whitespace"));
+        assert!(RULES.reply.check(b"ok").unwrap_err().contains("not exactly `success`"));
     }
 
     #[test]

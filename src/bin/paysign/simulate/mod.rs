@@ -29,6 +29,8 @@ mod kuaiqian_query;
 mod notifier;
 #[path = "pages.rs"]
 mod pages;
+#[path = "secret_form.rs"]
+mod secret_form;
 #[path = "store.rs"]
 mod store;
 #[path = "wechat.rs"]
@@ -79,10 +81,10 @@ pub struct Sim {
     alipay: Vec<alipay::Merchant>,
     alipay_key: keys::GatewayKey,
     alipay_mapi: Vec<alipay_mapi::Merchant>,
-    chinabank: Vec<chinabank::Merchant>,
-    dinpay: Vec<dinpay::Merchant>,
-    yeepay: Vec<yeepay::Merchant>,
-    allinpay: Vec<allinpay::Merchant>,
+    chinabank: Vec<secret_form::Merchant>,
+    dinpay: Vec<secret_form::Merchant>,
+    yeepay: Vec<secret_form::Merchant>,
+    allinpay: Vec<secret_form::Merchant>,
     allinpay_key: keys::GatewayKey,
     /// Itself, for work done later in another thread.
     me: std::sync::Weak<Sim>,
@@ -284,10 +286,10 @@ struct Config {
     wechat: Vec<wechat::Merchant>,
     alipay: Vec<alipay::Merchant>,
     alipay_mapi: Vec<alipay_mapi::Merchant>,
-    chinabank: Vec<chinabank::Merchant>,
-    dinpay: Vec<dinpay::Merchant>,
-    yeepay: Vec<yeepay::Merchant>,
-    allinpay: Vec<allinpay::Merchant>,
+    chinabank: Vec<secret_form::Merchant>,
+    dinpay: Vec<secret_form::Merchant>,
+    yeepay: Vec<secret_form::Merchant>,
+    allinpay: Vec<secret_form::Merchant>,
 }
 
 /// The key of WeChat Pay's v2 documentation examples, with its example merchant.
@@ -349,19 +351,19 @@ fn load_config(path: Option<&str>) -> Result<Config> {
                 md5_key: Key::secret(MAPI_DEMO_MD5_KEY)?,
                 public_key: Some(Key::load(MAPI_DEMO_PUBLIC, None)?),
             }],
-            chinabank: vec![chinabank::Merchant {
-                mid: CHINABANK_DEMO_MID.into(),
+            chinabank: vec![secret_form::Merchant {
+                id: CHINABANK_DEMO_MID.into(),
                 key: Key::secret(CHINABANK_DEMO_KEY)?,
             }],
-            dinpay: vec![dinpay::Merchant {
-                code: DINPAY_TEST_CODE.into(),
+            dinpay: vec![secret_form::Merchant {
+                id: DINPAY_TEST_CODE.into(),
                 key: Key::secret(DINPAY_TEST_KEY)?,
             }],
-            yeepay: vec![yeepay::Merchant {
+            yeepay: vec![secret_form::Merchant {
                 id: YEEPAY_DEMO_MER_ID.into(),
                 key: Key::secret(YEEPAY_DEMO_KEY)?,
             }],
-            allinpay: vec![allinpay::Merchant {
+            allinpay: vec![secret_form::Merchant {
                 id: ALLINPAY_TEST_MERCHANT.into(),
                 key: Key::secret(ALLINPAY_TEST_KEY)?,
             }],
@@ -431,30 +433,10 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             },
         })
     })?;
-    let chinabank = merchants(&v, "chinabank", |field| {
-        Ok(chinabank::Merchant {
-            mid: field("v_mid")?,
-            key: Key::secret(&field("md5_key")?)?,
-        })
-    })?;
-    let dinpay = merchants(&v, "dinpay", |field| {
-        Ok(dinpay::Merchant {
-            code: field("merchant_code")?,
-            key: Key::secret(&field("md5_key")?)?,
-        })
-    })?;
-    let yeepay = merchants(&v, "yeepay", |field| {
-        Ok(yeepay::Merchant {
-            id: field("p1_MerId")?,
-            key: Key::secret(&field("key")?)?,
-        })
-    })?;
-    let allinpay = merchants(&v, "allinpay", |field| {
-        Ok(allinpay::Merchant {
-            id: field("merchantId")?,
-            key: Key::secret(&field("md5_key")?)?,
-        })
-    })?;
+    let chinabank = secret_merchants(&v, "chinabank", "v_mid", "md5_key")?;
+    let dinpay = secret_merchants(&v, "dinpay", "merchant_code", "md5_key")?;
+    let yeepay = secret_merchants(&v, "yeepay", "p1_MerId", "key")?;
+    let allinpay = secret_merchants(&v, "allinpay", "merchantId", "md5_key")?;
     Ok(Config {
         kuaiqian,
         kuaiqian_hash,
@@ -465,6 +447,17 @@ fn load_config(path: Option<&str>) -> Result<Config> {
         dinpay,
         yeepay,
         allinpay,
+    })
+}
+
+/// `v[gateway].merchants` of a gateway whose merchants sign with a shared secret: their
+/// `id_field` and `key_field`.
+fn secret_merchants(v: &Value, gateway: &str, id_field: &str, key_field: &str) -> Result<Vec<secret_form::Merchant>> {
+    merchants(v, gateway, |field| {
+        Ok(secret_form::Merchant {
+            id: field(id_field)?,
+            key: Key::secret(&field(key_field)?)?,
+        })
     })
 }
 
@@ -924,7 +917,7 @@ mod tests {
         assert_eq!(c.wechat[0].mch_id, "2");
         assert_eq!(c.alipay[0].app_id, "3");
         assert_eq!(c.kuaiqian[0].query_key.as_deref(), Some("q"));
-        assert_eq!(c.chinabank[0].mid, "4");
+        assert_eq!(c.chinabank[0].id, "4");
         assert_eq!(c.alipay_mapi[0].partner, "5");
         assert_eq!(c.yeepay[0].id, "6");
         assert_eq!(c.allinpay[0].id, "7");

@@ -4,11 +4,11 @@
 //! `pr_NeedResponse=1`) retried until the reply is exactly `success`, then the browser to
 //! p8_Url with the same fields and `r9_BType=1`. Rules: ../shared/specs/yeepay.md.
 
-use paysign::{Charset, Format, Key, Options, Params, Verdict};
+use paysign::{Charset, Format, Options, Params};
 
 use super::http::{Request, Response};
-use super::notifier::Rules;
-use super::pages;
+use super::notifier::{Reply, Rules, OWN_RETRIES};
+use super::secret_form::{self, Form};
 use super::store::{Kind, Order, OrderStatus};
 use super::{beijing_time, now_secs, printable, Sim};
 
@@ -18,65 +18,31 @@ pub const TITLE: &str = "YeePay (易宝) node";
 const REQUEST: &str = "yeepay.pay.request";
 const NOTIFY: &str = "yeepay.pay.notify";
 
-/// The spec names no schedule ("YeePay keeps re-notifying", unconfirmed): these five retries
-/// over about two hours are the simulator's own.
+/// The spec names no schedule ("YeePay keeps re-notifying", unconfirmed): the simulator's own.
 pub const RULES: Rules = Rules {
-    retries: &[60, 300, 600, 1800, 3600],
-    check_reply,
+    retries: OWN_RETRIES,
+    reply: Reply::Exact(NOTIFY),
 };
 
-fn check_reply(body: &[u8]) -> Result<Option<String>, String> {
-    super::exact_reply(NOTIFY, body)
-}
-
-/// A merchant: its p1_MerId and key.
-pub struct Merchant {
-    pub id: String,
-    pub key: Key,
-}
-
-fn rejected(message: &str, diagnosis: Option<&str>) -> Response {
-    Response::html(400, pages::rejected(TITLE, None, message, diagnosis))
-}
+const FORM: Form = Form {
+    title: TITLE,
+    profile: REQUEST,
+    merchant_field: "p1_MerId",
+    sig_field: "hmac",
+};
 
 pub fn pay_request(sim: &Sim, req: &Request) -> Response {
-    let p = match paysign::profile(REQUEST) {
-        Ok(p) => p,
-        Err(e) => return rejected(&e.message, None),
+    let (fields, merchant_id) = match FORM.verified(req, &sim.yeepay, check_fields) {
+        Ok(v) => v,
+        Err(refusal) => return refusal,
     };
-    let opts = Options::default();
-    let fields = match paysign::signer::parse_body(p, &opts, req.form(), Format::Form, None) {
-        Ok(f) => f,
-        Err(e) => return rejected(&format!("{}: {}", e.status.name(), e.message), None),
-    };
-    let mer_id = fields.get("p1_MerId").unwrap_or_default().to_string();
-    let Some(merchant) = sim.yeepay.iter().find(|m| m.id == mer_id) else {
-        return rejected(
-            &format!(
-                "p1_MerId '{}' is not a merchant of this simulator (--config)",
-                printable(&mer_id)
-            ),
-            None,
-        );
-    };
-    match paysign::verify(p, &opts, &fields, Some(&merchant.key)) {
-        Ok(Verdict::Valid) => {}
-        Ok(Verdict::Invalid(reason)) => {
-            let diagnosis = super::diagnosis(p, &opts, req.form(), &merchant.key);
-            return rejected(&format!("hmac does not verify: {reason}"), Some(&diagnosis));
-        }
-        Err(e) => return rejected(&format!("{}: {}", e.status.name(), e.message), None),
-    }
-    if let Err(why) = check_fields(&fields) {
-        return rejected(&why, None);
-    }
     let amount = fields.get("p3_Amt").unwrap_or_default().to_string();
     // An empty p2_Order: YeePay makes one.
     let order = match fields.get("p2_Order").unwrap_or_default() {
         "" => format!("YP{}{}", beijing_time(now_secs()), sim.store.lock().len()),
         no => no.to_string(),
     };
-    let id = sim.store.add(GATEWAY, &mer_id, &order, &amount, fields);
+    let id = sim.store.add(GATEWAY, &merchant_id, &order, &amount, fields);
     sim.after_request(id)
 }
 
@@ -132,11 +98,7 @@ fn callback_url(sim: &Sim, order: &Order, kind: Kind, btype: &str) -> Result<Str
         ("ro_BankOrderId", format!("SIM{}", order.id)),
         ("rp_PayDate", beijing_time(order.closed_at.unwrap_or(order.created))),
     ]);
-    let merchant = sim
-        .yeepay
-        .iter()
-        .find(|m| m.id == order.merchant)
-        .ok_or("the merchant is no longer configured")?;
+    let merchant = secret_form::merchant(&sim.yeepay, &order.merchant)?;
     let p = paysign::profile(NOTIFY).map_err(|e| e.message)?;
     paysign::sign(p, &Options::default(), &mut n, Some(&merchant.key)).map_err(|e| e.message)?;
     if kind == Kind::Tampered {
@@ -162,9 +124,13 @@ mod tests {
 
     #[test]
     fn the_reply_is_exactly_success() {
-        assert_eq!(check_reply(b"success"), Ok(None));
-        assert!(check_reply(b"success\n").unwrap_err().contains("line break"));
-        assert!(check_reply(b"SUCCESS").unwrap_err().contains("not exactly `success`"));
+        assert_eq!(RULES.reply.check(b"success"), Ok(None));
+        assert!(RULES.reply.check(b"success\n").unwrap_err().contains("line break"));
+        assert!(RULES
+            .reply
+            .check(b"SUCCESS")
+            .unwrap_err()
+            .contains("not exactly `success`"));
     }
 
     #[test]
