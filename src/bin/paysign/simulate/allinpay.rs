@@ -17,7 +17,6 @@ use super::{beijing_time, now_secs, printable, Sim};
 pub const PATH: &str = "/gateway/index.do";
 pub const GATEWAY: &str = "allinpay";
 pub const TITLE: &str = "Allinpay (通联) gateway";
-const REQUEST: &str = "allinpay.pay.request";
 const NOTIFY: &str = "allinpay.pay.notify";
 
 /// The spec gives neither the reply (`success` is the profile's, a common convention) nor a
@@ -29,7 +28,7 @@ pub const RULES: Rules = Rules {
 
 const FORM: Form = Form {
     title: TITLE,
-    profile: REQUEST,
+    profile: "allinpay.pay.request",
     merchant_field: "merchantId",
     sig_field: "signMsg",
 };

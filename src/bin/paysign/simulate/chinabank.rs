@@ -13,7 +13,6 @@ use super::{printable, Sim};
 
 pub const PATH: &str = "/PayGate";
 pub const TITLE: &str = "ChinaBank (网银在线) PayGate";
-const REQUEST: &str = "chinabank.pay.request";
 const NOTIFY: &str = "chinabank.pay.notify";
 
 /// The spec names no schedule ("keeps resending until it receives ok", unconfirmed): the
@@ -25,7 +24,7 @@ pub const RULES: Rules = Rules {
 
 const FORM: Form = Form {
     title: TITLE,
-    profile: REQUEST,
+    profile: "chinabank.pay.request",
     merchant_field: "v_mid",
     sig_field: "v_md5info",
 };

@@ -15,7 +15,6 @@ use super::{now_secs, printable, Sim};
 pub const PATH: &str = "/gateway";
 pub const GATEWAY: &str = "dinpay";
 pub const TITLE: &str = "Dinpay (智付) direct_pay";
-const REQUEST: &str = "dinpay.pay.request";
 const NOTIFY: &str = "dinpay.pay.notify";
 
 /// "up to 5 times at growing intervals" (specs/dinpay.md §2) gives no intervals: these five
@@ -27,7 +26,7 @@ pub const RULES: Rules = Rules {
 
 const FORM: Form = Form {
     title: TITLE,
-    profile: REQUEST,
+    profile: "dinpay.pay.request",
     merchant_field: "merchant_code",
     sig_field: "sign",
 };

@@ -15,7 +15,6 @@ use super::{beijing_time, now_secs, printable, Sim};
 pub const PATH: &str = "/app-merchant-proxy/node";
 pub const GATEWAY: &str = "yeepay";
 pub const TITLE: &str = "YeePay (易宝) node";
-const REQUEST: &str = "yeepay.pay.request";
 const NOTIFY: &str = "yeepay.pay.notify";
 
 /// The spec names no schedule ("YeePay keeps re-notifying", unconfirmed): the simulator's own.
@@ -26,7 +25,7 @@ pub const RULES: Rules = Rules {
 
 const FORM: Form = Form {
     title: TITLE,
-    profile: REQUEST,
+    profile: "yeepay.pay.request",
     merchant_field: "p1_MerId",
     sig_field: "hmac",
 };
