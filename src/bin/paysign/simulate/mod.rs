@@ -5,7 +5,8 @@
 //! gateway does, checks the reply byte for byte, retries on the gateway's schedule, and sends
 //! the browser back. An operator page and `/_sim/api/` list everything and resend duplicate,
 //! tampered, wrong-amount and other-order notifications. Gateways: one file each (kuaiqian.rs,
-//! wechat.rs, alipay.rs); `route`, `made` and `Sim::browser_back` are where one plugs in.
+//! wechat.rs, alipay.rs, ...; secret_form.rs verifies the form of those whose merchants sign
+//! with a shared secret); `route`, `made` and `Sim::browser_back` are where one plugs in.
 
 #[path = "alipay.rs"]
 mod alipay;
