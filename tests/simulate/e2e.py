@@ -471,7 +471,7 @@ YEEPAY_FIELDS = ("p1_MerId", "r0_Cmd", "r1_Code", "r2_TrxId", "r3_Amt", "r4_Cur"
                  "r9_BType")
 
 
-def yeepay_auto(auto, shop, state):
+def yeepay_auto(paysign, auto, shop, state):
     """YeePay through --auto pay: the shop's pay.php form posted (GBK) to /app-merchant-proxy/node,
     the server callback (r9_BType=2, a GBK query GET to p8_Url) accepted by callback.php (order
     book paid), its hmac re-checked by the spec rule (Python's hmac over the field order, UTF-8
@@ -505,6 +505,17 @@ def yeepay_auto(auto, shop, state):
         t = tampered(auto, o)
         check("YeePay: a tampered copy rejected by callback.php (fail)",
               bool(t) and not t["attempts"][0]["accepted"] and t["attempts"][0]["reply"] == "fail", json.dumps(t.get("attempts")))
+    # A GET, which YeePay takes too, with pr_NeedResponse=0: the browser comes back, no server callback.
+    no = "YG" + fields.get("p2_Order", "")
+    q = subprocess.run([paysign, "sign", "yeepay.pay.request", "p0_Cmd=Buy", "p1_MerId=10001126856", f"p2_Order={no}",
+                        "p3_Amt=0.10", "p4_Cur=CNY", "p5_Pid=商品", f"p8_Url={shop}/yeepay/callback.php", "pr_NeedResponse=0",
+                        "--secret", YEEPAY_KEY, "--output", "form"], capture_output=True, timeout=20)
+    status, headers, _ = http("GET", f"{node}?{q.stdout.decode().strip()}")
+    back = headers.get("Location", "")
+    o, _ = first_notification(auto, no)
+    check("YeePay: a GET request with pr_NeedResponse=0 sends the browser back, and no server callback",
+          q.returncode == 0 and status == 302 and "r9_BType=1" in back and "r3_Amt=0.10&" in back and bool(o)
+          and not o[0]["notifications"], f"{q.stderr} {status} {back} {json.dumps(o)[:300]}")
     bad = urllib.parse.urlencode([(k, "0.02" if k == "p3_Amt" else v) for k, v in form.fields], encoding="gbk").encode()
     status, _, text = http("POST", node, bad)
     check("YeePay: a changed request refused with diagnose's sign string",
@@ -843,7 +854,7 @@ def main():
         mapi_auto(f"http://127.0.0.1:{auto_port}", shop, state, "MD5")
         mapi_auto(f"http://127.0.0.1:{auto_port}", shop, state, "RSA")
         dinpay_auto(f"http://127.0.0.1:{auto_port}", shop, state)
-        yeepay_auto(f"http://127.0.0.1:{auto_port}", shop, state)
+        yeepay_auto(paysign, f"http://127.0.0.1:{auto_port}", shop, state)
         allinpay_auto(f"http://127.0.0.1:{auto_port}", shop, state, "0")
         allinpay_auto(f"http://127.0.0.1:{auto_port}", shop, state, "1")
     finally:
