@@ -149,11 +149,11 @@ Usage:
   paysign simulate [--listen 127.0.0.1:8099] [--state DIR] [--config FILE] [--auto pay|fail]
                    [--fast N] [--timeout SECS]
       A local test gateway (99bill with its order query, WeChat Pay v2, Alipay OpenAPI and
-      legacy mapi, ChinaBank, Dinpay so far): verifies payment requests, shows a payment page, notifies the merchant and
-      checks its reply, retries, answers queries, operator page at /_sim/.
+      legacy mapi, ChinaBank, Dinpay, YeePay, Allinpay so far): verifies payment requests, shows a payment page, notifies the
+      merchant and checks its reply, retries, answers queries, operator page at /_sim/.
   paysign simulate --cert GATEWAY [--state DIR]
-      Print the simulator's certificate for GATEWAY (made at first start), to configure in
-      place of the gateway's for test mode.
+      Print the simulator's certificate for GATEWAY (99bill, alipay, allinpay; made at first
+      start), to configure in place of the gateway's for test mode.
   paysign help | --help
   paysign version | --version
 

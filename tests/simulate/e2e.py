@@ -157,6 +157,36 @@ def browser_flow(sim, shop, state):
 WX_KEY = "192006250b4c09247ec02edce69f6a2d"  # WeChat's documentation key, the simulator's default
 
 
+def checkout(url):
+    """The shop's checkout page: its form and the form's fields."""
+    form = FormParser()
+    form.feed(http("GET", url)[2])
+    return form, dict(form.fields)
+
+
+def first_notification(auto, order_id):
+    """The --auto simulator's order with this number (a list of at most one) and its first notification."""
+    o = [o for o in orders(auto) if o["order_id"] == order_id]
+    return o, (o[0]["notifications"][0] if o and o[0]["notifications"] else {})
+
+
+def delivered(what, o, n, url, method, reply, label, book):
+    """Checks that notification n of order o went to url (a prefix if it ends in ?) by method,
+    was accepted with reply at the first try, and that the shop's order book has it paid."""
+    to = n.get("url", "")
+    check(f"{what}: {label}, accepted ({reply}) at the first try",
+          bool(n) and (to == url or (url.endswith("?") and to.startswith(url))) and n["method"] == method
+          and n["attempts"][0]["accepted"] and n["attempts"][0]["reply"] == reply, json.dumps(o)[:400])
+    check(f"{what}: the shop's order book has the order paid", book.get("status") == "paid", json.dumps(book))
+    return book
+
+
+def tampered(auto, o):
+    """A tampered copy of order o[0]'s notification, resent: its record."""
+    status, _, text = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind=tampered")
+    return json.loads(text)["notifications"][-1] if status == 200 else {}
+
+
 def wx_sign(fields):
     """WeChat Pay v2's rule, written here from docs/specs/wechatpay.md: non-empty fields but
     sign, sorted by name, joined, &key=KEY, MD5, uppercase."""
@@ -329,10 +359,7 @@ def chinabank_auto(auto, shop, state):
     (remark2's [url:=…]) accepted by notify.php, whose order book then has the order paid; its
     v_md5str re-checked by the spec rule (hashlib); a tampered copy rejected."""
     import hashlib
-    status, _, page = http("GET", f"{shop}/chinabank/pay.php")
-    form = FormParser()
-    form.feed(page)
-    fields = dict(form.fields)
+    form, fields = checkout(f"{shop}/chinabank/pay.php")
     status, headers, _ = http("POST", f"{auto}/PayGate", urllib.parse.urlencode(form.fields).encode())
     back = headers.get("Location", "")
     check("ChinaBank --auto pay: the browser sent to v_url with the result",
@@ -352,8 +379,7 @@ def chinabank_auto(auto, shop, state):
     check("ChinaBank: v_md5str right by the spec rule (hashlib)",
           got.get("v_md5str") == want and got.get("v_amount") == "0.01" and got.get("v_pstatus") == "20", json.dumps(got))
     if o:
-        status, _, text = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind=tampered")
-        t = json.loads(text)["notifications"][-1] if status == 200 else {}
+        t = tampered(auto, o)
         check("ChinaBank: a tampered copy rejected by notify.php (error)",
               bool(t) and not t["attempts"][0]["accepted"] and t["attempts"][0]["reply"] == "error", json.dumps(t)[:300])
     bad = urllib.parse.urlencode([(k, "0.02" if k == "v_amount" else v) for k, v in form.fields]).encode()
@@ -370,40 +396,29 @@ def mapi_auto(auto, shop, state, sign_type):
     import base64
     import hashlib
     what = f"Alipay mapi {sign_type}"
-    status, _, page = http("GET", f"{shop}/alipay_mapi/pay.php?sign_type={sign_type}")
-    form = FormParser()
-    form.feed(page)
-    fields = dict(form.fields)
+    form, fields = checkout(f"{shop}/alipay_mapi/pay.php?sign_type={sign_type}")
     status, headers, _ = http("POST", f"{auto}/gateway.do", urllib.parse.urlencode(form.fields).encode())
     back = headers.get("Location", "")
     check(f"{what} --auto pay: the browser sent to return_url with is_success=T",
           status == 302 and back.startswith(f"{shop}/alipay_mapi/return.php?") and "is_success=T" in back, f"{status} {back}")
     page = http("GET", back)[2] if back.startswith(shop) else ""
     check(f"{what}: return.php verifies the return and shows paid", 'id="status">paid<' in page, page[:300])
-    o = [o for o in orders(auto) if o["order_id"] == fields.get("out_trade_no")]
-    n = o[0]["notifications"][0] if o and o[0]["notifications"] else {}
-    check(f"{what}: notification POSTed to notify_url, accepted (success) at the first try",
-          bool(n) and n["url"] == f"{shop}/alipay_mapi/notify.php" and n["method"] == "POST" and n["attempts"][0]["accepted"]
-          and n["attempts"][0]["reply"] == "success", json.dumps(o)[:400])
-    book = shop_book(state, fields.get("out_trade_no", ""))
-    check(f"{what}: the shop's order book has the order paid", book.get("status") == "paid", json.dumps(book))
+    o, n = first_notification(auto, fields.get("out_trade_no"))
+    book = delivered(what, o, n, f"{shop}/alipay_mapi/notify.php", "POST", "success", "notification POSTed to notify_url",
+                     shop_book(state, fields.get("out_trade_no", "")))
     got = dict(urllib.parse.parse_qsl(n.get("body") or "", keep_blank_values=True))
     text = "&".join(f"{k}={v}" for k, v in sorted(got.items()) if k not in ("sign", "sign_type") and v != "")
     if sign_type == "MD5":
         right = got.get("sign") == hashlib.md5((text + "hello").encode()).hexdigest()
         how = "hashlib"
     else:
-        pub = os.path.join(state, "alipay.pub.pem")
-        subprocess.run(["openssl", "x509", "-in", os.path.join(state, "alipay.cert.pem"), "-pubkey", "-noout", "-out", pub],
-                       capture_output=True, timeout=20)
-        right = openssl_verifies(state, pub, text, got.get("sign", ""), "-sha1")
+        right = sim_cert_verifies(state, "alipay", text, got.get("sign", ""))
         how = "openssl"
     check(f"{what}: the notification's sign right by the spec rule ({how})",
           right and got.get("sign_type") == sign_type and got.get("total_fee") == "0.01"
           and got.get("trade_status") == "TRADE_SUCCESS", json.dumps(got))
     if o:
-        status, _, text = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind=tampered")
-        t = json.loads(text)["notifications"][-1] if status == 200 else {}
+        t = tampered(auto, o)
         check(f"{what}: a tampered copy rejected by notify.php (fail)",
               bool(t) and not t["attempts"][0]["accepted"] and t["attempts"][0]["reply"] == "fail", json.dumps(t)[:300])
     status, _, text = http("GET", f"{auto}/gateway.do?service=notify_verify&partner=2088000000000002&notify_id=sim0forged")
@@ -423,10 +438,7 @@ def dinpay_auto(auto, shop, state):
     accepted by notify.php (order book paid), its sign re-checked by the spec rule (hashlib), the
     browser's page_notify form posted to return.php, a tampered copy rejected."""
     import hashlib
-    status, _, page = http("GET", f"{shop}/dinpay/pay.php")
-    form = FormParser()
-    form.feed(page)
-    fields = dict(form.fields)
+    form, fields = checkout(f"{shop}/dinpay/pay.php")
     status, _, page = http("POST", f"{auto}/gateway", urllib.parse.urlencode(form.fields).encode())
     back = FormParser()
     back.feed(page)
@@ -435,13 +447,9 @@ def dinpay_auto(auto, shop, state):
           f"{status} {page[:300]}")
     page = http("POST", back.action, urllib.parse.urlencode(back.fields).encode())[2] if back.action else ""
     check("Dinpay: return.php verifies the page_notify and shows paid", 'id="status">paid<' in page, page[:300])
-    o = [o for o in orders(auto) if o["order_id"] == fields.get("order_no")]
-    n = o[0]["notifications"][0] if o and o[0]["notifications"] else {}
-    check("Dinpay: offline_notify POSTed to notify_url, accepted (SUCCESS) at the first try",
-          bool(n) and n["url"] == f"{shop}/dinpay/notify.php" and n["method"] == "POST" and n["attempts"][0]["accepted"]
-          and n["attempts"][0]["reply"] == "SUCCESS", json.dumps(o)[:400])
-    book = shop_book(state, fields.get("order_no", ""))
-    check("Dinpay: the shop's order book has the order paid", book.get("status") == "paid", json.dumps(book))
+    o, n = first_notification(auto, fields.get("order_no"))
+    book = delivered("Dinpay", o, n, f"{shop}/dinpay/notify.php", "POST", "SUCCESS", "offline_notify POSTed to notify_url",
+                     shop_book(state, fields.get("order_no", "")))
     got = dict(urllib.parse.parse_qsl(n.get("body") or "", keep_blank_values=True))
     text = "&".join(f"{k}={got[k]}" for k in sorted(DINPAY_FIELDS) if got.get(k, "") != "")
     want = hashlib.md5((text + "&key=hfgd_83yt_90hb_gf98n").encode()).hexdigest()
@@ -449,14 +457,116 @@ def dinpay_auto(auto, shop, state):
           got.get("sign") == want and got.get("notify_type") == "offline_notify" and got.get("order_amount") == "0.01"
           and got.get("trade_status") == "SUCCESS", json.dumps(got))
     if o:
-        status, _, text = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind=tampered")
-        t = json.loads(text)["notifications"][-1] if status == 200 else {}
+        t = tampered(auto, o)
         check("Dinpay: a tampered copy rejected by notify.php",
               bool(t) and not t["attempts"][0]["accepted"] and t["attempts"][0]["reply"] != "SUCCESS", json.dumps(t)[:300])
     bad = urllib.parse.urlencode([(k, "0.02" if k == "order_amount" else v) for k, v in form.fields]).encode()
     status, _, text = http("POST", f"{auto}/gateway", bad)
     check("Dinpay: a changed request refused with diagnose's sign string",
           status == 400 and "sign does not verify" in text and "order_amount=0.02" in text, text[:600])
+
+
+YEEPAY_KEY = "69cl522AV6q613Ii4W6u8K6XuW8vM1N6bFgyv769220IuYe9u37N4y7rI4Pl"  # the demo merchant's (specs/yeepay.md §3)
+YEEPAY_FIELDS = ("p1_MerId", "r0_Cmd", "r1_Code", "r2_TrxId", "r3_Amt", "r4_Cur", "r5_Pid", "r6_Order", "r7_Uid", "r8_MP",
+                 "r9_BType")
+
+
+def yeepay_auto(paysign, auto, shop, state):
+    """YeePay through --auto pay: the shop's pay.php form posted (GBK) to /app-merchant-proxy/node,
+    the server callback (r9_BType=2, a GBK query GET to p8_Url) accepted by callback.php (order
+    book paid), its hmac re-checked by the spec rule (Python's hmac over the field order, UTF-8
+    inside, GBK on the wire), the browser sent to p8_Url with r9_BType=1, a tampered copy
+    rejected, a changed request refused with diagnose's sign string."""
+    import hashlib
+    import hmac
+    form, fields = checkout(f"{shop}/yeepay/pay.php")
+    node = f"{auto}/app-merchant-proxy/node"
+    status, headers, _ = http("POST", node, urllib.parse.urlencode(form.fields, encoding="gbk").encode())
+    back = headers.get("Location", "")
+    check("YeePay --auto pay: the browser sent to p8_Url with r9_BType=1",
+          status == 302 and back.startswith(f"{shop}/yeepay/callback.php?p1_MerId=10001126856&") and "r9_BType=1" in back,
+          f"{status} {back}")
+    page = http("GET", back)[2] if back.startswith(shop) else ""
+    check("YeePay: callback.php verifies the browser's callback and shows paid", 'id="status">paid<' in page, page[:300])
+    o, n = first_notification(auto, fields.get("p2_Order"))
+    book = delivered("YeePay", o, n, f"{shop}/yeepay/callback.php?", "GET", "success", "server callback GET to p8_Url",
+                     shop_book(state, fields.get("p2_Order", "")))
+    check("YeePay: one server callback in the order book (the browser's does not count)", book.get("notifications") == 1,
+          json.dumps(book))
+    query = n.get("url", "?").split("?", 1)[1]
+    got = dict(urllib.parse.parse_qsl(query, keep_blank_values=True, encoding="gbk"))
+    want = hmac.new(YEEPAY_KEY.encode(), "".join(got.get(k, "") for k in YEEPAY_FIELDS).encode("utf-8"),
+                    hashlib.md5).hexdigest()
+    check("YeePay: the callback's hmac right by the spec rule (Python hmac), Chinese r5_Pid/r8_MP in GBK on the wire",
+          got.get("hmac") == want and got.get("r9_BType") == "2" and got.get("r3_Amt") == "0.01" and got.get("r1_Code") == "1"
+          and got.get("r4_Cur") == "RMB" and got.get("r5_Pid") == "测试商品" and got.get("r8_MP") == "备注"
+          and "%B2%E2%CA%D4" in query, json.dumps(got, ensure_ascii=False))
+    if o:
+        t = tampered(auto, o)
+        check("YeePay: a tampered copy rejected by callback.php (fail)",
+              bool(t) and not t["attempts"][0]["accepted"] and t["attempts"][0]["reply"] == "fail", json.dumps(t.get("attempts")))
+    # A GET, which YeePay takes too, with pr_NeedResponse=0: the browser comes back, no server callback.
+    no = "YG" + fields.get("p2_Order", "")
+    q = subprocess.run([paysign, "sign", "yeepay.pay.request", "p0_Cmd=Buy", "p1_MerId=10001126856", f"p2_Order={no}",
+                        "p3_Amt=0.10", "p4_Cur=CNY", "p5_Pid=商品", f"p8_Url={shop}/yeepay/callback.php", "pr_NeedResponse=0",
+                        "--secret", YEEPAY_KEY, "--output", "form"], capture_output=True, timeout=20)
+    status, headers, _ = http("GET", f"{node}?{q.stdout.decode().strip()}")
+    back = headers.get("Location", "")
+    o, _ = first_notification(auto, no)
+    check("YeePay: a GET request with pr_NeedResponse=0 sends the browser back, and no server callback",
+          q.returncode == 0 and status == 302 and "r9_BType=1" in back and "r3_Amt=0.10&" in back and bool(o)
+          and not o[0]["notifications"], f"{q.stderr} {status} {back} {json.dumps(o)[:300]}")
+    bad = urllib.parse.urlencode([(k, "0.02" if k == "p3_Amt" else v) for k, v in form.fields], encoding="gbk").encode()
+    status, _, text = http("POST", node, bad)
+    check("YeePay: a changed request refused with diagnose's sign string",
+          status == 400 and "hmac does not verify" in text and "0.02CNY" in text, text[:600])
+
+
+ALLINPAY_FIELDS = ("merchantId", "version", "language", "signType", "payType", "issuerId", "paymentOrderId", "orderNo",
+                   "orderDatetime", "orderAmount", "payDatetime", "payAmount", "ext1", "ext2", "payResult", "errorCode",
+                   "returnDatetime")
+
+
+def allinpay_auto(auto, shop, state, sign_type):
+    """Allinpay through --auto pay: the shop's pay.php form (always MD5) posted to
+    /gateway/index.do, the notification (signType 0: MD5 with the merchant key; 1: SHA1withRSA
+    with the simulator's key) accepted by notify.php (order book paid), its signMsg re-checked
+    by the spec rule (hashlib / openssl), the browser's form posted to return.php, a tampered
+    copy rejected, a changed request refused with diagnose's sign string."""
+    import hashlib
+    what = f"Allinpay signType={sign_type}"
+    form, fields = checkout(f"{shop}/allinpay/pay.php?signType={sign_type}")
+    node = f"{auto}/gateway/index.do"
+    status, _, page = http("POST", node, urllib.parse.urlencode(form.fields).encode())
+    back = FormParser()
+    back.feed(page)
+    check(f"{what} --auto pay: the browser gets a form to pickupUrl",
+          status == 200 and back.action == f"{shop}/allinpay/return.php" and dict(back.fields).get("payResult") == "1",
+          f"{status} {page[:300]}")
+    page = http("POST", back.action, urllib.parse.urlencode(back.fields).encode())[2] if back.action else ""
+    check(f"{what}: return.php verifies the return and shows paid", 'id="status">paid<' in page, page[:300])
+    o, n = first_notification(auto, fields.get("orderNo"))
+    book = delivered(what, o, n, f"{shop}/allinpay/notify.php", "POST", "success", "notification POSTed to receiveUrl",
+                     shop_book(state, fields.get("orderNo", "")))
+    got = dict(urllib.parse.parse_qsl(n.get("body") or "", keep_blank_values=True))
+    text = "&".join(f"{k}={got[k]}" for k in ALLINPAY_FIELDS if got.get(k, "") != "")
+    if sign_type == "0":
+        right = got.get("signMsg") == hashlib.md5((text + "&key=1234567890").encode()).hexdigest().upper()
+        how = "hashlib"
+    else:
+        right = sim_cert_verifies(state, "allinpay", text, got.get("signMsg", ""))
+        how = "openssl"
+    check(f"{what}: the notification's signMsg right by the spec rule ({how})",
+          right and got.get("signType") == sign_type and got.get("payAmount") == "1" and got.get("ext1") == "附加参数1"
+          and got.get("payResult") == "1", json.dumps(got, ensure_ascii=False))
+    if o:
+        t = tampered(auto, o)
+        check(f"{what}: a tampered copy rejected by notify.php (fail)",
+              bool(t) and not t["attempts"][0]["accepted"] and t["attempts"][0]["reply"] == "fail", json.dumps(t.get("attempts")))
+    bad = urllib.parse.urlencode([(k, "2" if k == "orderAmount" else v) for k, v in form.fields]).encode()
+    status, _, text = http("POST", node, bad)
+    check(f"{what}: a changed request refused with diagnose's sign string",
+          status == 400 and "signMsg does not verify" in text and "orderAmount=2&amp;" in text, text[:600])
 
 
 def shop_book(state, order_id):
@@ -479,6 +589,14 @@ def openssl_verifies(state, pub, text, sig_b64, digest="-sha256"):
     r = subprocess.run(["openssl", "dgst", digest, "-verify", pub, "-signature", os.path.join(state, "q.sig"),
                         os.path.join(state, "q.txt")], capture_output=True, timeout=20)
     return r.returncode == 0 and b"Verified OK" in r.stdout
+
+
+def sim_cert_verifies(state, gateway, text, sig_b64):
+    """SHA1withRSA over text, checked by openssl against the simulator's certificate for gateway."""
+    pub = os.path.join(state, f"{gateway}.pub.pem")
+    subprocess.run(["openssl", "x509", "-in", os.path.join(state, f"{gateway}.cert.pem"), "-pubkey", "-noout", "-out", pub],
+                   capture_output=True, timeout=20)
+    return openssl_verifies(state, pub, text, sig_b64, "-sha1")
 
 
 def query_flow(paysign, sim, state, cert, order_id, order):
@@ -557,6 +675,12 @@ def main():
                    DINPAY_NOTIFY_URL=f"{shop}/dinpay/notify.php",
                    DINPAY_RETURN_URL=f"{shop}/dinpay/return.php",
                    DINPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
+                   YEEPAY_CALLBACK_URL=f"{shop}/yeepay/callback.php",
+                   YEEPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
+                   ALLINPAY_CERT=os.path.join(state, "allinpay.cert.pem"),
+                   ALLINPAY_RECEIVE_URL=f"{shop}/allinpay/notify.php",
+                   ALLINPAY_PICKUP_URL=f"{shop}/allinpay/return.php",
+                   ALLINPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
                    CHINABANK_NOTIFY_URL=f"{shop}/chinabank/notify.php",
                    CHINABANK_RETURN_URL=f"{shop}/chinabank/return.php",
                    CHINABANK_ORDER_DIR=os.path.join(state, "shop-orders"),
@@ -730,6 +854,9 @@ def main():
         mapi_auto(f"http://127.0.0.1:{auto_port}", shop, state, "MD5")
         mapi_auto(f"http://127.0.0.1:{auto_port}", shop, state, "RSA")
         dinpay_auto(f"http://127.0.0.1:{auto_port}", shop, state)
+        yeepay_auto(paysign, f"http://127.0.0.1:{auto_port}", shop, state)
+        allinpay_auto(f"http://127.0.0.1:{auto_port}", shop, state, "0")
+        allinpay_auto(f"http://127.0.0.1:{auto_port}", shop, state, "1")
     finally:
         for p in procs:
             p.terminate()

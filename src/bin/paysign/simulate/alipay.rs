@@ -8,7 +8,7 @@ use paysign::{Charset, Format, Key, Options, Params, Verdict};
 use serde_json::Value;
 
 use super::http::{Request, Response};
-use super::notifier::Rules;
+use super::notifier::{Reply, Rules};
 use super::pages;
 use super::store::{Kind, Order, OrderStatus};
 use super::{now_secs, printable, Sim};
@@ -22,7 +22,7 @@ const NOTIFY: &str = "alipay.openapi.notify";
 /// widely; the spec sheet marks the schedule unconfirmed (§3).
 pub const RULES: Rules = Rules {
     retries: &[240, 600, 600, 3600, 7200, 21600, 54000],
-    check_reply,
+    reply: Reply::By(check_reply),
 };
 
 fn check_reply(body: &[u8]) -> Result<Option<String>, String> {

@@ -3,39 +3,31 @@
 //! form POST: the spec leaves GET or POST open), retried until the reply is exactly `ok`, then
 //! the browser to v_url with the same signed fields. Rules: ../shared/specs/chinabank.md.
 
-use paysign::{Charset, Format, Key, Options, Params, Verdict};
+use paysign::{Charset, Format, Options, Params};
 
 use super::http::{Request, Response};
-use super::notifier::Rules;
-use super::pages;
+use super::notifier::{Reply, Rules, OWN_RETRIES};
+use super::secret_form::{self, Form};
 use super::store::{Kind, Order, OrderStatus};
 use super::{printable, Sim};
 
 pub const PATH: &str = "/PayGate";
 pub const TITLE: &str = "ChinaBank (网银在线) PayGate";
-const REQUEST: &str = "chinabank.pay.request";
 const NOTIFY: &str = "chinabank.pay.notify";
 
-/// The spec names no schedule ("keeps resending until it receives ok", unconfirmed); this one
-/// is the simulator's own: five retries over about two hours.
+/// The spec names no schedule ("keeps resending until it receives ok", unconfirmed): the
+/// simulator's own.
 pub const RULES: Rules = Rules {
-    retries: &[60, 300, 600, 1800, 3600],
-    check_reply,
+    retries: OWN_RETRIES,
+    reply: Reply::Exact(NOTIFY),
 };
 
-fn check_reply(body: &[u8]) -> Result<Option<String>, String> {
-    super::exact_reply(NOTIFY, body)
-}
-
-/// A merchant: its v_mid and MD5 key.
-pub struct Merchant {
-    pub mid: String,
-    pub key: Key,
-}
-
-fn rejected(message: &str, diagnosis: Option<&str>) -> Response {
-    Response::html(400, pages::rejected(TITLE, None, message, diagnosis))
-}
+const FORM: Form = Form {
+    title: TITLE,
+    profile: "chinabank.pay.request",
+    merchant_field: "v_mid",
+    sig_field: "v_md5info",
+};
 
 /// The server-notify URL inside remark2's `[url:=…]`.
 fn notify_url(remark2: &str) -> Option<&str> {
@@ -44,39 +36,13 @@ fn notify_url(remark2: &str) -> Option<&str> {
 }
 
 pub fn pay_request(sim: &Sim, req: &Request) -> Response {
-    let p = match paysign::profile(REQUEST) {
-        Ok(p) => p,
-        Err(e) => return rejected(&e.message, None),
+    let (fields, merchant_id) = match FORM.verified(req, &sim.chinabank, check_fields) {
+        Ok(v) => v,
+        Err(refusal) => return refusal,
     };
-    let opts = Options::default();
-    let fields = match paysign::signer::parse_body(p, &opts, req.form(), Format::Form, None) {
-        Ok(f) => f,
-        Err(e) => return rejected(&format!("{}: {}", e.status.name(), e.message), None),
-    };
-    let mid = fields.get("v_mid").unwrap_or_default().to_string();
-    let Some(merchant) = sim.chinabank.iter().find(|m| m.mid == mid) else {
-        return rejected(
-            &format!(
-                "v_mid '{}' is not a merchant of this simulator (--config)",
-                printable(&mid)
-            ),
-            None,
-        );
-    };
-    match paysign::verify(p, &opts, &fields, Some(&merchant.key)) {
-        Ok(Verdict::Valid) => {}
-        Ok(Verdict::Invalid(reason)) => {
-            let diagnosis = super::diagnosis(p, &opts, req.form(), &merchant.key);
-            return rejected(&format!("v_md5info does not verify: {reason}"), Some(&diagnosis));
-        }
-        Err(e) => return rejected(&format!("{}: {}", e.status.name(), e.message), None),
-    }
-    if let Err(why) = check_fields(&fields) {
-        return rejected(&why, None);
-    }
     let oid = fields.get("v_oid").unwrap_or_default().to_string();
     let amount = fields.get("v_amount").unwrap_or_default().to_string();
-    let id = sim.store.add("chinabank", &mid, &oid, &amount, fields);
+    let id = sim.store.add("chinabank", &merchant_id, &oid, &amount, fields);
     sim.after_request(id)
 }
 
@@ -115,11 +81,7 @@ fn result(sim: &Sim, order: &Order, kind: Kind) -> Result<Params, String> {
         ("remark1", get("remark1")),
         ("remark2", get("remark2")),
     ]);
-    let merchant = sim
-        .chinabank
-        .iter()
-        .find(|m| m.mid == order.merchant)
-        .ok_or("the merchant is no longer configured")?;
+    let merchant = secret_form::merchant(&sim.chinabank, &order.merchant)?;
     let p = paysign::profile(NOTIFY).map_err(|e| e.message)?;
     paysign::sign(p, &Options::default(), &mut n, Some(&merchant.key)).map_err(|e| e.message)?;
     if kind == Kind::Tampered {
@@ -163,9 +125,9 @@ mod tests {
 
     #[test]
     fn only_ok_is_ok() {
-        assert_eq!(check_reply(b"ok"), Ok(None));
-        assert!(check_reply(b"ok\n").unwrap_err().contains("line break"));
-        assert!(check_reply(b"OK").unwrap_err().contains("not exactly"));
-        assert!(check_reply(b"error").unwrap_err().contains("not exactly"));
+        assert_eq!(RULES.reply.check(b"ok"), Ok(None));
+        assert!(RULES.reply.check(b"ok\n").unwrap_err().contains("line break"));
+        assert!(RULES.reply.check(b"OK").unwrap_err().contains("not exactly"));
+        assert!(RULES.reply.check(b"error").unwrap_err().contains("not exactly"));
     }
 }

@@ -3,89 +3,68 @@
 //! POST to notify_url) retried until the reply is exactly `SUCCESS`, then the browser's
 //! `page_notify` POST to return_url (an auto-submitting form). Rules: ../shared/specs/dinpay.md.
 
-use paysign::{Charset, Format, Key, Options, Params, Verdict};
+use paysign::{Charset, Format, Options, Params};
 
 use super::http::{Request, Response};
-use super::notifier::Rules;
+use super::notifier::{Reply, Rules};
 use super::pages;
+use super::secret_form::{self, Form};
 use super::store::{Kind, Order, OrderStatus};
 use super::{now_secs, printable, Sim};
 
 pub const PATH: &str = "/gateway";
 pub const GATEWAY: &str = "dinpay";
 pub const TITLE: &str = "Dinpay (智付) direct_pay";
-const REQUEST: &str = "dinpay.pay.request";
 const NOTIFY: &str = "dinpay.pay.notify";
 
 /// "up to 5 times at growing intervals" (specs/dinpay.md §2) gives no intervals: these five
 /// are the simulator's own.
 pub const RULES: Rules = Rules {
     retries: &[60, 120, 300, 600, 1800],
-    check_reply,
+    reply: Reply::Exact(NOTIFY),
 };
 
-fn check_reply(body: &[u8]) -> Result<Option<String>, String> {
-    super::exact_reply(NOTIFY, body)
-}
-
-/// A merchant: its merchant_code and MD5 key.
-pub struct Merchant {
-    pub code: String,
-    pub key: Key,
-}
-
-fn rejected(message: &str, diagnosis: Option<&str>) -> Response {
-    Response::html(400, pages::rejected(TITLE, None, message, diagnosis))
-}
+const FORM: Form = Form {
+    title: TITLE,
+    profile: "dinpay.pay.request",
+    merchant_field: "merchant_code",
+    sig_field: "sign",
+};
 
 pub fn pay_request(sim: &Sim, req: &Request) -> Response {
-    let p = match paysign::profile(REQUEST) {
-        Ok(p) => p,
-        Err(e) => return rejected(&e.message, None),
-    };
-    let opts = Options::default();
-    let fields = match paysign::signer::parse_body(p, &opts, req.form(), Format::Form, None) {
-        Ok(f) => f,
-        Err(e) => return rejected(&format!("{}: {}", e.status.name(), e.message), None),
-    };
-    let code = fields.get("merchant_code").unwrap_or_default().to_string();
-    let Some(merchant) = sim.dinpay.iter().find(|m| m.code == code) else {
-        return rejected(
-            &format!(
-                "merchant_code '{}' is not a merchant of this simulator (--config)",
-                printable(&code)
-            ),
-            None,
-        );
+    let (fields, merchant) = match FORM.parse(req, &sim.dinpay) {
+        Ok(v) => v,
+        Err(refusal) => return refusal,
     };
     if fields.get("sign_type") != Some("MD5") {
-        return rejected("sign_type must be MD5 (RSA-S is not simulated yet)", None);
+        return FORM.rejected("sign_type must be MD5 (RSA-S is not simulated yet)", None);
     }
-    match paysign::verify(p, &opts, &fields, Some(&merchant.key)) {
-        Ok(Verdict::Valid) => {}
-        Ok(Verdict::Invalid(reason)) => {
-            let diagnosis = super::diagnosis(p, &opts, req.form(), &merchant.key);
-            return rejected(&format!("sign does not verify: {reason}"), Some(&diagnosis));
-        }
-        Err(e) => return rejected(&format!("{}: {}", e.status.name(), e.message), None),
+    if let Err(refusal) = FORM.verify(req, &fields, merchant) {
+        return refusal;
     }
-    let amount = fields.get("order_amount").unwrap_or_default().to_string();
-    if !super::is_yuan(&amount) {
-        return rejected(
-            &format!(
-                "order_amount '{}' is not an amount in yuan (e.g. 0.01)",
-                printable(&amount)
-            ),
-            None,
-        );
-    }
-    let url = fields.get("notify_url").unwrap_or_default();
-    if !(url.starts_with("http://") || url.starts_with("https://")) {
-        return rejected("notify_url is not an http(s) URL: there is nowhere to notify", None);
+    if let Err(why) = check_fields(&fields) {
+        return FORM.rejected(&why, None);
     }
     let no = fields.get("order_no").unwrap_or_default().to_string();
-    let id = sim.store.add(GATEWAY, &code, &no, &amount, fields);
+    let amount = fields.get("order_amount").unwrap_or_default().to_string();
+    let id = sim.store.add(GATEWAY, &merchant.id, &no, &amount, fields);
     sim.after_request(id)
+}
+
+/// What the simulator needs beyond a valid sign: an amount in yuan, a URL to notify.
+fn check_fields(f: &Params) -> Result<(), String> {
+    let amount = f.get("order_amount").unwrap_or_default();
+    if !super::is_yuan(amount) {
+        return Err(format!(
+            "order_amount '{}' is not an amount in yuan (e.g. 0.01)",
+            printable(amount)
+        ));
+    }
+    let url = f.get("notify_url").unwrap_or_default();
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        return Err("notify_url is not an http(s) URL: there is nowhere to notify".into());
+    }
+    Ok(())
 }
 
 fn charset(order: &Order) -> Charset {
@@ -117,11 +96,7 @@ fn result(sim: &Sim, order: &Order, kind: Kind, notify_type: &str) -> Result<Par
         ("bank_code", get("bank_code")),
         ("bank_seq_no", format!("SIM{}", order.id)),
     ]);
-    let merchant = sim
-        .dinpay
-        .iter()
-        .find(|m| m.code == order.merchant)
-        .ok_or("the merchant is no longer configured")?;
+    let merchant = secret_form::merchant(&sim.dinpay, &order.merchant)?;
     let p = paysign::profile(NOTIFY).map_err(|e| e.message)?;
     paysign::sign(p, &Options::default(), &mut n, Some(&merchant.key)).map_err(|e| e.message)?;
     if kind == Kind::Tampered {

@@ -6,7 +6,7 @@
 use paysign::{Charset, Format, Key, Options, Params, Verdict};
 
 use super::http::{Request, Response};
-use super::notifier::Rules;
+use super::notifier::{Reply, Rules};
 use super::pages;
 use super::store::{Kind, Order, OrderStatus};
 use super::{beijing_time, printable, Sim};
@@ -21,13 +21,13 @@ const NOTIFY: &str = "99bill.pay.notify";
 /// this one follows the public merchant log the spec cites, and sums to 18 h).
 pub const RULES: Rules = Rules {
     retries: &[5, 5, 5, 30, 60, 120, 300, 600, 1800, 3600, 7200, 14400, 36000],
-    check_reply,
+    reply: Reply::By(check_reply),
 };
 
 /// With only pageUrl, 99bill calls it once (docs/specs/99bill.md §2).
 pub const RULES_PAGE_URL: Rules = Rules {
     retries: &[],
-    check_reply,
+    reply: Reply::By(check_reply),
 };
 
 const SUCCESS_HEAD: &str = "<result>1</result><redirecturl>";

@@ -5,12 +5,15 @@
 //! gateway does, checks the reply byte for byte, retries on the gateway's schedule, and sends
 //! the browser back. An operator page and `/_sim/api/` list everything and resend duplicate,
 //! tampered, wrong-amount and other-order notifications. Gateways: one file each (kuaiqian.rs,
-//! wechat.rs, alipay.rs); `route`, `made` and `Sim::browser_back` are where one plugs in.
+//! wechat.rs, alipay.rs, ...; secret_form.rs verifies the form of those whose merchants sign
+//! with a shared secret); `route`, `made` and `Sim::browser_back` are where one plugs in.
 
 #[path = "alipay.rs"]
 mod alipay;
 #[path = "alipay_mapi.rs"]
 mod alipay_mapi;
+#[path = "allinpay.rs"]
+mod allinpay;
 #[path = "chinabank.rs"]
 mod chinabank;
 #[path = "dinpay.rs"]
@@ -27,10 +30,14 @@ mod kuaiqian_query;
 mod notifier;
 #[path = "pages.rs"]
 mod pages;
+#[path = "secret_form.rs"]
+mod secret_form;
 #[path = "store.rs"]
 mod store;
 #[path = "wechat.rs"]
 mod wechat;
+#[path = "yeepay.rs"]
+mod yeepay;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -75,8 +82,11 @@ pub struct Sim {
     alipay: Vec<alipay::Merchant>,
     alipay_key: keys::GatewayKey,
     alipay_mapi: Vec<alipay_mapi::Merchant>,
-    chinabank: Vec<chinabank::Merchant>,
-    dinpay: Vec<dinpay::Merchant>,
+    chinabank: Vec<secret_form::Merchant>,
+    dinpay: Vec<secret_form::Merchant>,
+    yeepay: Vec<secret_form::Merchant>,
+    allinpay: Vec<secret_form::Merchant>,
+    allinpay_key: keys::GatewayKey,
     /// Itself, for work done later in another thread.
     me: std::sync::Weak<Sim>,
 }
@@ -190,9 +200,9 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
     }
     let state = PathBuf::from(a.value("--state").unwrap_or("paysign-simulate"));
     if let Some(gateway) = a.value("--cert") {
-        if !["99bill", "alipay"].contains(&gateway) {
+        if !["99bill", "alipay", "allinpay"].contains(&gateway) {
             return Err(Error::invalid_argument(format!(
-                "--cert: '{gateway}' signs with a shared secret or is not simulated; RSA gateways: 99bill, alipay"
+                "--cert: '{gateway}' signs with a shared secret or is not simulated; RSA gateways: 99bill, alipay, allinpay"
             )));
         }
         out.say(&keys::load_or_create(&state, gateway)?.cert_pem);
@@ -216,6 +226,7 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
     let notifier = Notifier::new(store.clone(), fast, Duration::from_secs(timeout));
     let kuaiqian_key = keys::load_or_create(&state, "99bill")?;
     let alipay_key = keys::load_or_create(&state, "alipay")?;
+    let allinpay_key = keys::load_or_create(&state, "allinpay")?;
     let sim = Arc::new_cyclic(|me| Sim {
         store,
         notifier: notifier.clone(),
@@ -229,6 +240,9 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         alipay_mapi: config.alipay_mapi,
         chinabank: config.chinabank,
         dinpay: config.dinpay,
+        yeepay: config.yeepay,
+        allinpay: config.allinpay,
+        allinpay_key,
         me: me.clone(),
     });
     let server =
@@ -273,8 +287,10 @@ struct Config {
     wechat: Vec<wechat::Merchant>,
     alipay: Vec<alipay::Merchant>,
     alipay_mapi: Vec<alipay_mapi::Merchant>,
-    chinabank: Vec<chinabank::Merchant>,
-    dinpay: Vec<dinpay::Merchant>,
+    chinabank: Vec<secret_form::Merchant>,
+    dinpay: Vec<secret_form::Merchant>,
+    yeepay: Vec<secret_form::Merchant>,
+    allinpay: Vec<secret_form::Merchant>,
 }
 
 /// The key of WeChat Pay's v2 documentation examples, with its example merchant.
@@ -287,6 +303,14 @@ const CHINABANK_DEMO_KEY: &str = "test";
 /// Dinpay's test-suite merchant and MD5 key (NewDinPayTest.php; ../shared/specs/dinpay.md §4).
 const DINPAY_TEST_CODE: &str = "1111130200";
 const DINPAY_TEST_KEY: &str = "hfgd_83yt_90hb_gf98n";
+/// YeePay's public demo merchant and its key, from YeePay's official demo code
+/// (../shared/specs/yeepay.md §3; testdata/vectors/yeepay.json).
+const YEEPAY_DEMO_MER_ID: &str = "10001126856";
+const YEEPAY_DEMO_KEY: &str = "69cl522AV6q613Ii4W6u8K6XuW8vM1N6bFgyv769220IuYe9u37N4y7rI4Pl";
+/// The merchant and MD5 key of the PHP aggregator's AllinpayTest.php
+/// (../shared/specs/allinpay.md §A5; testdata/vectors/allinpay.json).
+const ALLINPAY_TEST_MERCHANT: &str = "109065311204094";
+const ALLINPAY_TEST_KEY: &str = "1234567890";
 /// The default mapi partner: a placeholder PID of the simulator's own, with omnipay
 /// SignerTest's MD5 key `hello` and its 1024-bit RSA test key (testdata/vectors/alipay.json).
 const MAPI_DEMO_PARTNER: &str = "2088000000000002";
@@ -299,10 +323,13 @@ const MAPI_DEMO_PUBLIC: &[u8] =
 ///  | {"merchantAcctId": "…", "md5_key": "…"}]},` (each with an optional `query_key`),
 ///   "wechatpay": {"merchants": [{"mch_id": "…", "api_key": "…"}]},
 ///   "alipay": {"merchants": [{"app_id": "…", "public_key": "FILE"}]},
-///   "chinabank": {"merchants": [{"v_mid": "…", "md5_key": "…"}]}}`;
+///   "chinabank": {"merchants": [{"v_mid": "…", "md5_key": "…"}]},
+///   "dinpay": {"merchants": [{"merchant_code": "…", "md5_key": "…"}]},
+///   "yeepay": {"merchants": [{"p1_MerId": "…", "key": "…"}]},
+///   "allinpay": {"merchants": [{"merchantId": "…", "md5_key": "…"}]}}`;
 /// relative paths are from the file's folder. Without it: 99bill's public sandbox merchant
-/// 1001214035601 and its bundled certificate, WeChat's documentation merchant 10000100, and
-/// yansongda/pay's Alipay test app.
+/// 1001214035601 and its bundled certificate, WeChat's documentation merchant 10000100,
+/// yansongda/pay's Alipay test app, and the demo merchants named at each constant above.
 fn load_config(path: Option<&str>) -> Result<Config> {
     let Some(path) = path else {
         return Ok(Config {
@@ -325,13 +352,21 @@ fn load_config(path: Option<&str>) -> Result<Config> {
                 md5_key: Key::secret(MAPI_DEMO_MD5_KEY)?,
                 public_key: Some(Key::load(MAPI_DEMO_PUBLIC, None)?),
             }],
-            chinabank: vec![chinabank::Merchant {
-                mid: CHINABANK_DEMO_MID.into(),
+            chinabank: vec![secret_form::Merchant {
+                id: CHINABANK_DEMO_MID.into(),
                 key: Key::secret(CHINABANK_DEMO_KEY)?,
             }],
-            dinpay: vec![dinpay::Merchant {
-                code: DINPAY_TEST_CODE.into(),
+            dinpay: vec![secret_form::Merchant {
+                id: DINPAY_TEST_CODE.into(),
                 key: Key::secret(DINPAY_TEST_KEY)?,
+            }],
+            yeepay: vec![secret_form::Merchant {
+                id: YEEPAY_DEMO_MER_ID.into(),
+                key: Key::secret(YEEPAY_DEMO_KEY)?,
+            }],
+            allinpay: vec![secret_form::Merchant {
+                id: ALLINPAY_TEST_MERCHANT.into(),
+                key: Key::secret(ALLINPAY_TEST_KEY)?,
             }],
         });
     };
@@ -399,18 +434,10 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             },
         })
     })?;
-    let chinabank = merchants(&v, "chinabank", |field| {
-        Ok(chinabank::Merchant {
-            mid: field("v_mid")?,
-            key: Key::secret(&field("md5_key")?)?,
-        })
-    })?;
-    let dinpay = merchants(&v, "dinpay", |field| {
-        Ok(dinpay::Merchant {
-            code: field("merchant_code")?,
-            key: Key::secret(&field("md5_key")?)?,
-        })
-    })?;
+    let chinabank = secret_merchants(&v, "chinabank", "v_mid", "md5_key")?;
+    let dinpay = secret_merchants(&v, "dinpay", "merchant_code", "md5_key")?;
+    let yeepay = secret_merchants(&v, "yeepay", "p1_MerId", "key")?;
+    let allinpay = secret_merchants(&v, "allinpay", "merchantId", "md5_key")?;
     Ok(Config {
         kuaiqian,
         kuaiqian_hash,
@@ -419,6 +446,19 @@ fn load_config(path: Option<&str>) -> Result<Config> {
         alipay_mapi,
         chinabank,
         dinpay,
+        yeepay,
+        allinpay,
+    })
+}
+
+/// `v[gateway].merchants` of a gateway whose merchants sign with a shared secret: their
+/// `id_field` and `key_field`.
+fn secret_merchants(v: &Value, gateway: &str, id_field: &str, key_field: &str) -> Result<Vec<secret_form::Merchant>> {
+    merchants(v, gateway, |field| {
+        Ok(secret_form::Merchant {
+            id: field(id_field)?,
+            key: Key::secret(&field(key_field)?)?,
+        })
     })
 }
 
@@ -487,6 +527,8 @@ fn route(sim: &Sim, req: &Request) -> Response {
         ("GET" | "POST", alipay::PATH) => alipay::gateway(sim, req),
         ("GET" | "POST", chinabank::PATH) => chinabank::pay_request(sim, req),
         ("POST", dinpay::PATH) => dinpay::pay_request(sim, req),
+        ("GET" | "POST", yeepay::PATH) => yeepay::pay_request(sim, req),
+        ("POST", allinpay::PATH) => allinpay::pay_request(sim, req),
         // The payer's phone scanning a NATIVE code_url.
         ("GET", "/_sim/scan") => match req.query_value("code_url").as_deref().and_then(wechat::order_of) {
             Some(id) => Response::redirect(&format!("/_sim/orders/{id}/pay")),
@@ -544,6 +586,8 @@ fn title(gateway: &str) -> &'static str {
         alipay_mapi::GATEWAY => alipay_mapi::TITLE,
         "chinabank" => chinabank::TITLE,
         dinpay::GATEWAY => dinpay::TITLE,
+        yeepay::GATEWAY => yeepay::TITLE,
+        allinpay::GATEWAY => allinpay::TITLE,
         _ => kuaiqian::TITLE,
     }
 }
@@ -566,6 +610,9 @@ fn made(sim: &Sim, o: &store::Order, kind: Kind) -> std::result::Result<Made, St
         }),
         dinpay::GATEWAY => dinpay::notification(sim, o, kind)
             .map(|(url, body)| (url, Some((body, "application/x-www-form-urlencoded")), &dinpay::RULES)),
+        allinpay::GATEWAY => allinpay::notification(sim, o, kind)
+            .map(|(url, body)| (url, Some((body, "application/x-www-form-urlencoded")), &allinpay::RULES)),
+        yeepay::GATEWAY => yeepay::notification_url(sim, o, kind).map(|url| (url, None, &yeepay::RULES)),
         "wechatpay" => wechat::notification(sim, o, kind)
             .map(|(url, body)| (url, Some((body, "text/xml; charset=utf-8")), &wechat::RULES)),
         _ => kuaiqian::notification_url(sim, o, kind).map(|url| (url, None, kuaiqian::target(o).1)),
@@ -740,6 +787,10 @@ impl Sim {
             // No notify_url: Alipay only sends the browser back.
             return self.browser_back(o, None);
         }
+        if o.gateway == yeepay::GATEWAY && !yeepay::wants_callback(o) {
+            // pr_NeedResponse is not 1: YeePay only sends the browser back.
+            return self.browser_back(o, None);
+        }
         drop(orders);
         self.notify(id, Kind::Normal)
     }
@@ -787,15 +838,19 @@ impl Sim {
     /// The payer's browser after payment, the way each gateway sends it back: 99bill to the
     /// reply's redirecturl, Alipay to return_url with the signed sync return; else a page.
     fn browser_back(&self, o: &store::Order, redirect: Option<&str>) -> Response {
-        if o.gateway == dinpay::GATEWAY {
-            if let Some(page) = dinpay::return_page(self, o) {
-                return page;
-            }
+        let form = match o.gateway {
+            dinpay::GATEWAY => dinpay::return_page(self, o),
+            allinpay::GATEWAY => allinpay::return_page(self, o),
+            _ => None,
+        };
+        if let Some(page) = form {
+            return page;
         }
         let back = match o.gateway {
             "alipay" => alipay::return_url(self, o),
             alipay_mapi::GATEWAY => alipay_mapi::return_url(self, o),
             "chinabank" => chinabank::return_url(self, o),
+            yeepay::GATEWAY => yeepay::return_url(self, o),
             _ => redirect.map(str::to_string),
         };
         match back {
@@ -854,20 +909,28 @@ mod tests {
                 "wechatpay": {"merchants": [{"mch_id": "2", "api_key": "s"}]},
                 "alipay": {"merchants": [{"app_id": "3", "public_key": "app.pem"}]},
                 "chinabank": {"merchants": [{"v_mid": "4", "md5_key": "t"}]},
-                "alipay_mapi": {"merchants": [{"partner": "5", "md5_key": "m"}]}}"#,
+                "alipay_mapi": {"merchants": [{"partner": "5", "md5_key": "m"}]},
+                "yeepay": {"merchants": [{"p1_MerId": "6", "key": "y"}]},
+                "allinpay": {"merchants": [{"merchantId": "7", "md5_key": "a"}]}}"#,
         )))
         .unwrap();
         assert_eq!((c.kuaiqian[0].acct_id.as_str(), c.kuaiqian_hash), ("1", Hash::Sha1));
         assert_eq!(c.wechat[0].mch_id, "2");
         assert_eq!(c.alipay[0].app_id, "3");
         assert_eq!(c.kuaiqian[0].query_key.as_deref(), Some("q"));
-        assert_eq!(c.chinabank[0].mid, "4");
+        assert_eq!(c.chinabank[0].id, "4");
         assert_eq!(c.alipay_mapi[0].partner, "5");
+        assert_eq!(c.yeepay[0].id, "6");
+        assert_eq!(c.allinpay[0].id, "7");
         assert!(c.alipay_mapi[0].public_key.is_none());
         let e = load_config(Some(&write(r#"{"alipay_mapi": {"merchants": [{"partner": "5"}]}}"#)))
             .err()
             .unwrap();
         assert_eq!(e.message, "--config: alipay_mapi.merchants[0].md5_key is missing");
+        let e = load_config(Some(&write(r#"{"yeepay": {"merchants": [{"p1_MerId": "6"}]}}"#)))
+            .err()
+            .unwrap();
+        assert_eq!(e.message, "--config: yeepay.merchants[0].key is missing");
         let e = load_config(Some(&write(r#"{"chinabank": {"merchants": [{"v_mid": "4"}]}}"#)))
             .err()
             .unwrap();

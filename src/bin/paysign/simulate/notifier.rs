@@ -14,9 +14,28 @@ pub struct Rules {
     /// Seconds to wait before each retry (the first delivery is immediate); after the last one,
     /// the gateway gives up.
     pub retries: &'static [u64],
-    /// Checks the merchant's reply body: Ok(redirect URL, if the reply carries one) when it is
-    /// the success reply, Err(why) when not.
-    pub check_reply: fn(&[u8]) -> Result<Option<String>, String>,
+    pub reply: Reply,
+}
+
+/// The simulator's own schedule for a gateway that names none: five retries over about two hours.
+pub const OWN_RETRIES: &[u64] = &[60, 300, 600, 1800, 3600];
+
+/// How the merchant's reply body is checked: Ok(redirect URL, if the reply carries one) when it
+/// is the success reply, Err(why) when not.
+pub enum Reply {
+    /// Byte for byte against this notify profile's success reply.
+    Exact(&'static str),
+    /// By the gateway's own rule.
+    By(fn(&[u8]) -> Result<Option<String>, String>),
+}
+
+impl Reply {
+    pub fn check(&self, body: &[u8]) -> Result<Option<String>, String> {
+        match self {
+            Reply::Exact(profile) => super::exact_reply(profile, body),
+            Reply::By(check) => check(body),
+        }
+    }
 }
 
 /// The longest reply read (a notify handler's reply is a few dozen bytes).
@@ -156,7 +175,7 @@ impl Notifier {
         let verdict = match read {
             Err(e) => Err(format!("reply not read: {e}")),
             Ok(_) if status != 200 => Err(format!("HTTP status {status}, not 200")),
-            Ok(_) => (rules.check_reply)(&body),
+            Ok(_) => rules.reply.check(&body),
         };
         let attempt = Attempt {
             at,

@@ -7,7 +7,7 @@
 use paysign::{Charset, Format, Key, Options, Params, Verdict};
 
 use super::http::{Request, Response};
-use super::notifier::Rules;
+use super::notifier::{Reply, Rules};
 use super::store::{Kind, Order, OrderStatus};
 use super::{beijing_time, now_secs, Sim};
 
@@ -22,7 +22,7 @@ const XML: &str = "text/xml; charset=utf-8";
 /// "15/15/30/180/1800/1800/1800/1800/3600 s" (docs/specs/wechatpay.md §3).
 pub const RULES: Rules = Rules {
     retries: &[15, 15, 30, 180, 1800, 1800, 1800, 1800, 3600],
-    check_reply,
+    reply: Reply::By(check_reply),
 };
 
 fn check_reply(body: &[u8]) -> Result<Option<String>, String> {

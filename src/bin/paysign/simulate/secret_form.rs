@@ -1,0 +1,88 @@
+//! The payer's form to a gateway whose merchants sign it with a shared secret (ChinaBank,
+//! Dinpay, YeePay, Allinpay): parsed with the request profile, its merchant found by the field
+//! that names it, verified with that merchant's key; a refusal shows diagnose's report.
+
+use paysign::{Format, Key, Options, Params, Verdict};
+
+use super::http::{Request, Response};
+use super::{pages, printable};
+
+/// A merchant of such a gateway: the id its requests carry and its key.
+pub struct Merchant {
+    pub id: String,
+    pub key: Key,
+}
+
+/// The merchant `id` among `merchants`, for a notification made later.
+pub fn merchant<'a>(merchants: &'a [Merchant], id: &str) -> Result<&'a Merchant, String> {
+    merchants
+        .iter()
+        .find(|m| m.id == id)
+        .ok_or_else(|| "the merchant is no longer configured".to_string())
+}
+
+/// One gateway's form.
+pub struct Form {
+    pub title: &'static str,
+    /// The request profile.
+    pub profile: &'static str,
+    /// The field naming the merchant.
+    pub merchant_field: &'static str,
+    /// The signature's field, named in the refusal.
+    pub sig_field: &'static str,
+}
+
+impl Form {
+    pub fn rejected(&self, message: &str, diagnosis: Option<&str>) -> Response {
+        Response::html(400, pages::rejected(self.title, None, message, diagnosis))
+    }
+
+    /// The form's fields and its merchant, or the refusal.
+    pub fn parse<'a>(&self, req: &Request, merchants: &'a [Merchant]) -> Result<(Params, &'a Merchant), Response> {
+        let p = paysign::profile(self.profile).map_err(|e| self.rejected(&e.message, None))?;
+        let fields = paysign::signer::parse_body(p, &Options::default(), req.form(), Format::Form, None)
+            .map_err(|e| self.rejected(&format!("{}: {}", e.status.name(), e.message), None))?;
+        let id = fields.get(self.merchant_field).unwrap_or_default();
+        let Some(m) = merchants.iter().find(|m| m.id == id) else {
+            return Err(self.rejected(
+                &format!(
+                    "{} '{}' is not a merchant of this simulator (--config)",
+                    self.merchant_field,
+                    printable(id)
+                ),
+                None,
+            ));
+        };
+        Ok((fields, m))
+    }
+
+    /// Verifies the parsed fields with the merchant's key, or the refusal with diagnose's report.
+    pub fn verify(&self, req: &Request, fields: &Params, merchant: &Merchant) -> Result<(), Response> {
+        let p = paysign::profile(self.profile).map_err(|e| self.rejected(&e.message, None))?;
+        let opts = Options::default();
+        match paysign::verify(p, &opts, fields, Some(&merchant.key)) {
+            Ok(Verdict::Valid) => Ok(()),
+            Ok(Verdict::Invalid(reason)) => {
+                let diagnosis = super::diagnosis(p, &opts, req.form(), &merchant.key);
+                Err(self.rejected(
+                    &format!("{} does not verify: {reason}", self.sig_field),
+                    Some(&diagnosis),
+                ))
+            }
+            Err(e) => Err(self.rejected(&format!("{}: {}", e.status.name(), e.message), None)),
+        }
+    }
+
+    /// Parsed and verified, then `check`ed: the fields and the merchant's id, or the refusal.
+    pub fn verified(
+        &self,
+        req: &Request,
+        merchants: &[Merchant],
+        check: fn(&Params) -> Result<(), String>,
+    ) -> Result<(Params, String), Response> {
+        let (fields, m) = self.parse(req, merchants)?;
+        self.verify(req, &fields, m)?;
+        check(&fields).map_err(|why| self.rejected(&why, None))?;
+        Ok((fields, m.id.clone()))
+    }
+}
