@@ -31,3 +31,41 @@ function shop_order_save(string $dir, array $order): void
     file_put_contents($path . '.tmp', json_encode($order), LOCK_EX);
     rename($path . '.tmp', $path); // whole file or nothing, for a concurrent reader
 }
+
+/**
+ * The order a notification names, when it is one this shop issued and $amount (the amount
+ * the notification says was paid, in the order's own unit) is the amount asked; null (and a
+ * log line naming $what) otherwise. $amount null: the amount is not compared.
+ */
+function shop_order_match(string $dir, string $what, string $orderId, ?string $amount): ?array
+{
+    $order = shop_order_load($dir, $orderId);
+    if ($order === null) {
+        error_log("$what for an order this shop never issued: $orderId");
+        return null;
+    }
+    if ($amount !== null && $amount !== $order['amount']) {
+        error_log("$what for order $orderId: amount $amount is not the order's {$order['amount']}");
+        return null;
+    }
+    return $order;
+}
+
+/**
+ * What a notification handler does after the signature: the order matches (shop_order_match),
+ * and the first notification decides. Gateways repeat notifications; a repeat is counted and
+ * changes nothing. False: reply as for a bad signature.
+ */
+function shop_order_settle(string $dir, string $what, string $orderId, ?string $amount, bool $paid, string $unpaid = 'failed'): bool
+{
+    $order = shop_order_match($dir, $what, $orderId, $amount);
+    if ($order === null) {
+        return false;
+    }
+    $order['notifications']++;
+    if ($order['status'] === 'pending') {
+        $order['status'] = $paid ? 'paid' : $unpaid;
+    }
+    shop_order_save($dir, $order);
+    return true;
+}

@@ -36,23 +36,12 @@ try {
 }
 
 if ($verified && $config['orderDir'] !== '') {
-    // Beyond the signature: the order is ours, the amount is the one asked, once only.
     require_once dirname(__DIR__) . '/orders.php';
-    $order = shop_order_load($config['orderDir'], (string) ($fields['orderId'] ?? ''));
-    if ($order === null) {
-        error_log('99bill notification for an order this shop never issued: ' . ($fields['orderId'] ?? ''));
-        $verified = false;
-    } elseif (($fields['payResult'] ?? '') === '10' && ($fields['payAmount'] ?? '') !== $order['amount']) {
-        error_log('99bill notification: payAmount ' . ($fields['payAmount'] ?? '') . ' is not the order\'s ' . $order['amount']);
-        $verified = false;
-    } else {
-        $order['notifications']++;
-        if ($order['status'] === 'pending') {
-            // The first notification decides; a repeat changes nothing (99bill repeats them).
-            $order['status'] = ($fields['payResult'] ?? '') === '10' ? 'paid' : 'failed';
-        }
-        shop_order_save($config['orderDir'], $order);
-    }
+    // Beyond the signature: the order is ours, the amount is the one asked, once only. A failed
+    // payment's payAmount is not compared.
+    $paid = ($fields['payResult'] ?? '') === '10';
+    $verified = shop_order_settle($config['orderDir'], '99bill notification', (string) ($fields['orderId'] ?? ''),
+        $paid ? (string) ($fields['payAmount'] ?? '') : null, $paid);
 }
 // Without the order book (KQ_ORDER_DIR unset) only the signature is checked: a real shop checks
 // the order and its amount against its own database here.

@@ -27,18 +27,8 @@ if ($verified && ($fields['app_id'] ?? '') !== $config['appId']) {
 }
 if ($verified && $config['orderDir'] !== '') {
     require_once dirname(__DIR__) . '/orders.php';
-    $order = shop_order_load($config['orderDir'], (string) ($fields['out_trade_no'] ?? ''));
-    if ($order === null || ($fields['total_amount'] ?? '') !== $order['amount']) {
-        error_log('Alipay notification: unknown order or wrong total_amount: ' . ($fields['out_trade_no'] ?? ''));
-        $verified = false;
-    } else {
-        $order['notifications']++;
-        $paid = in_array($fields['trade_status'] ?? '', ['TRADE_SUCCESS', 'TRADE_FINISHED'], true);
-        if ($order['status'] === 'pending') {
-            $order['status'] = $paid ? 'paid' : 'closed';
-        }
-        shop_order_save($config['orderDir'], $order);
-    }
+    $verified = shop_order_settle($config['orderDir'], 'Alipay notification', (string) ($fields['out_trade_no'] ?? ''),
+        (string) ($fields['total_amount'] ?? ''), in_array($fields['trade_status'] ?? '', ['TRADE_SUCCESS', 'TRADE_FINISHED'], true), 'closed');
 }
 
 header('Content-Type: text/plain; charset=utf-8');

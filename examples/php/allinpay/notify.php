@@ -16,17 +16,8 @@ $verified = $fields !== null;
 
 if ($verified && $config['orderDir'] !== '') {
     require_once dirname(__DIR__) . '/orders.php';
-    $order = shop_order_load($config['orderDir'], (string) ($fields['orderNo'] ?? ''));
-    if ($order === null || ($fields['payAmount'] ?? '') !== $order['amount']) {
-        error_log('Allinpay notification: unknown order or wrong payAmount: ' . ($fields['orderNo'] ?? ''));
-        $verified = false;
-    } else {
-        $order['notifications']++;
-        if ($order['status'] === 'pending') {
-            $order['status'] = ($fields['payResult'] ?? '') === '1' ? 'paid' : 'failed';
-        }
-        shop_order_save($config['orderDir'], $order);
-    }
+    $verified = shop_order_settle($config['orderDir'], 'Allinpay notification', (string) ($fields['orderNo'] ?? ''),
+        (string) ($fields['payAmount'] ?? ''), ($fields['payResult'] ?? '') === '1');
 }
 
 header('Content-Type: text/plain; charset=utf-8');

@@ -22,17 +22,8 @@ try {
 
 if ($verified && $config['orderDir'] !== '') {
     require_once dirname(__DIR__) . '/orders.php';
-    $order = shop_order_load($config['orderDir'], (string) ($fields['v_oid'] ?? ''));
-    if ($order === null || ($fields['v_amount'] ?? '') !== $order['amount']) {
-        error_log('ChinaBank notification: unknown order or wrong v_amount: ' . ($fields['v_oid'] ?? ''));
-        $verified = false;
-    } else {
-        $order['notifications']++;
-        if ($order['status'] === 'pending') {
-            $order['status'] = ($fields['v_pstatus'] ?? '') === '20' ? 'paid' : 'failed';
-        }
-        shop_order_save($config['orderDir'], $order);
-    }
+    $verified = shop_order_settle($config['orderDir'], 'ChinaBank notification', (string) ($fields['v_oid'] ?? ''),
+        (string) ($fields['v_amount'] ?? ''), ($fields['v_pstatus'] ?? '') === '20');
 }
 
 header('Content-Type: text/plain; charset=utf-8');

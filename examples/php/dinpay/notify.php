@@ -16,17 +16,8 @@ $verified = $fields !== null;
 
 if ($verified && $config['orderDir'] !== '') {
     require_once dirname(__DIR__) . '/orders.php';
-    $order = shop_order_load($config['orderDir'], (string) ($fields['order_no'] ?? ''));
-    if ($order === null || ($fields['order_amount'] ?? '') !== $order['amount']) {
-        error_log('Dinpay notification: unknown order or wrong order_amount: ' . ($fields['order_no'] ?? ''));
-        $verified = false;
-    } else {
-        $order['notifications']++;
-        if ($order['status'] === 'pending') {
-            $order['status'] = ($fields['trade_status'] ?? '') === 'SUCCESS' ? 'paid' : 'failed';
-        }
-        shop_order_save($config['orderDir'], $order);
-    }
+    $verified = shop_order_settle($config['orderDir'], 'Dinpay notification', (string) ($fields['order_no'] ?? ''),
+        (string) ($fields['order_amount'] ?? ''), ($fields['trade_status'] ?? '') === 'SUCCESS');
 }
 
 header('Content-Type: text/plain; charset=utf-8');

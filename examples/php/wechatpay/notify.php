@@ -34,18 +34,7 @@ try {
 
 if ($verified && $config['orderDir'] !== '') {
     require_once dirname(__DIR__) . '/orders.php';
-    $order = shop_order_load($config['orderDir'], (string) ($fields['out_trade_no'] ?? ''));
-    if ($order === null || ($fields['total_fee'] ?? '') !== $order['amount']) {
-        error_log('WeChat Pay notification: unknown order or wrong total_fee: ' . ($fields['out_trade_no'] ?? ''));
-        $verified = false;
-    } else {
-        // WeChat repeats notifications: the first one decides, the others are counted
-        $order['notifications']++;
-        if ($order['status'] === 'pending') {
-            $paid = ($fields['return_code'] ?? '') === 'SUCCESS' && ($fields['result_code'] ?? '') === 'SUCCESS';
-            $order['status'] = $paid ? 'paid' : 'failed';
-        }
-        shop_order_save($config['orderDir'], $order);
-    }
+    $verified = shop_order_settle($config['orderDir'], 'WeChat Pay notification', (string) ($fields['out_trade_no'] ?? ''),
+        (string) ($fields['total_fee'] ?? ''), ($fields['return_code'] ?? '') === 'SUCCESS' && ($fields['result_code'] ?? '') === 'SUCCESS');
 }
 echo PaySign\reply('wechatpay.notify', $verified);

@@ -30,17 +30,11 @@ $server = ($raw['r9_BType'] ?? '') === '2';
 
 if ($verified && $config['orderDir'] !== '') {
     require_once dirname(__DIR__) . '/orders.php';
-    $order = shop_order_load($config['orderDir'], (string) ($fields['r6_Order'] ?? ''));
-    if ($order === null || ($fields['r3_Amt'] ?? '') !== $order['amount']) {
-        error_log('YeePay callback: unknown order or wrong r3_Amt: ' . ($fields['r6_Order'] ?? ''));
-        $verified = false;
-    } elseif ($server) {
-        $order['notifications']++;
-        if ($order['status'] === 'pending') {
-            $order['status'] = ($fields['r1_Code'] ?? '') === '1' ? 'paid' : 'failed';
-        }
-        shop_order_save($config['orderDir'], $order);
-    }
+    $orderId = (string) ($fields['r6_Order'] ?? '');
+    $amount = (string) ($fields['r3_Amt'] ?? '');
+    $verified = $server
+        ? shop_order_settle($config['orderDir'], 'YeePay callback', $orderId, $amount, ($fields['r1_Code'] ?? '') === '1')
+        : shop_order_match($config['orderDir'], 'YeePay return', $orderId, $amount) !== null;
 }
 
 if ($server) {
