@@ -464,7 +464,7 @@ fn alipay_verify_url() {
     assert_eq!(r.code, 2);
 }
 
-const GATEWAYS: [(&str, &[&str]); 10] = [
+const GATEWAYS: [(&str, &[&str]); 11] = [
     ("99bill", &["123456"]),
     ("wechatpay", &[WECHAT_KEY]),
     ("alipay", &[]),
@@ -478,6 +478,7 @@ const GATEWAYS: [(&str, &[&str]); 10] = [
     ("nps", &["NPS-TEST-KEY-0123456789"]),
     ("ips", &["GDgLwwdK270Qj1w4xho8lyTpRQZV9Jm5x4NwWOTThUa4"]),
     ("tenpay", &["TENPAY-TEST-KEY-0123456789abcdef"]),
+    ("ips7", &["c71530d016b3475579da8af971f7ca6c"]),
 ];
 
 fn check_demo(r: &Run, gateway: &str, secrets: &[&str]) {
@@ -558,6 +559,29 @@ fn demo_gateway_details() {
     assert!(
         r.stdout.contains("signature=4a3b9c8627fe7125bfd69784705d4a3c"),
         "{}",
+        r.stdout
+    );
+
+    // IPS 7.0: PayumTW's published request and notification, signed again, give its values.
+    let r = paysign(&["demo", "--gateway", "ips7"]);
+    assert!(
+        r.stdout.contains("Signature: 527c01c2b04d4f8b198180ba72b0f66e\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("Signature%3E598633a6fcae5562ef63355f12a71ee1%3C"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("Amount changed from 0.01 to 100.00): BAD SIGNATURE"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        !r.stdout.contains("MerCode="),
+        "MerCode is not on the wire: {}",
         r.stdout
     );
 

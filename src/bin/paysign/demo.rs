@@ -6,6 +6,7 @@
 //! (99bill, Alipay), the gateway is simulated with the merchant's key, and the output says so.
 
 use paysign::canon::DocForm;
+use paysign::profile::Layout;
 use paysign::{Error, Format, Key, Options, Params, Profile, Result, Status, Verdict};
 
 use super::{args, html_escape, mask, method_name, printable, wire_charset, Out};
@@ -87,8 +88,12 @@ struct Demo {
     verify_key: KeySource,
     /// Says who made the notification and why.
     notify_note: &'static str,
-    /// The field changed in the tampered copy, and its new value.
+    /// The field changed in the tampered copy, and its new value. In a document profile
+    /// (IPS 7.0), an element of the signed document.
     tamper: (&'static str, &'static str),
+    /// Fields the merchant's handler adds to what it received before verifying: signed, but
+    /// not on the wire (IPS 7.0's own MerCode).
+    merchant_adds: Fields,
     redirect: Option<&'static str>,
     /// The fields the request form carries, when not every field (NPS posts M_ID,
     /// OrderMessage and digest; the order's values travel inside OrderMessage).
@@ -187,6 +192,7 @@ const DEMOS: &[Demo] = &[
         },
         notify_note: SIMULATED_99BILL,
         tamper: ("payAmount", "100"),
+        merchant_adds: &[],
         form: None,
         redirect: Some("http://merchant.example/kuaiqian/show.php?msg=success"),
     },
@@ -236,6 +242,7 @@ const DEMOS: &[Demo] = &[
         notify_note: "WeChat signs notifications with the merchant's own API key, so this one is\n\
                       made here with the documentation key, as WeChat would make it.",
         tamper: ("total_fee", "100"),
+        merchant_adds: &[],
         redirect: None,
         form: None,
     },
@@ -305,6 +312,7 @@ const DEMOS: &[Demo] = &[
         },
         notify_note: SIMULATED_ALIPAY,
         tamper: ("total_amount", "100.00"),
+        merchant_adds: &[],
         redirect: None,
         form: None,
     },
@@ -343,6 +351,7 @@ const DEMOS: &[Demo] = &[
         notify_note: "ChinaBank signs notifications with the merchant's MD5 key, so this one is made\n\
                       here with the demo merchant's key, as ChinaBank would make it.",
         tamper: ("v_amount", "100.00"),
+        merchant_adds: &[],
         redirect: None,
         form: None,
     },
@@ -390,6 +399,7 @@ const DEMOS: &[Demo] = &[
         notify_note: "Dinpay signs MD5 notifications with the merchant's key, so this one is made\n\
                       here with the demo merchant's key, as Dinpay would make it.",
         tamper: ("order_amount", "100.00"),
+        merchant_adds: &[],
         redirect: None,
         form: None,
     },
@@ -441,6 +451,7 @@ const DEMOS: &[Demo] = &[
         notify_note: "With signType=0 Allinpay signs notifications with the merchant's MD5 key, so\n\
                       this one is made here with the demo merchant's key, as Allinpay would make it.",
         tamper: ("payAmount", "100"),
+        merchant_adds: &[],
         redirect: None,
         form: None,
     },
@@ -488,6 +499,7 @@ const DEMOS: &[Demo] = &[
         notify_note: "YeePay signs callbacks with the merchant's key, so this one is made here with\n\
                       the demo merchant's key, as YeePay would make it.",
         tamper: ("r3_Amt", "100.00"),
+        merchant_adds: &[],
         redirect: None,
         form: None,
     },
@@ -550,6 +562,7 @@ const DEMOS: &[Demo] = &[
                       newmd5info over the plain m_id, m_orderid, m_oamount, m_status), so this one\n\
                       is made here with a test key, as NPS would make it.",
         tamper: ("m_oamount", "880.00"),
+        merchant_adds: &[],
         redirect: None,
         form: Some(&["M_ID", "OrderMessage", "digest"]),
     },
@@ -596,8 +609,57 @@ const DEMOS: &[Demo] = &[
         notify_note: "IPS signs returns with the merchant's certificate text (an MD5 key), so this one\n\
                       is made here with the demo merchant's certificate, as IPS would make it.",
         tamper: ("amount", "200.00"),
+        merchant_adds: &[],
         redirect: None,
         form: None,
+    },
+    Demo {
+        name: "ips7",
+        title: "IPS (环迅) 7.0 XML gateway, MD5 over <body> + MerCode + certificate, PayumTW's test merchant",
+        request_profile: "ips.v7.request",
+        // PayumTW/ips tests/ApiTest.php's request as published, its Signature emptied: signing it
+        // again gives the published 527c01c2b04d4f8b198180ba72b0f66e.
+        request: &[(
+            "pGateWayReq",
+            "<Ips><GateWayReq><head><Version>v1.0.0</Version><MerCode>c5374addd1a3d024c3a026199cb8feaf</MerCode>\
+             <Account>b02e072eee68d65bff916e08b4f11df2</Account><ReqDate>20160903021801</ReqDate><Signature></Signature>\
+             </head><body><MerBillNo>57c9aca80fdb4</MerBillNo><GatewayType>01</GatewayType><Date>20160903</Date>\
+             <CurrencyType>156</CurrencyType><Amount>0.01</Amount><Lang>GB</Lang>\
+             <Merchanturl><![CDATA[http://localhost/baotao/public/payment/capture/PHEzq0mjdqXM8EH7TQ3jDL6ONJMnBkt85BVrzK2TbJU]]></Merchanturl>\
+             <FailUrl><![CDATA[http://localhost/baotao/public/payment/capture/PHEzq0mjdqXM8EH7TQ3jDL6ONJMnBkt85BVrzK2TbJU]]></FailUrl><OrderEncodeType>5</OrderEncodeType>\
+             <RetEncodeType>17</RetEncodeType><RetType>1</RetType>\
+             <ServerUrl><![CDATA[http://localhost/baotao/public/payment/notify/Fz2WIYvQs1KPc3tRUGNKtOnkHFZuF4segpRnZdphze8]]></ServerUrl>\
+             <GoodsName><![CDATA[商品名稱]]></GoodsName></body></GateWayReq></Ips>",
+        )],
+        merchant_key: KeySource::Secret(IPS7_TEST_CERT),
+        transport: Transport::BrowserForm,
+        action: "https://newpay.ips.com.cn/psfp-entry/gateway/payment.do",
+        action_note: "IPS 7.0's gateway (docs/specs/ips.md section 4)",
+        notify_profile: "ips.v7.notify",
+        // PayumTW/ips tests/ApiTest.php's notification, its Signature emptied: signing it again
+        // gives the published 598633a6fcae5562ef63355f12a71ee1.
+        notify: &[(
+            "paymentResult",
+            "<Ips><GateWayRsp><head><ReferenceID></ReferenceID><RspCode>000000</RspCode>\
+             <RspMsg><![CDATA[交易成功！]]></RspMsg><ReqDate>20160903022511</ReqDate><RspDate>20160903022558</RspDate>\
+             <Signature></Signature></head><body><MerBillNo>57c9aca80fdb4</MerBillNo><CurrencyType>156</CurrencyType>\
+             <Amount>0.01</Amount><Date>20160903</Date><Status>Y</Status><Msg><![CDATA[支付成功！]]></Msg>\
+             <IpsBillNo>BO20160903020025003799</IpsBillNo><IpsTradeNo>2016090302091180230</IpsTradeNo>\
+             <RetEncodeType>17</RetEncodeType><BankBillNo>710002875951</BankBillNo><ResultType>0</ResultType>\
+             <IpsBillTime>20160903022542</IpsBillTime></body></GateWayRsp></Ips>",
+        )],
+        notify_format: Format::Form,
+        notify_transport: "HTTP POST form field paymentResult (UTF-8) to Merchanturl (browser) and ServerUrl \
+                           (server to server)",
+        gateway_key: KeySource::Secret(IPS7_TEST_CERT),
+        verify_key: KeySource::Secret(IPS7_TEST_CERT),
+        notify_note: "IPS signs notifications with the merchant's certificate text (an MD5 key), so this one\n\
+                      is made here with PayumTW's published test certificate, as IPS would make it. The\n\
+                      notification carries no MerCode: the handler adds its own before verifying.",
+        tamper: ("Amount", "100.00"),
+        merchant_adds: &[("MerCode", "c5374addd1a3d024c3a026199cb8feaf")],
+        redirect: None,
+        form: Some(&["pGateWayReq"]),
     },
     Demo {
         name: "tenpay",
@@ -652,6 +714,7 @@ const DEMOS: &[Demo] = &[
         notify_note: "Tenpay signs notifications with the merchant's key, so this one is made here\n\
                       with a test key, as Tenpay would make it.",
         tamper: ("total_fee", "880000"),
+        merchant_adds: &[],
         redirect: None,
         form: None,
     },
@@ -722,6 +785,7 @@ const DEMOS: &[Demo] = &[
         },
         notify_note: SIMULATED_UNIONPAY,
         tamper: ("txnAmt", "100"),
+        merchant_adds: &[],
         redirect: None,
         form: None,
     },
@@ -732,6 +796,9 @@ const PAYPAL: &str = "paypal";
 
 /// A made-up Tenpay key for the demo (the vectors' DERIVED gw cases use it too).
 const TENPAY_TEST_KEY: &str = "TENPAY-TEST-KEY-0123456789abcdef";
+
+/// PayumTW/ips tests/ApiTest.php's MerKey (testdata/vectors/ips.json), a published test value.
+const IPS7_TEST_CERT: &str = "c71530d016b3475579da8af971f7ca6c";
 
 /// IPS's public demo merchant certificate (000015), as its demo pages and other SDKs' tests
 /// carry it.
@@ -825,7 +892,7 @@ fn round_trip(d: &Demo, w: &mut String) -> Result<()> {
 
     // 2. The notification: made, sent as raw bytes, verified from those bytes, tampered.
     let np = paysign::profile(d.notify_profile)?;
-    let mut notify = Params::from_pairs(d.notify.iter().copied());
+    let mut notify = Params::from_pairs(d.notify.iter().chain(d.merchant_adds).copied());
     let gateway_key = d.gateway_key.load()?;
     let verify_key = d.verify_key.load()?;
     w.push_str(&format!("2. Notification ({})\n", np.id));
@@ -843,12 +910,22 @@ fn round_trip(d: &Demo, w: &mut String) -> Result<()> {
     explain(w, np, &notify, &opts, &gateway_key, &d.gateway_key)?;
     paysign::sign(np, &opts, &mut notify, Some(&gateway_key))?;
     let cs = wire_charset(np, &notify, &opts)?;
+    for (name, _) in d.merchant_adds {
+        notify.remove(name);
+    }
     let body = notify.encode(d.notify_format, cs)?;
     w.push_str(&format!("   raw body ({}):\n", d.notify_transport));
     w.push_str(&format!("{body}\n"));
 
     let bytes = cs.encode(&body, "body")?;
-    let (verdict, _) = paysign::verify_body(np, &opts, &bytes, d.notify_format, None, Some(&verify_key))?;
+    if !d.merchant_adds.is_empty() {
+        let names: Vec<&str> = d.merchant_adds.iter().map(|(n, _)| *n).collect();
+        w.push_str(&format!(
+            "   the handler adds its own {} to the parsed fields, then verifies\n",
+            names.join(", ")
+        ));
+    }
+    let verdict = verify_received(d, np, &opts, &bytes, &verify_key)?;
     match verdict {
         Verdict::Valid => w.push_str(&format!("   verify_body ({}): valid\n", d.notify_format.name())),
         Verdict::Invalid(reason) => {
@@ -860,18 +937,9 @@ fn round_trip(d: &Demo, w: &mut String) -> Result<()> {
     }
 
     let (field, forged) = d.tamper;
-    let original = notify.get(field).unwrap_or_default().to_string();
-    let mut tampered = notify.clone();
-    tampered.set(field, forged);
+    let (tampered, original) = tamper(np, &notify, field, forged)?;
     let tampered_body = tampered.encode(d.notify_format, cs)?;
-    let (verdict, _) = paysign::verify_body(
-        np,
-        &opts,
-        &cs.encode(&tampered_body, "body")?,
-        d.notify_format,
-        None,
-        Some(&verify_key),
-    )?;
+    let verdict = verify_received(d, np, &opts, &cs.encode(&tampered_body, "body")?, &verify_key)?;
     match verdict {
         Verdict::Invalid(reason) => w.push_str(&format!(
             "   tampered copy ({field} changed from {original} to {forged}): BAD SIGNATURE: {reason}\n\n"
@@ -899,6 +967,46 @@ fn round_trip(d: &Demo, w: &mut String) -> Result<()> {
     }
     w.push_str(&format!("{reply}\n"));
     Ok(())
+}
+
+/// The verdict on a received body, as the merchant's handler reaches it: the body parsed, the
+/// handler's own fields added (`merchant_adds`), then verified.
+fn verify_received(d: &Demo, np: &Profile, opts: &Options, body: &[u8], key: &Key) -> Result<Verdict> {
+    if d.merchant_adds.is_empty() {
+        return Ok(paysign::verify_body(np, opts, body, d.notify_format, None, Some(key))?.0);
+    }
+    let mut params = paysign::signer::parse_body(np, opts, body, d.notify_format, None)?;
+    for (name, value) in d.merchant_adds {
+        params.set(name, value);
+    }
+    paysign::verify(np, opts, &params, Some(key))
+}
+
+/// A copy of the notification with `field` set to `forged`, and the value it had. In a
+/// document profile whose document carries no such field, `field` is an element of the document.
+fn tamper(np: &Profile, notify: &Params, field: &str, forged: &str) -> Result<(Params, String)> {
+    let mut tampered = notify.clone();
+    if let (Layout::Document { field: doc_field, .. }, None) = (np.layout, notify.get(field)) {
+        let doc = notify.get(doc_field).unwrap_or_default();
+        let (start, end) = paysign::canon::element_span(doc, field)
+            .ok_or_else(|| Error::invalid_field(field, "the demo notification has no such element"))?;
+        let inner = &doc[start..end];
+        let open = inner.find('>').map_or(0, |i| i + 1);
+        let close = inner.rfind("</").unwrap_or(inner.len());
+        let original = inner[open..close].to_string();
+        let changed = format!(
+            "{}{}{forged}{}{}",
+            &doc[..start],
+            &inner[..open],
+            &inner[close..],
+            &doc[end..]
+        );
+        tampered.set(doc_field, &changed);
+        return Ok((tampered, original));
+    }
+    let original = notify.get(field).unwrap_or_default().to_string();
+    tampered.set(field, forged);
+    Ok((tampered, original))
 }
 
 /// The sign string (secrets masked), charset and method of a message.
