@@ -1,9 +1,13 @@
 //! What the simulator has seen: orders, the notifications it sent for them, every delivery
-//! attempt and the merchant's reply. In memory; the operator page and `/_sim/api/` read it.
+//! attempt and the merchant's reply. The operator page and `/_sim/api/` read it. Kept in
+//! `state.json` in the `--state` folder: rewritten (temp file, then rename) after every change,
+//! loaded at start, so that a restart loses nothing and never reuses an order id.
 
+use std::ops::{Deref, DerefMut};
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use paysign::Params;
+use paysign::{Error, Params, Result};
 use serde_json::{json, Value};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,18 +161,82 @@ impl Order {
 #[derive(Clone, Default)]
 pub struct Store {
     orders: Arc<Mutex<Vec<Order>>>,
+    /// `state.json`; None: in memory only.
+    file: Option<Arc<PathBuf>>,
+}
+
+/// The locked orders. A change made through it is written to `state.json` when it is dropped,
+/// still under the lock, so the file always holds one whole state.
+pub struct Orders<'a> {
+    guard: MutexGuard<'a, Vec<Order>>,
+    file: Option<&'a Path>,
+    changed: bool,
+}
+
+impl Deref for Orders<'_> {
+    type Target = Vec<Order>;
+    fn deref(&self) -> &Vec<Order> {
+        &self.guard
+    }
+}
+
+impl DerefMut for Orders<'_> {
+    fn deref_mut(&mut self) -> &mut Vec<Order> {
+        self.changed = true;
+        &mut self.guard
+    }
+}
+
+impl Drop for Orders<'_> {
+    fn drop(&mut self) {
+        if let (true, Some(file)) = (self.changed, self.file) {
+            // A failed write must not take the simulator down; the operator sees it in the log.
+            if let Err(e) = save(file, &self.guard) {
+                eprintln!("paysign simulate: {e}");
+            }
+        }
+    }
 }
 
 impl Store {
+    /// The store kept in `DIR/state.json`, with what that file holds. A file that is not a
+    /// state of this simulator is an error naming it, never silently replaced.
+    pub fn open(dir: &Path) -> Result<Store> {
+        let path = dir.join(STATE_FILE);
+        let orders = match std::fs::read(&path) {
+            Ok(bytes) => load(&bytes).map_err(|why| {
+                Error::malformed(format!(
+                    "{}: not a usable paysign simulate state ({why}); move it away to start empty",
+                    path.display()
+                ))
+            })?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| Error::io(format!("cannot create {}: {e}", dir.display())))?;
+                Vec::new()
+            }
+            Err(e) => return Err(Error::io(format!("{}: cannot read: {e}", path.display()))),
+        };
+        Ok(Store {
+            orders: Arc::new(Mutex::new(orders)),
+            file: Some(Arc::new(path)),
+        })
+    }
+
     /// The orders, locked. A worker that panicked while holding the lock leaves data that is
     /// still consistent enough to show (every change is a single assignment or push).
-    pub fn lock(&self) -> MutexGuard<'_, Vec<Order>> {
-        self.orders.lock().unwrap_or_else(|e| e.into_inner())
+    pub fn lock(&self) -> Orders<'_> {
+        Orders {
+            guard: self.orders.lock().unwrap_or_else(|e| e.into_inner()),
+            file: self.file.as_deref().map(PathBuf::as_path),
+            changed: false,
+        }
     }
 
     /// Records a new pending order from a verified request; returns its id.
     pub fn add(&self, gateway: &'static str, merchant: &str, order_id: &str, amount: &str, request: Params) -> usize {
         let mut orders = self.lock();
+        // Orders are never removed, so the next id is the count (kept in the file with them).
         let id = orders.len();
         orders.push(Order {
             id,
@@ -185,4 +253,205 @@ impl Store {
         });
         id
     }
+}
+
+const STATE_FILE: &str = "state.json";
+/// What names the file as this simulator's, and its layout.
+const FORMAT: &str = "paysign-simulate-state";
+const VERSION: u64 = 1;
+/// The gateways and POST content types an order can hold (they are `&'static str` in memory).
+const GATEWAYS: [&str; 8] = [
+    "99bill",
+    "wechatpay",
+    "alipay",
+    super::alipay_mapi::GATEWAY,
+    "chinabank",
+    super::dinpay::GATEWAY,
+    super::yeepay::GATEWAY,
+    super::allinpay::GATEWAY,
+];
+const CONTENT_TYPES: [&str; 2] = ["application/x-www-form-urlencoded", "text/xml; charset=utf-8"];
+
+/// Writes the whole state to a temp file beside `path` and renames it over: after a crash the
+/// file is the old state or the new one, never half of one.
+fn save(path: &Path, orders: &[Order]) -> std::result::Result<(), String> {
+    let state = json!({
+        "format": FORMAT,
+        "version": VERSION,
+        "next_id": orders.len(),
+        "orders": orders.iter().map(order_state).collect::<Vec<_>>(),
+    });
+    let tmp = path.with_extension("json.tmp");
+    let text = serde_json::to_vec_pretty(&state).map_err(|e| format!("{}: {e}", path.display()))?;
+    let write = || -> std::io::Result<()> {
+        use std::io::Write;
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(&text)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    };
+    write().map_err(|e| format!("{}: cannot write the state: {e}", path.display()))
+}
+
+fn order_state(o: &Order) -> Value {
+    json!({
+        "id": o.id,
+        "gateway": o.gateway,
+        "merchant": o.merchant,
+        "order_id": o.order_id,
+        "amount": o.amount,
+        "request": o.request.iter().map(|(k, v)| json!([k, v])).collect::<Vec<_>>(),
+        "status": o.status.name(),
+        "deal_id": o.deal_id,
+        "created": o.created,
+        "closed_at": o.closed_at,
+        "notifications": o.notifications.iter().map(|n| json!({
+            "kind": n.kind.name(),
+            "url": n.url,
+            "post": n.post.as_ref().map(|(body, content_type)| json!({
+                "content_type": content_type,
+                "body_hex": paysign::digest::hex(body, paysign::profile::Case::Lower),
+            })),
+            "done": n.done,
+            // Unix seconds, absolute: after a restart the retry keeps its schedule.
+            "next_at": n.next_at,
+            "redirect": n.redirect,
+            "attempts": n.attempts.iter().map(|a| json!({
+                "at": a.at,
+                "http_status": a.http_status,
+                "reply": a.reply,
+                "accepted": a.accepted,
+                "why": a.why,
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn load(bytes: &[u8]) -> std::result::Result<Vec<Order>, String> {
+    let v: Value = serde_json::from_slice(bytes).map_err(|e| format!("not JSON: {e}"))?;
+    if v["format"] != FORMAT {
+        return Err(format!("\"format\" is not \"{FORMAT}\""));
+    }
+    if v["version"] != VERSION {
+        return Err(format!("\"version\" is not {VERSION}"));
+    }
+    let list = v["orders"].as_array().ok_or("\"orders\" is not a list")?;
+    let mut orders = Vec::with_capacity(list.len());
+    for (i, o) in list.iter().enumerate() {
+        orders.push(order_from(o, i).map_err(|why| format!("orders[{i}]: {why}"))?);
+    }
+    if v["next_id"] != orders.len() {
+        return Err(format!("\"next_id\" is not {}, the number of orders", orders.len()));
+    }
+    Ok(orders)
+}
+
+fn text(v: &Value, field: &str) -> std::result::Result<String, String> {
+    v[field].as_str().map(str::to_string).ok_or(format!("\"{field}\" is not a string"))
+}
+
+fn opt_text(v: &Value, field: &str) -> std::result::Result<Option<String>, String> {
+    match &v[field] {
+        Value::Null => Ok(None),
+        _ => text(v, field).map(Some),
+    }
+}
+
+fn int(v: &Value, field: &str) -> std::result::Result<i64, String> {
+    v[field].as_i64().ok_or(format!("\"{field}\" is not a whole number"))
+}
+
+fn opt_int(v: &Value, field: &str) -> std::result::Result<Option<i64>, String> {
+    match &v[field] {
+        Value::Null => Ok(None),
+        _ => int(v, field).map(Some),
+    }
+}
+
+fn flag(v: &Value, field: &str) -> std::result::Result<bool, String> {
+    v[field].as_bool().ok_or(format!("\"{field}\" is not true or false"))
+}
+
+fn list<'a>(v: &'a Value, field: &str) -> std::result::Result<&'a Vec<Value>, String> {
+    v[field].as_array().ok_or(format!("\"{field}\" is not a list"))
+}
+
+fn order_from(o: &Value, index: usize) -> std::result::Result<Order, String> {
+    if o["id"] != index {
+        return Err(format!("\"id\" is not {index}"));
+    }
+    let gateway = text(o, "gateway")?;
+    let gateway = GATEWAYS
+        .into_iter()
+        .find(|g| *g == gateway)
+        .ok_or(format!("\"gateway\" '{gateway}' is not simulated"))?;
+    let mut request = Params::new();
+    for pair in list(o, "request")? {
+        match pair.as_array().map(|p| (p.len(), p.first().and_then(Value::as_str), p.get(1).and_then(Value::as_str))) {
+            Some((2, Some(name), Some(value))) => request.push(name, value),
+            _ => return Err("\"request\" holds something else than [name, value]".into()),
+        }
+    }
+    let status = text(o, "status")?;
+    let status = [OrderStatus::Pending, OrderStatus::Paid, OrderStatus::Failed, OrderStatus::Cancelled]
+        .into_iter()
+        .find(|s| s.name() == status)
+        .ok_or(format!("\"status\" '{status}' is not an order status"))?;
+    let mut notifications = Vec::new();
+    for (i, n) in list(o, "notifications")?.iter().enumerate() {
+        notifications.push(notification_from(n).map_err(|why| format!("notifications[{i}]: {why}"))?);
+    }
+    Ok(Order {
+        id: index,
+        gateway,
+        merchant: text(o, "merchant")?,
+        order_id: text(o, "order_id")?,
+        amount: text(o, "amount")?,
+        request,
+        status,
+        deal_id: opt_text(o, "deal_id")?,
+        created: int(o, "created")?,
+        closed_at: opt_int(o, "closed_at")?,
+        notifications,
+    })
+}
+
+fn notification_from(n: &Value) -> std::result::Result<Notification, String> {
+    let kind = text(n, "kind")?;
+    let kind = Kind::from_name(&kind).ok_or(format!("\"kind\" '{kind}' is not a notification kind"))?;
+    let post = match &n["post"] {
+        Value::Null => None,
+        p => {
+            let content_type = text(p, "content_type")?;
+            let content_type = CONTENT_TYPES
+                .into_iter()
+                .find(|c| *c == content_type)
+                .ok_or(format!("\"content_type\" '{content_type}' is not one the simulator sends"))?;
+            let body = paysign::digest::unhex(&text(p, "body_hex")?, "body_hex").map_err(|e| e.to_string())?;
+            Some((body, content_type))
+        }
+    };
+    let mut attempts = Vec::new();
+    for a in list(n, "attempts")? {
+        let http_status = match opt_int(a, "http_status")? {
+            None => None,
+            Some(s) => Some(u16::try_from(s).map_err(|_| "\"http_status\" is not an HTTP status")?),
+        };
+        attempts.push(Attempt {
+            at: int(a, "at")?,
+            http_status,
+            reply: text(a, "reply")?,
+            accepted: flag(a, "accepted")?,
+            why: opt_text(a, "why")?,
+        });
+    }
+    Ok(Notification {
+        kind,
+        url: text(n, "url")?,
+        post,
+        attempts,
+        done: flag(n, "done")?,
+        next_at: opt_int(n, "next_at")?,
+        redirect: opt_text(n, "redirect")?,
+    })
 }
