@@ -88,6 +88,18 @@ pub struct Attempt {
     pub why: Option<String>,
 }
 
+impl Attempt {
+    pub fn to_json(&self) -> Value {
+        json!({
+            "at": self.at,
+            "http_status": self.http_status,
+            "reply": self.reply,
+            "accepted": self.accepted,
+            "why": self.why,
+        })
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Notification {
     pub kind: Kind,
@@ -143,15 +155,12 @@ impl Order {
                 "done": n.done,
                 "next_at": n.next_at,
                 "redirect": n.redirect,
-                "attempts": n.attempts.iter().map(|a| json!({
-                    "at": a.at,
-                    "http_status": a.http_status,
-                    "reply": a.reply,
-                    "accepted": a.accepted,
-                    "why": a.why,
+                "attempts": n.attempts.iter().map(|a| {
+                    let mut j = a.to_json();
                     // A forged or wrong notification answered with success: the merchant's bug.
-                    "merchant_error": a.accepted && !n.kind.should_be_accepted(),
-                })).collect::<Vec<_>>(),
+                    j["merchant_error"] = json!(a.accepted && !n.kind.should_be_accepted());
+                    j
+                }).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
         })
     }
@@ -316,13 +325,7 @@ fn order_state(o: &Order) -> Value {
             // Unix seconds, absolute: after a restart the retry keeps its schedule.
             "next_at": n.next_at,
             "redirect": n.redirect,
-            "attempts": n.attempts.iter().map(|a| json!({
-                "at": a.at,
-                "http_status": a.http_status,
-                "reply": a.reply,
-                "accepted": a.accepted,
-                "why": a.why,
-            })).collect::<Vec<_>>(),
+            "attempts": n.attempts.iter().map(Attempt::to_json).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })
 }
@@ -350,21 +353,19 @@ fn text(v: &Value, field: &str) -> std::result::Result<String, String> {
     v[field].as_str().map(str::to_string).ok_or(format!("\"{field}\" is not a string"))
 }
 
-fn opt_text(v: &Value, field: &str) -> std::result::Result<Option<String>, String> {
-    match &v[field] {
-        Value::Null => Ok(None),
-        _ => text(v, field).map(Some),
-    }
-}
-
 fn int(v: &Value, field: &str) -> std::result::Result<i64, String> {
     v[field].as_i64().ok_or(format!("\"{field}\" is not a whole number"))
 }
 
-fn opt_int(v: &Value, field: &str) -> std::result::Result<Option<i64>, String> {
+/// A field that may be null, read with `get` when it is not.
+fn optional<T>(
+    v: &Value,
+    field: &str,
+    get: fn(&Value, &str) -> std::result::Result<T, String>,
+) -> std::result::Result<Option<T>, String> {
     match &v[field] {
         Value::Null => Ok(None),
-        _ => int(v, field).map(Some),
+        _ => get(v, field).map(Some),
     }
 }
 
@@ -409,9 +410,9 @@ fn order_from(o: &Value, index: usize) -> std::result::Result<Order, String> {
         amount: text(o, "amount")?,
         request,
         status,
-        deal_id: opt_text(o, "deal_id")?,
+        deal_id: optional(o, "deal_id", text)?,
         created: int(o, "created")?,
-        closed_at: opt_int(o, "closed_at")?,
+        closed_at: optional(o, "closed_at", int)?,
         notifications,
     })
 }
@@ -433,7 +434,7 @@ fn notification_from(n: &Value) -> std::result::Result<Notification, String> {
     };
     let mut attempts = Vec::new();
     for a in list(n, "attempts")? {
-        let http_status = match opt_int(a, "http_status")? {
+        let http_status = match optional(a, "http_status", int)? {
             None => None,
             Some(s) => Some(u16::try_from(s).map_err(|_| "\"http_status\" is not an HTTP status")?),
         };
@@ -442,7 +443,7 @@ fn notification_from(n: &Value) -> std::result::Result<Notification, String> {
             http_status,
             reply: text(a, "reply")?,
             accepted: flag(a, "accepted")?,
-            why: opt_text(a, "why")?,
+            why: optional(a, "why", text)?,
         });
     }
     Ok(Notification {
@@ -451,7 +452,83 @@ fn notification_from(n: &Value) -> std::result::Result<Notification, String> {
         post,
         attempts,
         done: flag(n, "done")?,
-        next_at: opt_int(n, "next_at")?,
-        redirect: opt_text(n, "redirect")?,
+        next_at: optional(n, "next_at", int)?,
+        redirect: optional(n, "redirect", text)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("paysign-store-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir
+    }
+
+    #[test]
+    fn a_change_is_in_the_file_and_loaded_back() {
+        let dir = folder("roundtrip");
+        let store = Store::open(&dir).unwrap();
+        let mut request = Params::new();
+        request.push("orderId", "A1");
+        request.push("orderId", "A1 again"); // a repeated name kept as it came
+        assert_eq!(store.add("wechatpay", "10000100", "A1", "1", request), 0);
+        store.lock()[0].notifications.push(Notification {
+            kind: Kind::Tampered,
+            url: "http://shop/notify".into(),
+            post: Some((vec![0x3c, 0xff, 0x00], "text/xml; charset=utf-8")),
+            attempts: vec![Attempt {
+                at: 1_700_000_000,
+                http_status: Some(500),
+                reply: "FAIL".into(),
+                accepted: false,
+                why: Some("HTTP status 500, not 200".into()),
+            }],
+            done: false,
+            next_at: Some(1_700_000_015),
+            redirect: None,
+        });
+        let text = std::fs::read_to_string(dir.join("state.json")).unwrap();
+        assert!(text.contains("\"body_hex\": \"3cff00\""), "{text}");
+        assert!(text.contains("\"next_at\": 1700000015"), "{text}");
+        assert!(text.contains("\"next_id\": 1"), "{text}");
+        assert!(!dir.join("state.json.tmp").exists());
+
+        let again = Store::open(&dir).unwrap();
+        let orders = again.lock();
+        assert_eq!(orders[0].to_json(), store.lock()[0].to_json());
+        let pairs: Vec<_> = orders[0].request.iter().collect();
+        assert_eq!(pairs, [("orderId", "A1"), ("orderId", "A1 again")]);
+        assert_eq!(orders[0].notifications[0].post, Some((vec![0x3c, 0xff, 0x00], "text/xml; charset=utf-8")));
+        drop(orders);
+        assert_eq!(again.add("99bill", "m", "A2", "2", Params::new()), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_foreign_or_damaged_file_is_refused_with_the_reason() {
+        let cases = [
+            ("{", "not JSON"),
+            (r#"{"orders": []}"#, "\"format\" is not \"paysign-simulate-state\""),
+            (r#"{"format": "paysign-simulate-state", "version": 2, "next_id": 0, "orders": []}"#, "\"version\" is not 1"),
+            (r#"{"format": "paysign-simulate-state", "version": 1, "next_id": 3, "orders": []}"#, "\"next_id\" is not 0"),
+            (
+                r#"{"format": "paysign-simulate-state", "version": 1, "next_id": 1, "orders": [{"id": 0, "gateway": "paypal"}]}"#,
+                "orders[0]: \"gateway\" 'paypal' is not simulated",
+            ),
+        ];
+        for (text, why) in cases {
+            let err = load(text.as_bytes()).err().unwrap_or_default();
+            assert!(err.contains(why), "{text}: {err}");
+        }
+        let dir = folder("foreign");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("state.json"), "[]").unwrap();
+        let err = Store::open(&dir).err().expect("refused").to_string();
+        assert!(err.contains(&dir.join("state.json").display().to_string()), "{err}");
+        assert_eq!(std::fs::read(dir.join("state.json")).unwrap(), b"[]", "left as it was");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
