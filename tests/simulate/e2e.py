@@ -20,6 +20,7 @@ import signal
 import socket
 import subprocess
 import sys
+import shutil
 import tempfile
 import time
 import urllib.error
@@ -633,6 +634,82 @@ def query_flow(paysign, sim, state, cert, order_id, order):
     check("99bill query: a changed request refused", status == 400 and "sim.invalid-signature" in text, text[:300])
 
 
+def state_with_keys(state, prefix):
+    """A new --state folder inside state with a copy of its simulator keys (the shop trusts their certificates)."""
+    folder = tempfile.mkdtemp(prefix=prefix, dir=state)
+    for name in os.listdir(state):
+        if name.endswith((".key.pem", ".cert.pem")):
+            shutil.copy(os.path.join(state, name), folder)
+    return folder
+
+
+def restart_flow(paysign, shop, state):
+    """--state: a paid 99bill order and an undelivered notification survive a SIGTERM and a
+    restart on the same folder; a corrupt state.json stops the start with an error naming it."""
+    folder = state_with_keys(state, "restart.")
+    port = free_port()
+    sim = f"http://127.0.0.1:{port}"
+
+    def start():
+        # No --fast: 99bill's first retry is 5 s after the first try, so it falls after the restart.
+        p = subprocess.Popen([paysign, "simulate", "--listen", f"127.0.0.1:{port}", "--state", folder, "--auto", "pay"],
+                             stdout=open(os.path.join(folder, "sim.log"), "a"), stderr=subprocess.STDOUT)
+        return p, wait_listening(port, p, "restarted simulator")
+
+    def stop(p):
+        p.terminate()
+        p.wait(timeout=5)
+
+    p, up = start()
+    try:
+        form, fields = checkout(f"{shop}/99bill/send.php")
+        status, headers, _ = http("POST", f"{sim}/gateway/recvMerchantInfoAction.htm", urllib.parse.urlencode(form.fields).encode())
+        check("restart: --auto pay paid a 99bill order", up and status == 302, f"{status} {headers.get('Location')}")
+        n = tampered(sim, [o for o in orders(sim) if o["order_id"] == fields["orderId"]])
+        check("restart: a tampered notification rejected by the shop, its retry due",
+              n.get("done") is False and len(n.get("attempts", [])) == 1 and not n["attempts"][0]["accepted"]
+              and n["next_at"] is not None, json.dumps(n)[:300])
+        before = orders(sim)
+    finally:
+        stop(p)
+    check("restart: state.json written, no temp file left",
+          os.path.exists(os.path.join(folder, "state.json")) and not os.path.exists(os.path.join(folder, "state.json.tmp")))
+    p, up = start()
+    try:
+        after = orders(sim) if up else []
+        o = after[0] if after else {}
+        check("restart: the order is listed again, paid, with its accepted notification",
+              len(after) == 1 and o["order_id"] == fields["orderId"] and o["status"] == "paid" and o["id"] == before[0]["id"]
+              and o["deal_id"] == before[0]["deal_id"] and o["notifications"][0]["attempts"] == before[0]["notifications"][0]["attempts"],
+              json.dumps(after)[:400])
+        due = before[0]["notifications"][1]["next_at"]
+        retried = wait_for(lambda: len(orders(sim)[0]["notifications"][1]["attempts"]) >= 2, 15)
+        tries = orders(sim)[0]["notifications"][1]["attempts"]
+        check("restart: the undelivered notification retried once on its stored schedule",
+              retried and len(tries) == 2 and tries[1]["at"] >= due and tries[1]["at"] <= due + 3, json.dumps(tries)[:400])
+        form, fields = checkout(f"{shop}/99bill/send.php")
+        http("POST", f"{sim}/gateway/recvMerchantInfoAction.htm", urllib.parse.urlencode(form.fields).encode())
+        ids = [o["id"] for o in orders(sim)]
+        check("restart: the next order gets the next id", ids == [before[0]["id"], before[0]["id"] + 1], str(ids))
+    finally:
+        stop(p)
+    with open(os.path.join(folder, "state.json"), "r+b") as f:
+        f.seek(0)
+        f.write(b"{not json")
+    r = subprocess.run([paysign, "simulate", "--listen", f"127.0.0.1:{port}", "--state", folder],
+                       capture_output=True, timeout=20)
+    err = r.stderr.decode() + r.stdout.decode()
+    check("restart: a corrupt state.json: an error naming it, non-zero exit, no panic",
+          r.returncode != 0 and os.path.join(folder, "state.json") in err and "panicked" not in err, f"{r.returncode} {err[:300]}")
+    with open(os.path.join(folder, "state.json"), "w") as f:
+        json.dump({"orders": []}, f)
+    r = subprocess.run([paysign, "simulate", "--listen", f"127.0.0.1:{port}", "--state", folder],
+                       capture_output=True, timeout=20)
+    err = r.stderr.decode() + r.stdout.decode()
+    check("restart: a foreign state.json: an error naming it, non-zero exit",
+          r.returncode != 0 and "state.json" in err and '"format"' in err, f"{r.returncode} {err[:300]}")
+
+
 def main():
     # `timeout` sends SIGTERM: leave through the finally below, which stops both servers.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(124))
@@ -837,8 +914,10 @@ def main():
 
         # --auto pay, for CI: a second simulator on the same state folder (so the same key),
         # the request completed and the browser sent straight back.
+        # Its own state.json (two simulators must not share one), with the same keys.
+        auto_state = state_with_keys(state, "auto.")
         autop = subprocess.Popen(
-            [paysign, "simulate", "--listen", f"127.0.0.1:{auto_port}", "--state", state, "--auto", "pay"],
+            [paysign, "simulate", "--listen", f"127.0.0.1:{auto_port}", "--state", auto_state, "--auto", "pay"],
             stdout=open(os.path.join(state, "auto.log"), "w"), stderr=subprocess.STDOUT)
         procs.append(autop)
         check("--auto simulator listens", wait_listening(auto_port, autop, "--auto simulator"))
@@ -857,6 +936,7 @@ def main():
         yeepay_auto(paysign, f"http://127.0.0.1:{auto_port}", shop, state)
         allinpay_auto(f"http://127.0.0.1:{auto_port}", shop, state, "0")
         allinpay_auto(f"http://127.0.0.1:{auto_port}", shop, state, "1")
+        restart_flow(paysign, shop, state)
     finally:
         for p in procs:
             p.terminate()

@@ -222,8 +222,9 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
     let fast = number(a.value("--fast"), "--fast", 1)?;
     let timeout = number(a.value("--timeout"), "--timeout", 10)?;
     let config = load_config(a.value("--config"))?;
-    let store = Store::default();
+    let store = Store::open(&state)?;
     let notifier = Notifier::new(store.clone(), fast, Duration::from_secs(timeout));
+    notifier.resume(rules);
     let kuaiqian_key = keys::load_or_create(&state, "99bill")?;
     let alipay_key = keys::load_or_create(&state, "alipay")?;
     let allinpay_key = keys::load_or_create(&state, "allinpay")?;
@@ -596,26 +597,31 @@ fn title(gateway: &str) -> &'static str {
 type Made = (String, Option<(Vec<u8>, &'static str)>, &'static notifier::Rules);
 
 fn made(sim: &Sim, o: &store::Order, kind: Kind) -> std::result::Result<Made, String> {
+    const FORM: &str = "application/x-www-form-urlencoded";
+    let form = |(url, body)| (url, Some((body, FORM)), rules(o));
     match o.gateway {
-        "alipay" => alipay::notification(sim, o, kind)
-            .map(|(url, body)| (url, Some((body, "application/x-www-form-urlencoded")), &alipay::RULES)),
-        alipay_mapi::GATEWAY => alipay_mapi::notification(sim, o, kind)
-            .map(|(url, body)| (url, Some((body, "application/x-www-form-urlencoded")), &alipay::RULES)),
-        "chinabank" => chinabank::notification(sim, o, kind).map(|(url, body)| {
-            (
-                url,
-                Some((body, "application/x-www-form-urlencoded")),
-                &chinabank::RULES,
-            )
-        }),
-        dinpay::GATEWAY => dinpay::notification(sim, o, kind)
-            .map(|(url, body)| (url, Some((body, "application/x-www-form-urlencoded")), &dinpay::RULES)),
-        allinpay::GATEWAY => allinpay::notification(sim, o, kind)
-            .map(|(url, body)| (url, Some((body, "application/x-www-form-urlencoded")), &allinpay::RULES)),
-        yeepay::GATEWAY => yeepay::notification_url(sim, o, kind).map(|url| (url, None, &yeepay::RULES)),
+        "alipay" => alipay::notification(sim, o, kind).map(form),
+        alipay_mapi::GATEWAY => alipay_mapi::notification(sim, o, kind).map(form),
+        "chinabank" => chinabank::notification(sim, o, kind).map(form),
+        dinpay::GATEWAY => dinpay::notification(sim, o, kind).map(form),
+        allinpay::GATEWAY => allinpay::notification(sim, o, kind).map(form),
+        yeepay::GATEWAY => yeepay::notification_url(sim, o, kind).map(|url| (url, None, rules(o))),
         "wechatpay" => wechat::notification(sim, o, kind)
-            .map(|(url, body)| (url, Some((body, "text/xml; charset=utf-8")), &wechat::RULES)),
-        _ => kuaiqian::notification_url(sim, o, kind).map(|url| (url, None, kuaiqian::target(o).1)),
+            .map(|(url, body)| (url, Some((body, "text/xml; charset=utf-8")), rules(o))),
+        _ => kuaiqian::notification_url(sim, o, kind).map(|url| (url, None, rules(o))),
+    }
+}
+
+/// How `o`'s gateway delivers and retries its notifications.
+fn rules(o: &store::Order) -> &'static notifier::Rules {
+    match o.gateway {
+        "alipay" | alipay_mapi::GATEWAY => &alipay::RULES,
+        "chinabank" => &chinabank::RULES,
+        dinpay::GATEWAY => &dinpay::RULES,
+        allinpay::GATEWAY => &allinpay::RULES,
+        yeepay::GATEWAY => &yeepay::RULES,
+        "wechatpay" => &wechat::RULES,
+        _ => kuaiqian::target(o).1,
     }
 }
 

@@ -7,7 +7,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use super::now_secs;
-use super::store::{Attempt, Store};
+use super::store::{Attempt, Order, Store};
 
 /// What a gateway's notifications need from the notifier.
 pub struct Rules {
@@ -78,6 +78,27 @@ impl Notifier {
     pub fn start(&self) {
         let me = self.clone();
         std::thread::spawn(move || me.run());
+    }
+
+    /// Schedules every undelivered notification of a loaded store at its stored time (one due
+    /// while the simulator was stopped: now). Call before `start`.
+    pub fn resume(&self, rules: fn(&Order) -> &'static Rules) {
+        let now = now_secs();
+        let orders = self.store.lock();
+        let (queue, _) = &*self.queue;
+        let mut q = queue.lock().unwrap_or_else(|e| e.into_inner());
+        for o in orders.iter() {
+            for (index, n) in o.notifications.iter().enumerate().filter(|(_, n)| !n.done) {
+                // None: the first try was under way when it stopped.
+                let wait = n.next_at.map_or(0, |at| at.saturating_sub(now).max(0));
+                q.push_back(Job {
+                    due: Instant::now() + Duration::from_secs(wait.unsigned_abs()),
+                    order: o.id,
+                    index,
+                    rules: rules(o),
+                });
+            }
+        }
     }
 
     /// Delivers notification `index` of order `order` now, in the caller's thread, and
