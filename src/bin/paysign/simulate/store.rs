@@ -220,8 +220,7 @@ impl Store {
                 ))
             })?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| Error::io(format!("cannot create {}: {e}", dir.display())))?;
+                std::fs::create_dir_all(dir).map_err(|e| Error::io(format!("cannot create {}: {e}", dir.display())))?;
                 Vec::new()
             }
             Err(e) => return Err(Error::io(format!("{}: cannot read: {e}", path.display()))),
@@ -350,7 +349,10 @@ fn load(bytes: &[u8]) -> std::result::Result<Vec<Order>, String> {
 }
 
 fn text(v: &Value, field: &str) -> std::result::Result<String, String> {
-    v[field].as_str().map(str::to_string).ok_or(format!("\"{field}\" is not a string"))
+    v[field]
+        .as_str()
+        .map(str::to_string)
+        .ok_or(format!("\"{field}\" is not a string"))
 }
 
 fn int(v: &Value, field: &str) -> std::result::Result<i64, String> {
@@ -388,16 +390,27 @@ fn order_from(o: &Value, index: usize) -> std::result::Result<Order, String> {
         .ok_or(format!("\"gateway\" '{gateway}' is not simulated"))?;
     let mut request = Params::new();
     for pair in list(o, "request")? {
-        match pair.as_array().map(|p| (p.len(), p.first().and_then(Value::as_str), p.get(1).and_then(Value::as_str))) {
+        match pair.as_array().map(|p| {
+            (
+                p.len(),
+                p.first().and_then(Value::as_str),
+                p.get(1).and_then(Value::as_str),
+            )
+        }) {
             Some((2, Some(name), Some(value))) => request.push(name, value),
             _ => return Err("\"request\" holds something else than [name, value]".into()),
         }
     }
     let status = text(o, "status")?;
-    let status = [OrderStatus::Pending, OrderStatus::Paid, OrderStatus::Failed, OrderStatus::Cancelled]
-        .into_iter()
-        .find(|s| s.name() == status)
-        .ok_or(format!("\"status\" '{status}' is not an order status"))?;
+    let status = [
+        OrderStatus::Pending,
+        OrderStatus::Paid,
+        OrderStatus::Failed,
+        OrderStatus::Cancelled,
+    ]
+    .into_iter()
+    .find(|s| s.name() == status)
+    .ok_or(format!("\"status\" '{status}' is not an order status"))?;
     let mut notifications = Vec::new();
     for (i, n) in list(o, "notifications")?.iter().enumerate() {
         notifications.push(notification_from(n).map_err(|why| format!("notifications[{i}]: {why}"))?);
@@ -424,10 +437,9 @@ fn notification_from(n: &Value) -> std::result::Result<Notification, String> {
         Value::Null => None,
         p => {
             let content_type = text(p, "content_type")?;
-            let content_type = CONTENT_TYPES
-                .into_iter()
-                .find(|c| *c == content_type)
-                .ok_or(format!("\"content_type\" '{content_type}' is not one the simulator sends"))?;
+            let content_type = CONTENT_TYPES.into_iter().find(|c| *c == content_type).ok_or(format!(
+                "\"content_type\" '{content_type}' is not one the simulator sends"
+            ))?;
             let body = paysign::digest::unhex(&text(p, "body_hex")?, "body_hex").map_err(|e| e.to_string())?;
             Some((body, content_type))
         }
@@ -501,7 +513,10 @@ mod tests {
         assert_eq!(orders[0].to_json(), store.lock()[0].to_json());
         let pairs: Vec<_> = orders[0].request.iter().collect();
         assert_eq!(pairs, [("orderId", "A1"), ("orderId", "A1 again")]);
-        assert_eq!(orders[0].notifications[0].post, Some((vec![0x3c, 0xff, 0x00], "text/xml; charset=utf-8")));
+        assert_eq!(
+            orders[0].notifications[0].post,
+            Some((vec![0x3c, 0xff, 0x00], "text/xml; charset=utf-8"))
+        );
         drop(orders);
         assert_eq!(again.add("99bill", "m", "A2", "2", Params::new()), 1);
         std::fs::remove_dir_all(&dir).unwrap();
@@ -512,8 +527,14 @@ mod tests {
         let cases = [
             ("{", "not JSON"),
             (r#"{"orders": []}"#, "\"format\" is not \"paysign-simulate-state\""),
-            (r#"{"format": "paysign-simulate-state", "version": 2, "next_id": 0, "orders": []}"#, "\"version\" is not 1"),
-            (r#"{"format": "paysign-simulate-state", "version": 1, "next_id": 3, "orders": []}"#, "\"next_id\" is not 0"),
+            (
+                r#"{"format": "paysign-simulate-state", "version": 2, "next_id": 0, "orders": []}"#,
+                "\"version\" is not 1",
+            ),
+            (
+                r#"{"format": "paysign-simulate-state", "version": 1, "next_id": 3, "orders": []}"#,
+                "\"next_id\" is not 0",
+            ),
             (
                 r#"{"format": "paysign-simulate-state", "version": 1, "next_id": 1, "orders": [{"id": 0, "gateway": "paypal"}]}"#,
                 "orders[0]: \"gateway\" 'paypal' is not simulated",
