@@ -1125,3 +1125,21 @@ fn sign_mode_tenpay_charset_and_hex_case() {
         assert_eq!(j["paysign_signature"], c["expect_signature"]);
     }
 }
+
+#[test]
+fn unionpay_5_1_0_signed_with_the_5_0_0_digest_is_named() {
+    // Made with openssl, not paysign (testdata/unionpay/SOURCES.md).
+    let body = std::fs::read(vectors_dir().join("../unionpay/notify_5.1.0_sha1_digest_derived.txt")).unwrap();
+    let cert = key_file("unionpay_acp_test_sign_2021_cert.pem", None);
+    let j = Run::form("unionpay.acp.notify", body.clone(), Some(&cert)).go();
+    assert_cause(&j, "digest");
+    assert_eq!(j["variant"]["method"], "SHA1withRSA over SHA-1 hex", "{j:#}");
+    assert!(j["explanation"].as_str().unwrap().contains("UnionPay 5.0.0"), "{j:#}");
+    // The same bytes with version=5.0.0 are not a fix: version is signed, so nothing verifies.
+    let other = String::from_utf8(body)
+        .unwrap()
+        .replace("version=5.1.0", "version=5.0.0");
+    let j = Run::form("unionpay.acp.notify", other.into_bytes(), Some(&cert)).go();
+    assert_ne!(j["verdict"], "valid", "{j:#}");
+    assert_ne!(j["cause"], "digest", "{j:#}");
+}

@@ -602,8 +602,8 @@ fn explain(c: &Ctx<'_>, v: &Variant, method: Option<Method>) -> String {
     match v.cause {
         "digest" => format!(
             "The signature verifies with {} instead of {}: signer and verifier use different digests (99bill \
-             SHA-1 vs SHA-256, Alipay RSA vs RSA2, WeChat MD5 vs HMAC-SHA256). Use the option hash= or sign_type=, or \
-             fix the sign type the message declares.",
+             SHA-1 vs SHA-256, Alipay RSA vs RSA2, WeChat MD5 vs HMAC-SHA256, UnionPay 5.0.0's SHA-1 on a 5.1.0 \
+             message). Use the option hash= or sign_type=, or fix the sign type or version the message declares.",
             method.map_or_else(|| s("method"), |m| method_name(m, &v.opts)),
             c.method
                 .map_or_else(|| "the profile's method".to_string(), |m| method_name(m, c.req.options)),

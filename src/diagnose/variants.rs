@@ -249,6 +249,21 @@ fn digest(c: &Ctx<'_>) -> Vec<Variant> {
         Some(m) => m.is_rsa(),
         None => c.req.key.is_some_and(|k| !k.is_secret()),
     };
+    if let Some(Method::RsaOfHexDigest { hash }) = c.method {
+        // UnionPay: `version` picks the digest (5.0.0 SHA-1, 5.1.0 SHA-256); an old SDK keeps
+        // SHA-1 on a 5.1.0 message. The option hash= does not apply, so the method is replaced.
+        for h in [Hash::Sha256, Hash::Sha1].into_iter().filter(|h| *h != hash) {
+            let m = Method::RsaOfHexDigest { hash: h };
+            let mut v = c.variant(
+                "digest",
+                m.name().to_string(),
+                json!({"method": m.name(), "hash": h.name()}),
+            );
+            v.profile.methods = Methods::only(m);
+            out.push(v);
+        }
+        return out;
+    }
     if rsa {
         let tried: Vec<Hash> = match (c.req.options.hash, c.method) {
             (Some(h), _) => vec![h],
