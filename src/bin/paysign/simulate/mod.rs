@@ -937,7 +937,8 @@ mod tests {
                 "chinabank": {"merchants": [{"v_mid": "4", "md5_key": "t"}]},
                 "alipay_mapi": {"merchants": [{"partner": "5", "md5_key": "m"}]},
                 "yeepay": {"merchants": [{"p1_MerId": "6", "key": "y"}]},
-                "allinpay": {"merchants": [{"merchantId": "7", "md5_key": "a"}]}}"#,
+                "allinpay": {"merchants": [{"merchantId": "7", "md5_key": "a"}]},
+                "ips": {"merchants": [{"Mer_code": "8", "cert": "c"}]}}"#,
         )))
         .unwrap();
         assert_eq!((c.kuaiqian[0].acct_id.as_str(), c.kuaiqian_hash), ("1", Hash::Sha1));
@@ -948,6 +949,7 @@ mod tests {
         assert_eq!(c.alipay_mapi[0].partner, "5");
         assert_eq!(c.yeepay[0].id, "6");
         assert_eq!(c.allinpay[0].id, "7");
+        assert_eq!(c.ips[0].id, "8");
         assert!(c.alipay_mapi[0].public_key.is_none());
         let e = load_config(Some(&write(r#"{"alipay_mapi": {"merchants": [{"partner": "5"}]}}"#)))
             .err()
@@ -957,6 +959,10 @@ mod tests {
             .err()
             .unwrap();
         assert_eq!(e.message, "--config: yeepay.merchants[0].key is missing");
+        let e = load_config(Some(&write(r#"{"ips": {"merchants": [{"Mer_code": "8"}]}}"#)))
+            .err()
+            .unwrap();
+        assert_eq!(e.message, "--config: ips.merchants[0].cert is missing");
         let e = load_config(Some(&write(r#"{"chinabank": {"merchants": [{"v_mid": "4"}]}}"#)))
             .err()
             .unwrap();
