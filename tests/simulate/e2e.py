@@ -570,6 +570,50 @@ def allinpay_auto(auto, shop, state, sign_type):
           status == 400 and "signMsg does not verify" in text and "orderAmount=2&amp;" in text, text[:600])
 
 
+IPS_CERT = ("GDgLwwdK270Qj1w4xho8lyTpRQZV9Jm5x4NwWOTThUa4fMhEBK9jOXFrKRT6xhlJuU2FEa89ov0ryyjfJuuPkcGz"
+            "O5CeVx5ZIrkkt1aBlZV36ySvHOMcNv8rncRiy3DQ")  # demo merchant 000015's (docs/specs/ips.md)
+
+
+def ips_flow(auto, shop, state):
+    """IPS 3.0 through --auto pay: the shop's pay.php form posted (GB2312) to /ipayment.aspx, the
+    server notification (a GB2312 query GET to ServerUrl) accepted by server.php (order book
+    paid), its signature re-checked by the spec rule (hashlib, §3), the browser sent to
+    Merchanturl, a tampered copy rejected and scheduled for a retry, a changed request refused
+    with diagnose's sign string."""
+    import hashlib
+    form, fields = checkout(f"{shop}/ips/pay.php")
+    node = f"{auto}/ipayment.aspx"
+    status, headers, _ = http("POST", node, urllib.parse.urlencode(form.fields, encoding="gb2312").encode())
+    back = headers.get("Location", "")
+    check("IPS --auto pay: the browser sent to Merchanturl with the result",
+          status == 302 and back.startswith(f"{shop}/ips/return.php?billno=") and "succ=Y" in back, f"{status} {back}")
+    page = http("GET", back)[2] if back.startswith(shop) else ""
+    check("IPS: return.php verifies the return and shows paid", 'id="status">paid<' in page, page[:300])
+    o, n = first_notification(auto, fields.get("Billno"))
+    delivered("IPS", o, n, f"{shop}/ips/server.php?", "GET", "ipscheckok", "server notification GET to ServerUrl",
+              shop_book(state, fields.get("Billno", "")))
+    query = n.get("url", "?").split("?", 1)[1]
+    got = dict(urllib.parse.parse_qsl(query, keep_blank_values=True, encoding="gb2312"))
+    text = "".join(label + got.get(k, "") for label, k in (
+        ("billno", "billno"), ("currencytype", "Currency_type"), ("amount", "amount"), ("date", "date"), ("succ", "succ"),
+        ("ipsbillno", "ipsbillno"), ("retencodetype", "retencodetype")))
+    want = hashlib.md5((text + IPS_CERT).encode()).hexdigest()
+    check("IPS: the notification's signature right by the spec rule (hashlib), Chinese attach in GB2312 on the wire",
+          got.get("signature") == want and got.get("amount") == "0.01" and got.get("succ") == "Y"
+          and got.get("retencodetype") == "17" and got.get("Currency_type") == "RMB" and got.get("attach") == "备注"
+          and "%B1%B8%D7%A2" in query, json.dumps(got, ensure_ascii=False))
+    if o:
+        t = tampered(auto, o)
+        check("IPS: a tampered copy rejected by server.php (ipscheckfail) and scheduled for a retry",
+              bool(t) and not t["attempts"][0]["accepted"] and t["attempts"][0]["reply"] == "ipscheckfail"
+              and not t["done"] and t["next_at"] is not None, json.dumps(t)[:400])
+    bad = urllib.parse.urlencode([(k, "0.02" if k == "Amount" else v) for k, v in form.fields], encoding="gb2312").encode()
+    status, _, text = http("POST", node, bad)
+    check("IPS: a changed request refused with diagnose's sign string, the certificate not in it",
+          status == 400 and "SignMD5 does not verify" in text and "amount0.02date" in text and IPS_CERT[:16] not in text,
+          text[:600])
+
+
 def shop_book(state, order_id):
     try:
         return json.load(open(os.path.join(state, "shop-orders", order_id.encode().hex() + ".json")))
@@ -761,6 +805,9 @@ def main():
                    CHINABANK_NOTIFY_URL=f"{shop}/chinabank/notify.php",
                    CHINABANK_RETURN_URL=f"{shop}/chinabank/return.php",
                    CHINABANK_ORDER_DIR=os.path.join(state, "shop-orders"),
+                   IPS_SERVER_URL=f"{shop}/ips/server.php",
+                   IPS_RETURN_URL=f"{shop}/ips/return.php",
+                   IPS_ORDER_DIR=os.path.join(state, "shop-orders"),
                    # order.php waits for the simulator while the simulator may notify: two workers.
                    PHP_CLI_SERVER_WORKERS="4")
         shopp = subprocess.Popen(
@@ -933,6 +980,7 @@ def main():
         mapi_auto(f"http://127.0.0.1:{auto_port}", shop, state, "MD5")
         mapi_auto(f"http://127.0.0.1:{auto_port}", shop, state, "RSA")
         dinpay_auto(f"http://127.0.0.1:{auto_port}", shop, state)
+        ips_flow(f"http://127.0.0.1:{auto_port}", shop, state)
         yeepay_auto(paysign, f"http://127.0.0.1:{auto_port}", shop, state)
         allinpay_auto(f"http://127.0.0.1:{auto_port}", shop, state, "0")
         allinpay_auto(f"http://127.0.0.1:{auto_port}", shop, state, "1")

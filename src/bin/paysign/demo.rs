@@ -802,8 +802,9 @@ const IPS7_TEST_CERT: &str = "c71530d016b3475579da8af971f7ca6c";
 
 /// IPS's public demo merchant certificate (000015), as its demo pages and other SDKs' tests
 /// carry it.
-const IPS_DEMO_CERT: &str = "GDgLwwdK270Qj1w4xho8lyTpRQZV9Jm5x4NwWOTThUa4fMhEBK9jOXFrKRT6xhlJuU2FEa89ov0ryyjfJuuPkcGz\
-                             O5CeVx5ZIrkkt1aBlZV36ySvHOMcNv8rncRiy3DQ";
+pub const IPS_DEMO_CERT: &str =
+    "GDgLwwdK270Qj1w4xho8lyTpRQZV9Jm5x4NwWOTThUa4fMhEBK9jOXFrKRT6xhlJuU2FEa89ov0ryyjfJuuPkcGz\
+     O5CeVx5ZIrkkt1aBlZV36ySvHOMcNv8rncRiy3DQ";
 
 pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
     let a = args::parse(argv, &[], &["--gateway"])?;

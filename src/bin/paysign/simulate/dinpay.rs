@@ -18,9 +18,10 @@ pub const TITLE: &str = "Dinpay (智付) direct_pay";
 const NOTIFY: &str = "dinpay.pay.notify";
 
 /// "up to 5 times at growing intervals" (specs/dinpay.md §2) gives no intervals: these five
-/// are the simulator's own.
+/// are the simulator's own (IPS uses them too).
+pub const RETRIES: &[u64] = &[60, 120, 300, 600, 1800];
 pub const RULES: Rules = Rules {
-    retries: &[60, 120, 300, 600, 1800],
+    retries: RETRIES,
     reply: Reply::Exact(NOTIFY),
 };
 

@@ -20,6 +20,8 @@ mod chinabank;
 mod dinpay;
 #[path = "http.rs"]
 mod http;
+#[path = "ips.rs"]
+mod ips;
 #[path = "keys.rs"]
 mod keys;
 #[path = "kuaiqian.rs"]
@@ -84,6 +86,7 @@ pub struct Sim {
     alipay_mapi: Vec<alipay_mapi::Merchant>,
     chinabank: Vec<secret_form::Merchant>,
     dinpay: Vec<secret_form::Merchant>,
+    ips: Vec<secret_form::Merchant>,
     yeepay: Vec<secret_form::Merchant>,
     allinpay: Vec<secret_form::Merchant>,
     allinpay_key: keys::GatewayKey,
@@ -241,6 +244,7 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         alipay_mapi: config.alipay_mapi,
         chinabank: config.chinabank,
         dinpay: config.dinpay,
+        ips: config.ips,
         yeepay: config.yeepay,
         allinpay: config.allinpay,
         allinpay_key,
@@ -290,6 +294,7 @@ struct Config {
     alipay_mapi: Vec<alipay_mapi::Merchant>,
     chinabank: Vec<secret_form::Merchant>,
     dinpay: Vec<secret_form::Merchant>,
+    ips: Vec<secret_form::Merchant>,
     yeepay: Vec<secret_form::Merchant>,
     allinpay: Vec<secret_form::Merchant>,
 }
@@ -304,6 +309,9 @@ const CHINABANK_DEMO_KEY: &str = "test";
 /// Dinpay's test-suite merchant and MD5 key (NewDinPayTest.php; ../shared/specs/dinpay.md §4).
 const DINPAY_TEST_CODE: &str = "1111130200";
 const DINPAY_TEST_KEY: &str = "hfgd_83yt_90hb_gf98n";
+/// IPS's demo merchant 000015; its certificate text is demo.rs's IPS_DEMO_CERT (Crasader/test2
+/// IPSTest.php, docs/specs/ips.md; testdata/vectors/ips.json).
+const IPS_DEMO_MER_CODE: &str = "000015";
 /// YeePay's public demo merchant and its key, from YeePay's official demo code
 /// (../shared/specs/yeepay.md §3; testdata/vectors/yeepay.json).
 const YEEPAY_DEMO_MER_ID: &str = "10001126856";
@@ -326,6 +334,7 @@ const MAPI_DEMO_PUBLIC: &[u8] =
 ///   "alipay": {"merchants": [{"app_id": "…", "public_key": "FILE"}]},
 ///   "chinabank": {"merchants": [{"v_mid": "…", "md5_key": "…"}]},
 ///   "dinpay": {"merchants": [{"merchant_code": "…", "md5_key": "…"}]},
+///   "ips": {"merchants": [{"Mer_code": "…", "cert": "…"}]},
 ///   "yeepay": {"merchants": [{"p1_MerId": "…", "key": "…"}]},
 ///   "allinpay": {"merchants": [{"merchantId": "…", "md5_key": "…"}]}}`;
 /// relative paths are from the file's folder. Without it: 99bill's public sandbox merchant
@@ -360,6 +369,10 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             dinpay: vec![secret_form::Merchant {
                 id: DINPAY_TEST_CODE.into(),
                 key: Key::secret(DINPAY_TEST_KEY)?,
+            }],
+            ips: vec![secret_form::Merchant {
+                id: IPS_DEMO_MER_CODE.into(),
+                key: Key::secret(super::demo::IPS_DEMO_CERT)?,
             }],
             yeepay: vec![secret_form::Merchant {
                 id: YEEPAY_DEMO_MER_ID.into(),
@@ -437,6 +450,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
     })?;
     let chinabank = secret_merchants(&v, "chinabank", "v_mid", "md5_key")?;
     let dinpay = secret_merchants(&v, "dinpay", "merchant_code", "md5_key")?;
+    let ips = secret_merchants(&v, "ips", "Mer_code", "cert")?;
     let yeepay = secret_merchants(&v, "yeepay", "p1_MerId", "key")?;
     let allinpay = secret_merchants(&v, "allinpay", "merchantId", "md5_key")?;
     Ok(Config {
@@ -447,6 +461,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
         alipay_mapi,
         chinabank,
         dinpay,
+        ips,
         yeepay,
         allinpay,
     })
@@ -528,6 +543,7 @@ fn route(sim: &Sim, req: &Request) -> Response {
         ("GET" | "POST", alipay::PATH) => alipay::gateway(sim, req),
         ("GET" | "POST", chinabank::PATH) => chinabank::pay_request(sim, req),
         ("POST", dinpay::PATH) => dinpay::pay_request(sim, req),
+        ("POST", ips::PATH) => ips::pay_request(sim, req),
         ("GET" | "POST", yeepay::PATH) => yeepay::pay_request(sim, req),
         ("POST", allinpay::PATH) => allinpay::pay_request(sim, req),
         // The payer's phone scanning a NATIVE code_url.
@@ -587,6 +603,7 @@ fn title(gateway: &str) -> &'static str {
         alipay_mapi::GATEWAY => alipay_mapi::TITLE,
         "chinabank" => chinabank::TITLE,
         dinpay::GATEWAY => dinpay::TITLE,
+        ips::GATEWAY => ips::TITLE,
         yeepay::GATEWAY => yeepay::TITLE,
         allinpay::GATEWAY => allinpay::TITLE,
         _ => kuaiqian::TITLE,
@@ -606,6 +623,7 @@ fn made(sim: &Sim, o: &store::Order, kind: Kind) -> std::result::Result<Made, St
         dinpay::GATEWAY => dinpay::notification(sim, o, kind).map(form),
         allinpay::GATEWAY => allinpay::notification(sim, o, kind).map(form),
         yeepay::GATEWAY => yeepay::notification_url(sim, o, kind).map(|url| (url, None, rules(o))),
+        ips::GATEWAY => ips::notification_url(sim, o, kind).map(|url| (url, None, rules(o))),
         "wechatpay" => wechat::notification(sim, o, kind)
             .map(|(url, body)| (url, Some((body, "text/xml; charset=utf-8")), rules(o))),
         _ => kuaiqian::notification_url(sim, o, kind).map(|url| (url, None, rules(o))),
@@ -618,6 +636,7 @@ fn rules(o: &store::Order) -> &'static notifier::Rules {
         "alipay" | alipay_mapi::GATEWAY => &alipay::RULES,
         "chinabank" => &chinabank::RULES,
         dinpay::GATEWAY => &dinpay::RULES,
+        ips::GATEWAY => &ips::RULES,
         allinpay::GATEWAY => &allinpay::RULES,
         yeepay::GATEWAY => &yeepay::RULES,
         "wechatpay" => &wechat::RULES,
@@ -857,6 +876,7 @@ impl Sim {
             alipay_mapi::GATEWAY => alipay_mapi::return_url(self, o),
             "chinabank" => chinabank::return_url(self, o),
             yeepay::GATEWAY => yeepay::return_url(self, o),
+            ips::GATEWAY => ips::return_url(self, o),
             _ => redirect.map(str::to_string),
         };
         match back {
@@ -917,7 +937,8 @@ mod tests {
                 "chinabank": {"merchants": [{"v_mid": "4", "md5_key": "t"}]},
                 "alipay_mapi": {"merchants": [{"partner": "5", "md5_key": "m"}]},
                 "yeepay": {"merchants": [{"p1_MerId": "6", "key": "y"}]},
-                "allinpay": {"merchants": [{"merchantId": "7", "md5_key": "a"}]}}"#,
+                "allinpay": {"merchants": [{"merchantId": "7", "md5_key": "a"}]},
+                "ips": {"merchants": [{"Mer_code": "8", "cert": "c"}]}}"#,
         )))
         .unwrap();
         assert_eq!((c.kuaiqian[0].acct_id.as_str(), c.kuaiqian_hash), ("1", Hash::Sha1));
@@ -928,6 +949,7 @@ mod tests {
         assert_eq!(c.alipay_mapi[0].partner, "5");
         assert_eq!(c.yeepay[0].id, "6");
         assert_eq!(c.allinpay[0].id, "7");
+        assert_eq!(c.ips[0].id, "8");
         assert!(c.alipay_mapi[0].public_key.is_none());
         let e = load_config(Some(&write(r#"{"alipay_mapi": {"merchants": [{"partner": "5"}]}}"#)))
             .err()
@@ -937,6 +959,10 @@ mod tests {
             .err()
             .unwrap();
         assert_eq!(e.message, "--config: yeepay.merchants[0].key is missing");
+        let e = load_config(Some(&write(r#"{"ips": {"merchants": [{"Mer_code": "8"}]}}"#)))
+            .err()
+            .unwrap();
+        assert_eq!(e.message, "--config: ips.merchants[0].cert is missing");
         let e = load_config(Some(&write(r#"{"chinabank": {"merchants": [{"v_mid": "4"}]}}"#)))
             .err()
             .unwrap();

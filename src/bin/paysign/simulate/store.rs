@@ -268,13 +268,14 @@ const STATE_FILE: &str = "state.json";
 const FORMAT: &str = "paysign-simulate-state";
 const VERSION: u64 = 1;
 /// The gateways and POST content types an order can hold (they are `&'static str` in memory).
-const GATEWAYS: [&str; 8] = [
+const GATEWAYS: [&str; 9] = [
     "99bill",
     "wechatpay",
     "alipay",
     super::alipay_mapi::GATEWAY,
     "chinabank",
     super::dinpay::GATEWAY,
+    super::ips::GATEWAY,
     super::yeepay::GATEWAY,
     super::allinpay::GATEWAY,
 ];
