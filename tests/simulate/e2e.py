@@ -569,6 +569,106 @@ def allinpay_auto(auto, shop, state, sign_type):
           status == 400 and "signMsg does not verify" in text and "orderAmount=2&amp;" in text, text[:600])
 
 
+TENPAY_KEY = "8934e7d15453e97507ef794cf7b0519d"  # the vendor PHP kit's sample key (testdata/vectors/tenpay.json)
+
+
+def tenpay_md5(fields, upper=False, encoding="utf-8"):
+    """Tenpay's gw rule, written here from docs/specs/tenpay.md §2: every non-empty field but
+    sign, sorted by name, joined, &key=KEY, MD5 over the bytes in the message's charset (the
+    shop's input_charset UTF-8; GBK for the XML answers)."""
+    import hashlib
+    text = "&".join(f"{k}={v}" for k, v in sorted(fields.items()) if v != "" and k != "sign")
+    digest = hashlib.md5((text + "&key=" + TENPAY_KEY).encode(encoding)).hexdigest()
+    return digest.upper() if upper else digest
+
+
+def tenpay_api(auto, name, fields):
+    """A back-end API call signed here by the rule (lowercase, as the vendor kit): the XML
+    answer's fields (GBK, values trimmed as the kit does) and whether its sign is right."""
+    import xml.etree.ElementTree as ET
+    q = dict(fields, sign=tenpay_md5(fields))
+    with urllib.request.urlopen(f"{auto}/gateway/{name}?" + urllib.parse.urlencode(q), timeout=10) as r:
+        status, raw = r.status, r.read()
+    text = raw.decode("gbk", "replace")
+    try:
+        # expat reads no GBK: parse the decoded text without its declaration
+        a = {c.tag: (c.text or "").strip() for c in ET.fromstring(text.split("?>", 1)[-1])}
+    except ET.ParseError:
+        a = {}
+    return status, a, "sign" in a and a["sign"] == tenpay_md5(a, encoding="gbk"), text
+
+
+def tenpay_auto(auto, shop, state):
+    """Tenpay gw.tenpay.com through --auto pay: the shop's pay.php form posted to
+    /gateway/pay.htm, the notification (a GET to notify_url) accepted by notify.php after its
+    verifynotifyid.xml check (order book paid), its sign re-checked by the spec rule (hashlib),
+    the browser back on return.php; tampered, wrong-amount and other-order copies rejected and
+    rescheduled, a duplicate handled once; the XML APIs; bad and malformed requests refused."""
+    form, fields = checkout(f"{shop}/tenpay/pay.php")
+    pay = f"{auto}/gateway/pay.htm"
+    status, headers, _ = http("POST", pay, urllib.parse.urlencode(form.fields).encode())
+    back = headers.get("Location", "")
+    check("Tenpay --auto pay: the browser sent to return_url with the signed fields",
+          status == 302 and back.startswith(f"{shop}/tenpay/return.php?") and "trade_state=0" in back, f"{status} {back}")
+    page = http("GET", back)[2] if back.startswith(shop) else ""
+    check("Tenpay: return.php verifies the return (and its notify_id) and shows paid", 'id="status">paid<' in page, page[:300])
+    no = fields.get("out_trade_no", "")
+    o, n = first_notification(auto, no)
+    delivered("Tenpay", o, n, f"{shop}/tenpay/notify.php?", "GET", "success", "notification GET to notify_url",
+              shop_book(state, no))
+    check("Tenpay: notify.php confirmed the notify_id with verifynotifyid.xml",
+          any(c["answer"] == "verifynotifyid.xml: retcode 0" for c in n.get("checks", [])), json.dumps(n)[:400])
+    got = dict(urllib.parse.parse_qsl(n.get("url", "?").split("?", 1)[1], keep_blank_values=True))
+    check("Tenpay: the notification's sign right by the spec rule (hashlib)",
+          got.get("sign") == tenpay_md5(got, upper=True) and got.get("trade_state") == "0" and got.get("total_fee") == "1"
+          and got.get("attach") == "附加数据" and got.get("out_trade_no") == no, json.dumps(got, ensure_ascii=False))
+    if o:
+        api = f"{auto}/_sim/api/orders/{o[0]['id']}"
+        for kind in ("tampered", "wrong_amount", "other_order"):
+            status, _, text = http("POST", f"{api}/notify?kind={kind}")
+            k = json.loads(text)["notifications"][-1] if status == 200 else {}
+            check(f"Tenpay: the {kind} copy rejected by notify.php (fail) and its retry scheduled",
+                  bool(k) and k["attempts"][0]["reply"] == "fail" and not k["attempts"][0]["accepted"] and not k["done"]
+                  and k["next_at"] is not None, json.dumps(k)[:400])
+        status, _, text = http("POST", f"{api}/notify?kind=duplicate")
+        d = json.loads(text)["notifications"][-1] if status == 200 else {}
+        book = shop_book(state, no)
+        check("Tenpay: duplicate accepted and handled once", bool(d) and d["attempts"][0]["accepted"]
+              and book.get("status") == "paid" and book.get("notifications") == 2, json.dumps(book))
+    status, a, signed, raw = tenpay_api(auto, "verifynotifyid.xml", {"partner": "1900000109", "notify_id": "sim0forged"})
+    check("Tenpay: verifynotifyid.xml refuses a notify_id it never sent (retcode not 0, unsigned)",
+          status == 200 and a.get("retcode") == "sim.unknown-notify-id" and "sign" not in a, raw[:300])
+    status, a, signed, raw = tenpay_api(auto, "verifynotifyid.xml", {"partner": "1900000109", "notify_id": got.get("notify_id", "")})
+    check("Tenpay: verifynotifyid.xml confirms a notify_id it sent, signed by the rule (hashlib over GBK)",
+          a.get("retcode") == "0" and signed and a.get("out_trade_no") == no and a.get("total_fee") == "1"
+          and a.get("attach") == "附加数据", raw[:400])
+    status, a, signed, raw = tenpay_api(auto, "normalorderquery.xml", {"partner": "1900000109", "out_trade_no": no})
+    check("Tenpay: normalorderquery.xml answers the paid order, signed by the rule (hashlib)",
+          a.get("retcode") == "0" and signed and a.get("trade_state") == "0" and a.get("transaction_id") == got.get("transaction_id"),
+          raw[:400])
+    status, a, signed, raw = tenpay_api(auto, "normalorderquery.xml", {"partner": "1900000109", "out_trade_no": "NEVER"})
+    check("Tenpay: normalorderquery.xml: an unknown order is an error", a.get("retcode") == "sim.unknown-order", raw[:300])
+    q = {"partner": "1900000109", "out_trade_no": no}
+    q["sign"] = tenpay_md5(q)
+    raw = http("GET", f"{auto}/gateway/normalorderquery.xml?" + urllib.parse.urlencode(dict(q, out_trade_no="X" + no)))[2]
+    check("Tenpay: a query whose sign no longer matches gets sim.invalid-signature and diagnose's sign string",
+          "sim.invalid-signature" in raw and f"out_trade_no=X{no}&partner=1900000109&key=***" in raw, raw[:500])
+    bad = urllib.parse.urlencode([(k, "2" if k == "total_fee" else v) for k, v in form.fields]).encode()
+    status, _, text = http("POST", pay, bad)
+    check("Tenpay: a changed request refused with diagnose's sign string",
+          status == 400 and "sign does not verify" in text and "total_fee=2&amp;" in text, text[:600])
+    # Signed right, but malformed: the simulator's checks, never a crash.
+    for what, change, expect in (("an amount that is not a number", {"total_fee": "1.5"}, "total_fee &#39;1.5&#39; is not"),
+                                 ("no out_trade_no", {"out_trade_no": ""}, "out_trade_no is missing"),
+                                 ("an unknown partner", {"partner": "1234"}, "partner &#39;1234&#39; is not a merchant")):
+        f = dict(fields, **change)
+        f.pop("sign")
+        f = {k: v for k, v in f.items() if v != ""}
+        f["sign"] = tenpay_md5(f, upper=True)
+        status, _, text = http("POST", pay, urllib.parse.urlencode(f).encode())
+        check(f"Tenpay: a request with {what} refused", status == 400 and expect in text, text[:400])
+
+
 def shop_book(state, order_id):
     try:
         return json.load(open(os.path.join(state, "shop-orders", order_id.encode().hex() + ".json")))
@@ -684,6 +784,11 @@ def main():
                    CHINABANK_NOTIFY_URL=f"{shop}/chinabank/notify.php",
                    CHINABANK_RETURN_URL=f"{shop}/chinabank/return.php",
                    CHINABANK_ORDER_DIR=os.path.join(state, "shop-orders"),
+                   TENPAY_GATEWAY=f"http://127.0.0.1:{auto_port}/gateway/pay.htm",
+                   TENPAY_API=f"http://127.0.0.1:{auto_port}/gateway",
+                   TENPAY_NOTIFY_URL=f"{shop}/tenpay/notify.php",
+                   TENPAY_RETURN_URL=f"{shop}/tenpay/return.php",
+                   TENPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
                    # order.php waits for the simulator while the simulator may notify: two workers.
                    PHP_CLI_SERVER_WORKERS="4")
         shopp = subprocess.Popen(
@@ -857,6 +962,7 @@ def main():
         yeepay_auto(paysign, f"http://127.0.0.1:{auto_port}", shop, state)
         allinpay_auto(f"http://127.0.0.1:{auto_port}", shop, state, "0")
         allinpay_auto(f"http://127.0.0.1:{auto_port}", shop, state, "1")
+        tenpay_auto(f"http://127.0.0.1:{auto_port}", shop, state)
     finally:
         for p in procs:
             p.terminate()

@@ -34,6 +34,8 @@ mod pages;
 mod secret_form;
 #[path = "store.rs"]
 mod store;
+#[path = "tenpay.rs"]
+mod tenpay;
 #[path = "wechat.rs"]
 mod wechat;
 #[path = "yeepay.rs"]
@@ -87,6 +89,7 @@ pub struct Sim {
     yeepay: Vec<secret_form::Merchant>,
     allinpay: Vec<secret_form::Merchant>,
     allinpay_key: keys::GatewayKey,
+    tenpay: Vec<secret_form::Merchant>,
     /// Itself, for work done later in another thread.
     me: std::sync::Weak<Sim>,
 }
@@ -243,6 +246,7 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         yeepay: config.yeepay,
         allinpay: config.allinpay,
         allinpay_key,
+        tenpay: config.tenpay,
         me: me.clone(),
     });
     let server =
@@ -291,6 +295,7 @@ struct Config {
     dinpay: Vec<secret_form::Merchant>,
     yeepay: Vec<secret_form::Merchant>,
     allinpay: Vec<secret_form::Merchant>,
+    tenpay: Vec<secret_form::Merchant>,
 }
 
 /// The key of WeChat Pay's v2 documentation examples, with its example merchant.
@@ -311,6 +316,9 @@ const YEEPAY_DEMO_KEY: &str = "69cl522AV6q613Ii4W6u8K6XuW8vM1N6bFgyv769220IuYe9u
 /// (../shared/specs/allinpay.md §A5; testdata/vectors/allinpay.json).
 const ALLINPAY_TEST_MERCHANT: &str = "109065311204094";
 const ALLINPAY_TEST_KEY: &str = "1234567890";
+/// The partner and key of Tenpay's PHP demo kit samples (testdata/vectors/tenpay.json api cases).
+const TENPAY_DEMO_PARTNER: &str = "1900000109";
+const TENPAY_DEMO_KEY: &str = "8934e7d15453e97507ef794cf7b0519d";
 /// The default mapi partner: a placeholder PID of the simulator's own, with omnipay
 /// SignerTest's MD5 key `hello` and its 1024-bit RSA test key (testdata/vectors/alipay.json).
 const MAPI_DEMO_PARTNER: &str = "2088000000000002";
@@ -326,7 +334,8 @@ const MAPI_DEMO_PUBLIC: &[u8] =
 ///   "chinabank": {"merchants": [{"v_mid": "…", "md5_key": "…"}]},
 ///   "dinpay": {"merchants": [{"merchant_code": "…", "md5_key": "…"}]},
 ///   "yeepay": {"merchants": [{"p1_MerId": "…", "key": "…"}]},
-///   "allinpay": {"merchants": [{"merchantId": "…", "md5_key": "…"}]}}`;
+///   "allinpay": {"merchants": [{"merchantId": "…", "md5_key": "…"}]},
+///   "tenpay": {"merchants": [{"partner": "…", "key": "…"}]}}`;
 /// relative paths are from the file's folder. Without it: 99bill's public sandbox merchant
 /// 1001214035601 and its bundled certificate, WeChat's documentation merchant 10000100,
 /// yansongda/pay's Alipay test app, and the demo merchants named at each constant above.
@@ -367,6 +376,10 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             allinpay: vec![secret_form::Merchant {
                 id: ALLINPAY_TEST_MERCHANT.into(),
                 key: Key::secret(ALLINPAY_TEST_KEY)?,
+            }],
+            tenpay: vec![secret_form::Merchant {
+                id: TENPAY_DEMO_PARTNER.into(),
+                key: Key::secret(TENPAY_DEMO_KEY)?,
             }],
         });
     };
@@ -438,6 +451,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
     let dinpay = secret_merchants(&v, "dinpay", "merchant_code", "md5_key")?;
     let yeepay = secret_merchants(&v, "yeepay", "p1_MerId", "key")?;
     let allinpay = secret_merchants(&v, "allinpay", "merchantId", "md5_key")?;
+    let tenpay = secret_merchants(&v, "tenpay", "partner", "key")?;
     Ok(Config {
         kuaiqian,
         kuaiqian_hash,
@@ -448,6 +462,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
         dinpay,
         yeepay,
         allinpay,
+        tenpay,
     })
 }
 
@@ -529,6 +544,9 @@ fn route(sim: &Sim, req: &Request) -> Response {
         ("POST", dinpay::PATH) => dinpay::pay_request(sim, req),
         ("GET" | "POST", yeepay::PATH) => yeepay::pay_request(sim, req),
         ("POST", allinpay::PATH) => allinpay::pay_request(sim, req),
+        ("GET" | "POST", tenpay::PAY_PATH) => tenpay::pay_request(sim, req),
+        ("GET" | "POST", tenpay::VERIFY_PATH) => tenpay::verify_notify_id(sim, req),
+        ("GET" | "POST", tenpay::QUERY_PATH) => tenpay::order_query(sim, req),
         // The payer's phone scanning a NATIVE code_url.
         ("GET", "/_sim/scan") => match req.query_value("code_url").as_deref().and_then(wechat::order_of) {
             Some(id) => Response::redirect(&format!("/_sim/orders/{id}/pay")),
@@ -588,6 +606,7 @@ fn title(gateway: &str) -> &'static str {
         dinpay::GATEWAY => dinpay::TITLE,
         yeepay::GATEWAY => yeepay::TITLE,
         allinpay::GATEWAY => allinpay::TITLE,
+        tenpay::GATEWAY => tenpay::TITLE,
         _ => kuaiqian::TITLE,
     }
 }
@@ -613,6 +632,7 @@ fn made(sim: &Sim, o: &store::Order, kind: Kind) -> std::result::Result<Made, St
         allinpay::GATEWAY => allinpay::notification(sim, o, kind)
             .map(|(url, body)| (url, Some((body, "application/x-www-form-urlencoded")), &allinpay::RULES)),
         yeepay::GATEWAY => yeepay::notification_url(sim, o, kind).map(|url| (url, None, &yeepay::RULES)),
+        tenpay::GATEWAY => tenpay::notification_url(sim, o, kind).map(|url| (url, None, &tenpay::RULES)),
         "wechatpay" => wechat::notification(sim, o, kind)
             .map(|(url, body)| (url, Some((body, "text/xml; charset=utf-8")), &wechat::RULES)),
         _ => kuaiqian::notification_url(sim, o, kind).map(|url| (url, None, kuaiqian::target(o).1)),
@@ -811,6 +831,8 @@ impl Sim {
                     done: false,
                     next_at: None,
                     redirect: None,
+                    reply_decides: rules.reply.decides(),
+                    checks: Vec::new(),
                 });
                 (o.notifications.len() - 1, rules)
             })
@@ -851,6 +873,7 @@ impl Sim {
             alipay_mapi::GATEWAY => alipay_mapi::return_url(self, o),
             "chinabank" => chinabank::return_url(self, o),
             yeepay::GATEWAY => yeepay::return_url(self, o),
+            tenpay::GATEWAY => tenpay::return_url(self, o),
             _ => redirect.map(str::to_string),
         };
         match back {

@@ -36,6 +36,11 @@ impl Reply {
             Reply::By(check) => check(body),
         }
     }
+
+    /// Whether a reply accepted by this rule is the merchant's acceptance of the notification.
+    pub fn decides(&self) -> bool {
+        true
+    }
 }
 
 /// The longest reply read (a notify handler's reply is a few dozen bytes).

@@ -98,6 +98,19 @@ pub struct Notification {
     pub next_at: Option<i64>,
     /// Where the reply sends the payer (99bill `<redirecturl>`), once accepted.
     pub redirect: Option<String>,
+    /// Whether an accepted reply is the merchant accepting it (false for PayPal: any HTTP 200).
+    pub reply_decides: bool,
+    /// The merchant's calls back to the gateway about this notification (PayPal's postback,
+    /// Tenpay's verifynotifyid.xml), with the gateway's answer.
+    pub checks: Vec<Check>,
+}
+
+/// A merchant's call back to the gateway about a notification.
+#[derive(Clone, Debug)]
+pub struct Check {
+    pub at: i64,
+    /// What the gateway answered (`VERIFIED`, `INVALID`, `retcode 0`, ...).
+    pub answer: String,
 }
 
 #[derive(Clone, Debug)]
@@ -139,6 +152,7 @@ impl Order {
                 "done": n.done,
                 "next_at": n.next_at,
                 "redirect": n.redirect,
+                "checks": n.checks.iter().map(|c| json!({"at": c.at, "answer": c.answer})).collect::<Vec<_>>(),
                 "attempts": n.attempts.iter().map(|a| json!({
                     "at": a.at,
                     "http_status": a.http_status,
@@ -146,7 +160,7 @@ impl Order {
                     "accepted": a.accepted,
                     "why": a.why,
                     // A forged or wrong notification answered with success: the merchant's bug.
-                    "merchant_error": a.accepted && !n.kind.should_be_accepted(),
+                    "merchant_error": a.accepted && n.reply_decides && !n.kind.should_be_accepted(),
                 })).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
         })
