@@ -30,6 +30,8 @@ mod kuaiqian_query;
 mod notifier;
 #[path = "pages.rs"]
 mod pages;
+#[path = "paypal.rs"]
+mod paypal;
 #[path = "secret_form.rs"]
 mod secret_form;
 #[path = "store.rs"]
@@ -90,6 +92,7 @@ pub struct Sim {
     allinpay: Vec<secret_form::Merchant>,
     allinpay_key: keys::GatewayKey,
     tenpay: Vec<secret_form::Merchant>,
+    paypal: Vec<paypal::Merchant>,
     /// Itself, for work done later in another thread.
     me: std::sync::Weak<Sim>,
 }
@@ -247,6 +250,7 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         allinpay: config.allinpay,
         allinpay_key,
         tenpay: config.tenpay,
+        paypal: config.paypal,
         me: me.clone(),
     });
     let server =
@@ -296,6 +300,7 @@ struct Config {
     yeepay: Vec<secret_form::Merchant>,
     allinpay: Vec<secret_form::Merchant>,
     tenpay: Vec<secret_form::Merchant>,
+    paypal: Vec<paypal::Merchant>,
 }
 
 /// The key of WeChat Pay's v2 documentation examples, with its example merchant.
@@ -319,6 +324,9 @@ const ALLINPAY_TEST_KEY: &str = "1234567890";
 /// The partner and key of Tenpay's PHP demo kit samples (testdata/vectors/tenpay.json api cases).
 const TENPAY_DEMO_PARTNER: &str = "1900000109";
 const TENPAY_DEMO_KEY: &str = "8934e7d15453e97507ef794cf7b0519d";
+/// The sandbox seller of the recorded IPN testdata/paypal/offsite-web-accept.body.
+const PAYPAL_DEMO_EMAIL: &str = "tobi@leetsoft.com";
+const PAYPAL_DEMO_RECEIVER_ID: &str = "UQ8PDYXJZQD9Y";
 /// The default mapi partner: a placeholder PID of the simulator's own, with omnipay
 /// SignerTest's MD5 key `hello` and its 1024-bit RSA test key (testdata/vectors/alipay.json).
 const MAPI_DEMO_PARTNER: &str = "2088000000000002";
@@ -335,7 +343,8 @@ const MAPI_DEMO_PUBLIC: &[u8] =
 ///   "dinpay": {"merchants": [{"merchant_code": "…", "md5_key": "…"}]},
 ///   "yeepay": {"merchants": [{"p1_MerId": "…", "key": "…"}]},
 ///   "allinpay": {"merchants": [{"merchantId": "…", "md5_key": "…"}]},
-///   "tenpay": {"merchants": [{"partner": "…", "key": "…"}]}}`;
+///   "tenpay": {"merchants": [{"partner": "…", "key": "…"}]},
+///   "paypal": {"merchants": [{"receiver_email": "…", "receiver_id": "…" (optional)}]}}`;
 /// relative paths are from the file's folder. Without it: 99bill's public sandbox merchant
 /// 1001214035601 and its bundled certificate, WeChat's documentation merchant 10000100,
 /// yansongda/pay's Alipay test app, and the demo merchants named at each constant above.
@@ -380,6 +389,10 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             tenpay: vec![secret_form::Merchant {
                 id: TENPAY_DEMO_PARTNER.into(),
                 key: Key::secret(TENPAY_DEMO_KEY)?,
+            }],
+            paypal: vec![paypal::Merchant {
+                email: PAYPAL_DEMO_EMAIL.into(),
+                receiver_id: PAYPAL_DEMO_RECEIVER_ID.into(),
             }],
         });
     };
@@ -452,6 +465,12 @@ fn load_config(path: Option<&str>) -> Result<Config> {
     let yeepay = secret_merchants(&v, "yeepay", "p1_MerId", "key")?;
     let allinpay = secret_merchants(&v, "allinpay", "merchantId", "md5_key")?;
     let tenpay = secret_merchants(&v, "tenpay", "partner", "key")?;
+    let paypal = merchants(&v, "paypal", |field| {
+        Ok(paypal::Merchant {
+            email: field("receiver_email")?,
+            receiver_id: field("receiver_id").unwrap_or_else(|_| "SIMRECEIVERID".into()),
+        })
+    })?;
     Ok(Config {
         kuaiqian,
         kuaiqian_hash,
@@ -463,6 +482,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
         yeepay,
         allinpay,
         tenpay,
+        paypal,
     })
 }
 
@@ -547,6 +567,7 @@ fn route(sim: &Sim, req: &Request) -> Response {
         ("GET" | "POST", tenpay::PAY_PATH) => tenpay::pay_request(sim, req),
         ("GET" | "POST", tenpay::VERIFY_PATH) => tenpay::verify_notify_id(sim, req),
         ("GET" | "POST", tenpay::QUERY_PATH) => tenpay::order_query(sim, req),
+        ("GET" | "POST", paypal::PATH) => paypal::webscr(sim, req),
         // The payer's phone scanning a NATIVE code_url.
         ("GET", "/_sim/scan") => match req.query_value("code_url").as_deref().and_then(wechat::order_of) {
             Some(id) => Response::redirect(&format!("/_sim/orders/{id}/pay")),
@@ -607,6 +628,7 @@ fn title(gateway: &str) -> &'static str {
         yeepay::GATEWAY => yeepay::TITLE,
         allinpay::GATEWAY => allinpay::TITLE,
         tenpay::GATEWAY => tenpay::TITLE,
+        paypal::GATEWAY => paypal::TITLE,
         _ => kuaiqian::TITLE,
     }
 }
@@ -633,6 +655,8 @@ fn made(sim: &Sim, o: &store::Order, kind: Kind) -> std::result::Result<Made, St
             .map(|(url, body)| (url, Some((body, "application/x-www-form-urlencoded")), &allinpay::RULES)),
         yeepay::GATEWAY => yeepay::notification_url(sim, o, kind).map(|url| (url, None, &yeepay::RULES)),
         tenpay::GATEWAY => tenpay::notification_url(sim, o, kind).map(|url| (url, None, &tenpay::RULES)),
+        paypal::GATEWAY => paypal::notification(sim, o, kind)
+            .map(|(url, body)| (url, Some((body, "application/x-www-form-urlencoded")), &paypal::RULES)),
         "wechatpay" => wechat::notification(sim, o, kind)
             .map(|(url, body)| (url, Some((body, "text/xml; charset=utf-8")), &wechat::RULES)),
         _ => kuaiqian::notification_url(sim, o, kind).map(|url| (url, None, kuaiqian::target(o).1)),
@@ -787,6 +811,10 @@ impl Sim {
             }
         }
         if status == OrderStatus::Cancelled {
+            // PayPal sends the payer to cancel_return.
+            if let Some(url) = paypal::cancel_url(&self.store.lock()[id]) {
+                return Response::redirect(&url);
+            }
             let gateway = title(self.store.lock()[id].gateway);
             return Response::html(
                 200,
@@ -874,6 +902,7 @@ impl Sim {
             "chinabank" => chinabank::return_url(self, o),
             yeepay::GATEWAY => yeepay::return_url(self, o),
             tenpay::GATEWAY => tenpay::return_url(self, o),
+            paypal::GATEWAY => paypal::return_url(o),
             _ => redirect.map(str::to_string),
         };
         match back {
@@ -934,7 +963,9 @@ mod tests {
                 "chinabank": {"merchants": [{"v_mid": "4", "md5_key": "t"}]},
                 "alipay_mapi": {"merchants": [{"partner": "5", "md5_key": "m"}]},
                 "yeepay": {"merchants": [{"p1_MerId": "6", "key": "y"}]},
-                "allinpay": {"merchants": [{"merchantId": "7", "md5_key": "a"}]}}"#,
+                "allinpay": {"merchants": [{"merchantId": "7", "md5_key": "a"}]},
+                "tenpay": {"merchants": [{"partner": "8", "key": "t"}]},
+                "paypal": {"merchants": [{"receiver_email": "s@example.com"}]}}"#,
         )))
         .unwrap();
         assert_eq!((c.kuaiqian[0].acct_id.as_str(), c.kuaiqian_hash), ("1", Hash::Sha1));
@@ -945,11 +976,20 @@ mod tests {
         assert_eq!(c.alipay_mapi[0].partner, "5");
         assert_eq!(c.yeepay[0].id, "6");
         assert_eq!(c.allinpay[0].id, "7");
+        assert_eq!(c.tenpay[0].id, "8");
+        assert_eq!(
+            (c.paypal[0].email.as_str(), c.paypal[0].receiver_id.as_str()),
+            ("s@example.com", "SIMRECEIVERID")
+        );
         assert!(c.alipay_mapi[0].public_key.is_none());
         let e = load_config(Some(&write(r#"{"alipay_mapi": {"merchants": [{"partner": "5"}]}}"#)))
             .err()
             .unwrap();
         assert_eq!(e.message, "--config: alipay_mapi.merchants[0].md5_key is missing");
+        let e = load_config(Some(&write(r#"{"paypal": {"merchants": [{"receiver_id": "X"}]}}"#)))
+            .err()
+            .unwrap();
+        assert_eq!(e.message, "--config: paypal.merchants[0].receiver_email is missing");
         let e = load_config(Some(&write(r#"{"yeepay": {"merchants": [{"p1_MerId": "6"}]}}"#)))
             .err()
             .unwrap();
