@@ -167,13 +167,21 @@ fn ipn(sim: &Sim, order: &Order, kind: Kind) -> Result<Vec<u8>, String> {
         // changed on the way: the postback will not know this body
         gross = format!("9{}", order.amount);
     }
-    let invoice = if r.get("invoice").unwrap_or_default().is_empty() { String::new() } else { invoice };
+    let invoice = if r.get("invoice").unwrap_or_default().is_empty() {
+        String::new()
+    } else {
+        invoice
+    };
     let custom = match (kind, invoice.is_empty()) {
         (Kind::OtherOrder, true) => format!("{}X", get("custom")),
         _ => get("custom"),
     };
     let currency = r.get("currency_code").filter(|c| !c.is_empty()).unwrap_or("USD");
-    let status = if order.status == OrderStatus::Paid { "Completed" } else { "Failed" };
+    let status = if order.status == OrderStatus::Paid {
+        "Completed"
+    } else {
+        "Failed"
+    };
     let n = Params::from_pairs([
         ("mc_gross", gross),
         ("invoice", invoice),
@@ -188,7 +196,10 @@ fn ipn(sim: &Sim, order: &Order, kind: Kind) -> Result<Vec<u8>, String> {
         ("custom", custom),
         ("payer_status", "verified".to_string()),
         ("business", get("business")),
-        ("quantity", r.get("quantity").filter(|q| !q.is_empty()).unwrap_or("1").to_string()),
+        (
+            "quantity",
+            r.get("quantity").filter(|q| !q.is_empty()).unwrap_or("1").to_string(),
+        ),
         ("verify_sign", paysign::wechat_v3::fresh_nonce().map_err(|e| e.message)?),
         ("payer_email", "buyer@simulate.invalid".to_string()),
         ("txn_id", txn_id(order, kind)),
@@ -216,7 +227,11 @@ pub fn notification(sim: &Sim, order: &Order, kind: Kind) -> Result<(String, Vec
 
 /// The browser after the IPN: `return`, as given (no PDT), if the button named one.
 pub fn return_url(order: &Order) -> Option<String> {
-    order.request.get("return").filter(|u| !u.is_empty()).map(str::to_string)
+    order
+        .request
+        .get("return")
+        .filter(|u| !u.is_empty())
+        .map(str::to_string)
 }
 
 /// The browser after Cancel: `cancel_return`, if the button named one.
@@ -224,7 +239,11 @@ pub fn cancel_url(order: &Order) -> Option<String> {
     if order.gateway != GATEWAY {
         return None;
     }
-    order.request.get("cancel_return").filter(|u| !u.is_empty()).map(str::to_string)
+    order
+        .request
+        .get("cancel_return")
+        .filter(|u| !u.is_empty())
+        .map(str::to_string)
 }
 
 fn validated(verified: bool) -> Response {
@@ -283,7 +302,11 @@ mod tests {
 
     #[test]
     fn fields_a_buy_now_needs() {
-        let good = [("amount", "10.00"), ("currency_code", "USD"), ("notify_url", "http://m/ipn.php")];
+        let good = [
+            ("amount", "10.00"),
+            ("currency_code", "USD"),
+            ("notify_url", "http://m/ipn.php"),
+        ];
         let with = |name: &str, value: &str| {
             let mut f = Params::from_pairs(good.iter().copied());
             f.set(name, value);

@@ -151,7 +151,10 @@ pub fn notification_url(sim: &Sim, order: &Order, kind: Kind) -> Result<String, 
     let query = result(sim, order, kind, order.notifications.len())?
         .encode(Format::Form, charset(order))
         .map_err(|e| e.message)?;
-    Ok(super::with_query(order.request.get("notify_url").unwrap_or_default(), &query))
+    Ok(super::with_query(
+        order.request.get("notify_url").unwrap_or_default(),
+        &query,
+    ))
 }
 
 /// The browser back to return_url with the first notification's fields, if there is one.
@@ -179,7 +182,10 @@ fn answer(mut fields: Params, key: Option<&Key>) -> Response {
             .and_then(|x| x.strip_suffix("</xml>"))
             .unwrap_or_default();
         let doc = format!("<?xml version=\"1.0\" encoding=\"GBK\"?>\n<root>{inner}</root>\n");
-        Charset::Gbk.encode(&doc, "answer").map(|b| b.into_owned()).map_err(|e| e.message)
+        Charset::Gbk
+            .encode(&doc, "answer")
+            .map(|b| b.into_owned())
+            .map_err(|e| e.message)
     })();
     match built {
         Ok(body) => Response {
@@ -247,7 +253,10 @@ pub fn verify_notify_id(sim: &Sim, req: &Request) -> Response {
     let Some((order, index)) = sent else {
         return error(
             "sim.unknown-notify-id",
-            &format!("notify_id '{}' was not sent by this simulator to this partner", printable(id)),
+            &format!(
+                "notify_id '{}' was not sent by this simulator to this partner",
+                printable(id)
+            ),
         );
     };
     let kind = match order.notifications[index].kind {
@@ -291,7 +300,11 @@ pub fn order_query(sim: &Sim, req: &Request) -> Response {
         o.gateway == GATEWAY
             && o.merchant == merchant.id
             && o.status != OrderStatus::Pending
-            && if tid.is_empty() { o.order_id == no } else { transaction_id(o) == tid }
+            && if tid.is_empty() {
+                o.order_id == no
+            } else {
+                transaction_id(o) == tid
+            }
     });
     match found {
         Some(o) => {
