@@ -614,6 +614,195 @@ def ips_flow(auto, shop, state):
           text[:600])
 
 
+TENPAY_KEY = "8934e7d15453e97507ef794cf7b0519d"  # the vendor PHP kit's sample key (testdata/vectors/tenpay.json)
+
+
+def tenpay_md5(fields, upper=False, encoding="utf-8"):
+    """Tenpay's gw rule, written here from docs/specs/tenpay.md §2: every non-empty field but
+    sign, sorted by name, joined, &key=KEY, MD5 over the bytes in the message's charset (the
+    shop's input_charset UTF-8; GBK for the XML answers)."""
+    import hashlib
+    text = "&".join(f"{k}={v}" for k, v in sorted(fields.items()) if v != "" and k != "sign")
+    digest = hashlib.md5((text + "&key=" + TENPAY_KEY).encode(encoding)).hexdigest()
+    return digest.upper() if upper else digest
+
+
+def tenpay_api(auto, name, fields):
+    """A back-end API call signed here by the rule (lowercase, as the vendor kit): the XML
+    answer's fields (GBK, values trimmed as the kit does) and whether its sign is right."""
+    import xml.etree.ElementTree as ET
+    q = dict(fields, sign=tenpay_md5(fields))
+    with urllib.request.urlopen(f"{auto}/gateway/{name}?" + urllib.parse.urlencode(q), timeout=10) as r:
+        status, raw = r.status, r.read()
+    text = raw.decode("gbk", "replace")
+    try:
+        # expat reads no GBK: parse the decoded text without its declaration
+        a = {c.tag: (c.text or "").strip() for c in ET.fromstring(text.split("?>", 1)[-1])}
+    except ET.ParseError:
+        a = {}
+    return status, a, "sign" in a and a["sign"] == tenpay_md5(a, encoding="gbk"), text
+
+
+def tenpay_auto(auto, shop, state):
+    """Tenpay gw.tenpay.com through --auto pay: the shop's pay.php form posted to
+    /gateway/pay.htm, the notification (a GET to notify_url) accepted by notify.php after its
+    verifynotifyid.xml check (order book paid), its sign re-checked by the spec rule (hashlib),
+    the browser back on return.php; tampered, wrong-amount and other-order copies rejected and
+    rescheduled, a duplicate handled once; the XML APIs; bad and malformed requests refused."""
+    form, fields = checkout(f"{shop}/tenpay/pay.php")
+    pay = f"{auto}/gateway/pay.htm"
+    status, headers, _ = http("POST", pay, urllib.parse.urlencode(form.fields).encode())
+    back = headers.get("Location", "")
+    check("Tenpay --auto pay: the browser sent to return_url with the signed fields",
+          status == 302 and back.startswith(f"{shop}/tenpay/return.php?") and "trade_state=0" in back, f"{status} {back}")
+    page = http("GET", back)[2] if back.startswith(shop) else ""
+    check("Tenpay: return.php verifies the return (and its notify_id) and shows paid", 'id="status">paid<' in page, page[:300])
+    no = fields.get("out_trade_no", "")
+    o, n = first_notification(auto, no)
+    delivered("Tenpay", o, n, f"{shop}/tenpay/notify.php?", "GET", "success", "notification GET to notify_url",
+              shop_book(state, no))
+    check("Tenpay: notify.php confirmed the notify_id with verifynotifyid.xml",
+          any(c["answer"] == "verifynotifyid.xml: retcode 0" for c in n.get("checks", [])), json.dumps(n)[:400])
+    got = dict(urllib.parse.parse_qsl(n.get("url", "?").split("?", 1)[1], keep_blank_values=True))
+    check("Tenpay: the notification's sign right by the spec rule (hashlib)",
+          got.get("sign") == tenpay_md5(got, upper=True) and got.get("trade_state") == "0" and got.get("total_fee") == "1"
+          and got.get("attach") == "附加数据" and got.get("out_trade_no") == no, json.dumps(got, ensure_ascii=False))
+    if o:
+        api = f"{auto}/_sim/api/orders/{o[0]['id']}"
+        for kind in ("tampered", "wrong_amount", "other_order"):
+            status, _, text = http("POST", f"{api}/notify?kind={kind}")
+            k = json.loads(text)["notifications"][-1] if status == 200 else {}
+            check(f"Tenpay: the {kind} copy rejected by notify.php (fail) and its retry scheduled",
+                  bool(k) and k["attempts"][0]["reply"] == "fail" and not k["attempts"][0]["accepted"] and not k["done"]
+                  and k["next_at"] is not None, json.dumps(k)[:400])
+        status, _, text = http("POST", f"{api}/notify?kind=duplicate")
+        d = json.loads(text)["notifications"][-1] if status == 200 else {}
+        book = shop_book(state, no)
+        check("Tenpay: duplicate accepted and handled once", bool(d) and d["attempts"][0]["accepted"]
+              and book.get("status") == "paid" and book.get("notifications") == 2, json.dumps(book))
+    status, a, signed, raw = tenpay_api(auto, "verifynotifyid.xml", {"partner": "1900000109", "notify_id": "sim0forged"})
+    check("Tenpay: verifynotifyid.xml refuses a notify_id it never sent (retcode not 0, unsigned)",
+          status == 200 and a.get("retcode") == "sim.unknown-notify-id" and "sign" not in a, raw[:300])
+    status, a, signed, raw = tenpay_api(auto, "verifynotifyid.xml", {"partner": "1900000109", "notify_id": got.get("notify_id", "")})
+    check("Tenpay: verifynotifyid.xml confirms a notify_id it sent, signed by the rule (hashlib over GBK)",
+          a.get("retcode") == "0" and signed and a.get("out_trade_no") == no and a.get("total_fee") == "1"
+          and a.get("attach") == "附加数据", raw[:400])
+    status, a, signed, raw = tenpay_api(auto, "normalorderquery.xml", {"partner": "1900000109", "out_trade_no": no})
+    check("Tenpay: normalorderquery.xml answers the paid order, signed by the rule (hashlib)",
+          a.get("retcode") == "0" and signed and a.get("trade_state") == "0" and a.get("transaction_id") == got.get("transaction_id"),
+          raw[:400])
+    status, a, signed, raw = tenpay_api(auto, "normalorderquery.xml", {"partner": "1900000109", "out_trade_no": "NEVER"})
+    check("Tenpay: normalorderquery.xml: an unknown order is an error", a.get("retcode") == "sim.unknown-order", raw[:300])
+    q = {"partner": "1900000109", "out_trade_no": no}
+    q["sign"] = tenpay_md5(q)
+    raw = http("GET", f"{auto}/gateway/normalorderquery.xml?" + urllib.parse.urlencode(dict(q, out_trade_no="X" + no)))[2]
+    check("Tenpay: a query whose sign no longer matches gets sim.invalid-signature and diagnose's sign string",
+          "sim.invalid-signature" in raw and f"out_trade_no=X{no}&partner=1900000109&key=***" in raw, raw[:500])
+    bad = urllib.parse.urlencode([(k, "2" if k == "total_fee" else v) for k, v in form.fields]).encode()
+    status, _, text = http("POST", pay, bad)
+    check("Tenpay: a changed request refused with diagnose's sign string",
+          status == 400 and "sign does not verify" in text and "total_fee=2&amp;" in text, text[:600])
+    # Signed right, but malformed: the simulator's checks, never a crash.
+    for what, change, expect in (("an amount that is not a number", {"total_fee": "1.5"}, "total_fee &#39;1.5&#39; is not"),
+                                 ("no out_trade_no", {"out_trade_no": ""}, "out_trade_no is missing"),
+                                 ("an unknown partner", {"partner": "1234"}, "partner &#39;1234&#39; is not a merchant")):
+        f = dict(fields, **change)
+        f.pop("sign")
+        f = {k: v for k, v in f.items() if v != ""}
+        f["sign"] = tenpay_md5(f, upper=True)
+        status, _, text = http("POST", pay, urllib.parse.urlencode(f).encode())
+        check(f"Tenpay: a request with {what} refused", status == 400 and expect in text, text[:400])
+
+
+def paypal_auto(sim, auto, shop, state):
+    """PayPal Buy Now + IPN through --auto pay: the shop's pay.php form posted to /cgi-bin/webscr,
+    the IPN (a form POST) answered HTTP 200 by ipn.php, whose postback the simulator answered
+    VERIFIED (order book paid), the browser back on `return`; the postback rule re-checked here
+    byte for byte; tampered (postback INVALID), wrong-amount and other-order IPNs leave the book
+    alone, a duplicate is handled once; an IPN not answered with 200 is re-posted; malformed
+    forms refused; Cancel on the payment page goes to cancel_return."""
+    what = "PayPal"
+    form, fields = checkout(f"{shop}/paypal/pay.php")
+    webscr = f"{auto}/cgi-bin/webscr"
+    status, headers, _ = http("POST", webscr, urllib.parse.urlencode(form.fields).encode())
+    back = headers.get("Location", "")
+    invoice = fields.get("invoice", "")
+    check(f"{what} --auto pay: the browser sent to `return`", status == 302 and back == fields.get("return"), f"{status} {back}")
+    page = http("GET", back)[2] if back.startswith(shop) else ""
+    check(f"{what}: return.php shows the order book's paid", 'id="status">paid<' in page, page[:300])
+    o, n = first_notification(auto, invoice)
+    delivered(what, o, n, f"{shop}/paypal/ipn.php", "POST", "", "IPN POSTed to notify_url, HTTP 200 with an empty body",
+              shop_book(state, invoice))
+    check(f"{what}: ipn.php posted the IPN back and the simulator answered VERIFIED",
+          [c["answer"] for c in n.get("checks", [])] == ["postback: VERIFIED"], json.dumps(n)[:400])
+    body = n.get("body") or ""
+    got = dict(urllib.parse.parse_qsl(body, keep_blank_values=True))
+    check(f"{what}: the IPN carries PayPal's fields",
+          got.get("payment_status") == "Completed" and got.get("mc_gross") == "10.00" and got.get("mc_currency") == "USD"
+          and got.get("invoice") == invoice and got.get("receiver_email") == "tobi@leetsoft.com" and got.get("test_ipn") == "1"
+          and got.get("txn_type") == "web_accept" and len(got.get("txn_id", "")) == 17 and got.get("charset") == "UTF-8",
+          json.dumps(got))
+    # The postback rule (spec §3), by hand: the IPN's bytes unchanged, prefixed.
+    answer = lambda data: http("POST", webscr, data)[2]
+    check(f"{what}: the postback of the exact bytes is VERIFIED", answer(b"cmd=_notify-validate&" + body.encode()) == "VERIFIED")
+    rebuilt = urllib.parse.urlencode(urllib.parse.parse_qsl(body, keep_blank_values=True), quote_via=urllib.parse.quote)
+    check(f"{what}: the same fields re-encoded (spaces as %20) are INVALID",
+          rebuilt != body and answer(b"cmd=_notify-validate&" + rebuilt.encode()) == "INVALID", rebuilt[:200])
+    check(f"{what}: cmd=_notify-validate appended at the end is INVALID",
+          answer(body.encode() + b"&cmd=_notify-validate") == "INVALID")
+    if o:
+        api = f"{auto}/_sim/api/orders/{o[0]['id']}"
+        for kind, verdict in (("tampered", "INVALID"), ("wrong_amount", "VERIFIED"), ("other_order", "VERIFIED")):
+            status, _, text = http("POST", f"{api}/notify?kind={kind}")
+            k = json.loads(text)["notifications"][-1] if status == 200 else {}
+            book = shop_book(state, invoice)
+            check(f"{what}: the {kind} IPN: postback {verdict}, the order book untouched, not flagged",
+                  bool(k) and k["attempts"][0]["http_status"] == 200 and [c["answer"] for c in k["checks"]] == [f"postback: {verdict}"]
+                  and not k["attempts"][0]["merchant_error"] and book.get("notifications") == 1 and book.get("status") == "paid",
+                  json.dumps(k)[:400] + json.dumps(book))
+        status, _, text = http("POST", f"{api}/notify?kind=duplicate")
+        book = shop_book(state, invoice)
+        txns = os.listdir(os.path.join(state, "paypal-txn"))
+        check(f"{what}: duplicate handled once (book counts it, one txn_id record)",
+              status == 200 and book.get("status") == "paid" and book.get("notifications") == 2 and len(txns) == 1,
+              json.dumps(book) + str(txns))
+    # A listener that does not answer 200 is re-posted; any 200 is enough.
+    def buy(tag, **change):
+        f = dict(fields, invoice=invoice + tag, **change)
+        status, headers, page = http("POST", webscr, urllib.parse.urlencode(f).encode())
+        return status, headers, page, first_notification(auto, f["invoice"])
+    # On the --fast 1000 simulator, paid on its payment page: the first 8 re-posts (10 s
+    # doubled to 1280 s) come within about 2.6 s; all 16 would take 5.6 minutes.
+    f = dict(fields, invoice=invoice + "N", notify_url=f"{shop}/paypal/nowhere.php")
+    status, headers, _ = http("POST", f"{sim}/cgi-bin/webscr", urllib.parse.urlencode(f).encode())
+    status, _, page = http("POST", sim + headers.get("Location", "/x/x").rsplit("/", 1)[0] + "/complete", b"action=pay")
+    def reposted():
+        o, n = first_notification(sim, f["invoice"])
+        return len(n.get("attempts", [])) >= 9 and n
+    n = wait_for(reposted) and reposted() or {}
+    check(f"{what}: an IPN answered 404 is re-posted on PayPal's schedule (8 re-posts seen, more to come)",
+          "Notification not accepted" in page and not n.get("done", True)
+          and all(a["http_status"] == 404 and not a["accepted"] for a in n["attempts"]), json.dumps(n)[:400])
+    status, _, page, (o, n) = buy("R", notify_url=f"{shop}/paypal/return.php")
+    check(f"{what}: any HTTP 200 acknowledges an IPN, whatever the body",
+          bool(n) and n["attempts"][0]["accepted"] and "Status:" in n["attempts"][0]["reply"], json.dumps(n)[:400])
+    for label, change, expect in (("no amount", {"amount": ""}, "amount &#39;&#39; is not"),
+                                  ("an amount that is not a number", {"amount": "ten"}, "amount &#39;ten&#39; is not"),
+                                  ("an unknown seller", {"business": "nobody@example.com"}, "is not a seller of this simulator"),
+                                  ("no notify_url", {"notify_url": ""}, "notify_url is not an http(s) URL"),
+                                  ("another cmd", {"cmd": "_cart"}, "cmd &#39;_cart&#39;")):
+        status, _, text = http("POST", webscr, urllib.parse.urlencode(dict(fields, **change)).encode())
+        check(f"{what}: a Buy Now with {label} refused", status == 400 and expect in text, text[:400])
+    # Cancel on the (non --auto) payment page: back to cancel_return, no IPN.
+    status, headers, _ = http("POST", f"{sim}/cgi-bin/webscr", urllib.parse.urlencode(dict(fields, invoice=invoice + "C")).encode())
+    pay_page = headers.get("Location", "")
+    status, headers, _ = http("POST", sim + pay_page.rsplit("/", 1)[0] + "/complete", b"action=cancel")
+    o, _ = first_notification(sim, invoice + "C")
+    check(f"{what}: Cancel sends the payer to cancel_return, no IPN",
+          status == 302 and headers.get("Location") == fields.get("cancel_return") and bool(o) and not o[0]["notifications"],
+          f"{status} {headers.get('Location')}")
+
+
 def shop_book(state, order_id):
     try:
         return json.load(open(os.path.join(state, "shop-orders", order_id.encode().hex() + ".json")))
@@ -808,6 +997,18 @@ def main():
                    IPS_SERVER_URL=f"{shop}/ips/server.php",
                    IPS_RETURN_URL=f"{shop}/ips/return.php",
                    IPS_ORDER_DIR=os.path.join(state, "shop-orders"),
+                   TENPAY_GATEWAY=f"http://127.0.0.1:{auto_port}/gateway/pay.htm",
+                   TENPAY_API=f"http://127.0.0.1:{auto_port}/gateway",
+                   TENPAY_NOTIFY_URL=f"{shop}/tenpay/notify.php",
+                   TENPAY_RETURN_URL=f"{shop}/tenpay/return.php",
+                   TENPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
+                   PAYPAL_WEBSCR=f"http://127.0.0.1:{auto_port}/cgi-bin/webscr",
+                   PAYPAL_POSTBACK_URL=f"http://127.0.0.1:{auto_port}/cgi-bin/webscr",
+                   PAYPAL_NOTIFY_URL=f"{shop}/paypal/ipn.php",
+                   PAYPAL_RETURN_URL=f"{shop}/paypal/return.php",
+                   PAYPAL_CANCEL_URL=f"{shop}/paypal/return.php?cancelled=1",
+                   PAYPAL_TXN_DIR=os.path.join(state, "paypal-txn"),
+                   PAYPAL_ORDER_DIR=os.path.join(state, "shop-orders"),
                    # order.php waits for the simulator while the simulator may notify: two workers.
                    PHP_CLI_SERVER_WORKERS="4")
         shopp = subprocess.Popen(
@@ -984,6 +1185,8 @@ def main():
         yeepay_auto(paysign, f"http://127.0.0.1:{auto_port}", shop, state)
         allinpay_auto(f"http://127.0.0.1:{auto_port}", shop, state, "0")
         allinpay_auto(f"http://127.0.0.1:{auto_port}", shop, state, "1")
+        tenpay_auto(f"http://127.0.0.1:{auto_port}", shop, state)
+        paypal_auto(sim, f"http://127.0.0.1:{auto_port}", shop, state)
         restart_flow(paysign, shop, state)
     finally:
         for p in procs:

@@ -13,4 +13,12 @@ return [
     'postbackUrl' => getenv('PAYPAL_POSTBACK_URL') ?: '',
     // One file per processed txn_id (a stand-in for the merchant's database).
     'txnDir' => getenv('PAYPAL_TXN_DIR') ?: sys_get_temp_dir() . '/paysign-paypal-txn',
+    // pay.php's Buy Now form: where it posts (empty: PayPal's host for the mode above; or
+    // paysign simulate's /cgi-bin/webscr), and the URLs it names.
+    'webscr' => getenv('PAYPAL_WEBSCR') ?: '',
+    'notifyUrl' => getenv('PAYPAL_NOTIFY_URL') ?: 'https://merchant.example/paypal/ipn.php',
+    'returnUrl' => getenv('PAYPAL_RETURN_URL') ?: 'https://merchant.example/paypal/return.php',
+    'cancelUrl' => getenv('PAYPAL_CANCEL_URL') ?: 'https://merchant.example/paypal/return.php?cancelled=1',
+    // the order book (../orders.php): a folder, or '' for none (then ipn.php checks no order)
+    'orderDir' => getenv('PAYPAL_ORDER_DIR') ?: '',
 ];

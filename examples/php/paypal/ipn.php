@@ -5,7 +5,8 @@
  * PayPal POSTs a form body to notify_url. PayPal signs nothing: the listener posts the body
  * back exactly as received (PaySign\paypal_postback) and PayPal answers VERIFIED or INVALID
  * (PaySign\paypal_verdict). Then the merchant's own checks (PaySign\paypal_check): the
- * receiver, sandbox or live, and the txn_id processed once, since PayPal resends.
+ * receiver, sandbox or live, and the txn_id processed once, since PayPal resends. With
+ * PAYPAL_ORDER_DIR, the order book (../orders.php) too: the invoice, amount and currency.
  *
  *     PAYPAL_RECEIVER_EMAIL=... php -d extension=paysign ipn.php < ipn.body
  *
@@ -74,9 +75,19 @@ try {
     $status = PaySign\paypal_field($raw, 'payment_status');
     $gross = PaySign\paypal_field($raw, 'mc_gross'); // text, never a float
     $currency = PaySign\paypal_field($raw, 'mc_currency');
+    // the order book keeps pay.php's invoice with its amount and currency
+    $invoice = $config['orderDir'] !== '' ? PaySign\paypal_field($raw, 'invoice') : '';
 } catch (PaySign\Exception $e) {
     ipn_log('VERIFIED but refused: ' . $e->getStatusName() . ': ' . $e->getMessage());
     return;
+}
+// With the order book (../orders.php): our invoice, the amount and currency asked, and the
+// first final status decides (Completed: paid; Failed, Denied: failed; Pending waits).
+if ($config['orderDir'] !== '' && in_array($status, ['Completed', 'Failed', 'Denied'], true)) {
+    require_once dirname(__DIR__) . '/orders.php';
+    if (!shop_order_settle($config['orderDir'], 'PayPal IPN', $invoice, "$gross $currency", $status === 'Completed')) {
+        return;
+    }
 }
 if ($status !== 'Completed') {
     ipn_log("txn_id $txnId is $status; nothing to ship yet");
@@ -94,5 +105,5 @@ if ($record === false) {
 }
 fwrite($record, json_encode(['txn_id' => $txnId, 'mc_gross' => $gross, 'mc_currency' => $currency]));
 fclose($record);
-// Here: compare mc_gross/mc_currency with the order's and mark it paid.
+// Without the order book: here compare mc_gross/mc_currency with the order's and mark it paid.
 ipn_log("txn_id $txnId processed");

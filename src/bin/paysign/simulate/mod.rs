@@ -32,10 +32,14 @@ mod kuaiqian_query;
 mod notifier;
 #[path = "pages.rs"]
 mod pages;
+#[path = "paypal.rs"]
+mod paypal;
 #[path = "secret_form.rs"]
 mod secret_form;
 #[path = "store.rs"]
 mod store;
+#[path = "tenpay.rs"]
+mod tenpay;
 #[path = "wechat.rs"]
 mod wechat;
 #[path = "yeepay.rs"]
@@ -90,6 +94,8 @@ pub struct Sim {
     yeepay: Vec<secret_form::Merchant>,
     allinpay: Vec<secret_form::Merchant>,
     allinpay_key: keys::GatewayKey,
+    tenpay: Vec<secret_form::Merchant>,
+    paypal: Vec<paypal::Merchant>,
     /// Itself, for work done later in another thread.
     me: std::sync::Weak<Sim>,
 }
@@ -248,6 +254,8 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         yeepay: config.yeepay,
         allinpay: config.allinpay,
         allinpay_key,
+        tenpay: config.tenpay,
+        paypal: config.paypal,
         me: me.clone(),
     });
     let server =
@@ -297,6 +305,8 @@ struct Config {
     ips: Vec<secret_form::Merchant>,
     yeepay: Vec<secret_form::Merchant>,
     allinpay: Vec<secret_form::Merchant>,
+    tenpay: Vec<secret_form::Merchant>,
+    paypal: Vec<paypal::Merchant>,
 }
 
 /// The key of WeChat Pay's v2 documentation examples, with its example merchant.
@@ -320,6 +330,12 @@ const YEEPAY_DEMO_KEY: &str = "69cl522AV6q613Ii4W6u8K6XuW8vM1N6bFgyv769220IuYe9u
 /// (../shared/specs/allinpay.md §A5; testdata/vectors/allinpay.json).
 const ALLINPAY_TEST_MERCHANT: &str = "109065311204094";
 const ALLINPAY_TEST_KEY: &str = "1234567890";
+/// The partner and key of Tenpay's PHP demo kit samples (testdata/vectors/tenpay.json api cases).
+const TENPAY_DEMO_PARTNER: &str = "1900000109";
+const TENPAY_DEMO_KEY: &str = "8934e7d15453e97507ef794cf7b0519d";
+/// The sandbox seller of the recorded IPN testdata/paypal/offsite-web-accept.body.
+const PAYPAL_DEMO_EMAIL: &str = "tobi@leetsoft.com";
+const PAYPAL_DEMO_RECEIVER_ID: &str = "UQ8PDYXJZQD9Y";
 /// The default mapi partner: a placeholder PID of the simulator's own, with omnipay
 /// SignerTest's MD5 key `hello` and its 1024-bit RSA test key (testdata/vectors/alipay.json).
 const MAPI_DEMO_PARTNER: &str = "2088000000000002";
@@ -336,7 +352,9 @@ const MAPI_DEMO_PUBLIC: &[u8] =
 ///   "dinpay": {"merchants": [{"merchant_code": "…", "md5_key": "…"}]},
 ///   "ips": {"merchants": [{"Mer_code": "…", "cert": "…"}]},
 ///   "yeepay": {"merchants": [{"p1_MerId": "…", "key": "…"}]},
-///   "allinpay": {"merchants": [{"merchantId": "…", "md5_key": "…"}]}}`;
+///   "allinpay": {"merchants": [{"merchantId": "…", "md5_key": "…"}]},
+///   "tenpay": {"merchants": [{"partner": "…", "key": "…"}]},
+///   "paypal": {"merchants": [{"receiver_email": "…", "receiver_id": "…" (optional)}]}}`;
 /// relative paths are from the file's folder. Without it: 99bill's public sandbox merchant
 /// 1001214035601 and its bundled certificate, WeChat's documentation merchant 10000100,
 /// yansongda/pay's Alipay test app, and the demo merchants named at each constant above.
@@ -381,6 +399,14 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             allinpay: vec![secret_form::Merchant {
                 id: ALLINPAY_TEST_MERCHANT.into(),
                 key: Key::secret(ALLINPAY_TEST_KEY)?,
+            }],
+            tenpay: vec![secret_form::Merchant {
+                id: TENPAY_DEMO_PARTNER.into(),
+                key: Key::secret(TENPAY_DEMO_KEY)?,
+            }],
+            paypal: vec![paypal::Merchant {
+                email: PAYPAL_DEMO_EMAIL.into(),
+                receiver_id: PAYPAL_DEMO_RECEIVER_ID.into(),
             }],
         });
     };
@@ -453,6 +479,13 @@ fn load_config(path: Option<&str>) -> Result<Config> {
     let ips = secret_merchants(&v, "ips", "Mer_code", "cert")?;
     let yeepay = secret_merchants(&v, "yeepay", "p1_MerId", "key")?;
     let allinpay = secret_merchants(&v, "allinpay", "merchantId", "md5_key")?;
+    let tenpay = secret_merchants(&v, "tenpay", "partner", "key")?;
+    let paypal = merchants(&v, "paypal", |field| {
+        Ok(paypal::Merchant {
+            email: field("receiver_email")?,
+            receiver_id: field("receiver_id").unwrap_or_else(|_| "SIMRECEIVERID".into()),
+        })
+    })?;
     Ok(Config {
         kuaiqian,
         kuaiqian_hash,
@@ -464,6 +497,8 @@ fn load_config(path: Option<&str>) -> Result<Config> {
         ips,
         yeepay,
         allinpay,
+        tenpay,
+        paypal,
     })
 }
 
@@ -546,6 +581,10 @@ fn route(sim: &Sim, req: &Request) -> Response {
         ("POST", ips::PATH) => ips::pay_request(sim, req),
         ("GET" | "POST", yeepay::PATH) => yeepay::pay_request(sim, req),
         ("POST", allinpay::PATH) => allinpay::pay_request(sim, req),
+        ("GET" | "POST", tenpay::PAY_PATH) => tenpay::pay_request(sim, req),
+        ("GET" | "POST", tenpay::VERIFY_PATH) => tenpay::verify_notify_id(sim, req),
+        ("GET" | "POST", tenpay::QUERY_PATH) => tenpay::order_query(sim, req),
+        ("GET" | "POST", paypal::PATH) => paypal::webscr(sim, req),
         // The payer's phone scanning a NATIVE code_url.
         ("GET", "/_sim/scan") => match req.query_value("code_url").as_deref().and_then(wechat::order_of) {
             Some(id) => Response::redirect(&format!("/_sim/orders/{id}/pay")),
@@ -606,6 +645,8 @@ fn title(gateway: &str) -> &'static str {
         ips::GATEWAY => ips::TITLE,
         yeepay::GATEWAY => yeepay::TITLE,
         allinpay::GATEWAY => allinpay::TITLE,
+        tenpay::GATEWAY => tenpay::TITLE,
+        paypal::GATEWAY => paypal::TITLE,
         _ => kuaiqian::TITLE,
     }
 }
@@ -624,6 +665,8 @@ fn made(sim: &Sim, o: &store::Order, kind: Kind) -> std::result::Result<Made, St
         allinpay::GATEWAY => allinpay::notification(sim, o, kind).map(form),
         yeepay::GATEWAY => yeepay::notification_url(sim, o, kind).map(|url| (url, None, rules(o))),
         ips::GATEWAY => ips::notification_url(sim, o, kind).map(|url| (url, None, rules(o))),
+        tenpay::GATEWAY => tenpay::notification_url(sim, o, kind).map(|url| (url, None, rules(o))),
+        paypal::GATEWAY => paypal::notification(sim, o, kind).map(form),
         "wechatpay" => wechat::notification(sim, o, kind)
             .map(|(url, body)| (url, Some((body, "text/xml; charset=utf-8")), rules(o))),
         _ => kuaiqian::notification_url(sim, o, kind).map(|url| (url, None, rules(o))),
@@ -639,6 +682,8 @@ fn rules(o: &store::Order) -> &'static notifier::Rules {
         ips::GATEWAY => &ips::RULES,
         allinpay::GATEWAY => &allinpay::RULES,
         yeepay::GATEWAY => &yeepay::RULES,
+        tenpay::GATEWAY => &tenpay::RULES,
+        paypal::GATEWAY => &paypal::RULES,
         "wechatpay" => &wechat::RULES,
         _ => kuaiqian::target(o).1,
     }
@@ -792,6 +837,10 @@ impl Sim {
             }
         }
         if status == OrderStatus::Cancelled {
+            // PayPal sends the payer to cancel_return.
+            if let Some(url) = paypal::cancel_url(&self.store.lock()[id]) {
+                return Response::redirect(&url);
+            }
             let gateway = title(self.store.lock()[id].gateway);
             return Response::html(
                 200,
@@ -836,6 +885,8 @@ impl Sim {
                     done: false,
                     next_at: None,
                     redirect: None,
+                    reply_decides: rules.reply.decides(),
+                    checks: Vec::new(),
                 });
                 (o.notifications.len() - 1, rules)
             })
@@ -877,6 +928,8 @@ impl Sim {
             "chinabank" => chinabank::return_url(self, o),
             yeepay::GATEWAY => yeepay::return_url(self, o),
             ips::GATEWAY => ips::return_url(self, o),
+            tenpay::GATEWAY => tenpay::return_url(self, o),
+            paypal::GATEWAY => paypal::return_url(o),
             _ => redirect.map(str::to_string),
         };
         match back {
@@ -938,7 +991,10 @@ mod tests {
                 "alipay_mapi": {"merchants": [{"partner": "5", "md5_key": "m"}]},
                 "yeepay": {"merchants": [{"p1_MerId": "6", "key": "y"}]},
                 "allinpay": {"merchants": [{"merchantId": "7", "md5_key": "a"}]},
-                "ips": {"merchants": [{"Mer_code": "8", "cert": "c"}]}}"#,
+                "ips": {"merchants": [{"Mer_code": "8", "cert": "c"}]},
+
+                "tenpay": {"merchants": [{"partner": "8", "key": "t"}]},
+                "paypal": {"merchants": [{"receiver_email": "s@example.com"}]}}"#,
         )))
         .unwrap();
         assert_eq!((c.kuaiqian[0].acct_id.as_str(), c.kuaiqian_hash), ("1", Hash::Sha1));
@@ -950,11 +1006,20 @@ mod tests {
         assert_eq!(c.yeepay[0].id, "6");
         assert_eq!(c.allinpay[0].id, "7");
         assert_eq!(c.ips[0].id, "8");
+        assert_eq!(c.tenpay[0].id, "8");
+        assert_eq!(
+            (c.paypal[0].email.as_str(), c.paypal[0].receiver_id.as_str()),
+            ("s@example.com", "SIMRECEIVERID")
+        );
         assert!(c.alipay_mapi[0].public_key.is_none());
         let e = load_config(Some(&write(r#"{"alipay_mapi": {"merchants": [{"partner": "5"}]}}"#)))
             .err()
             .unwrap();
         assert_eq!(e.message, "--config: alipay_mapi.merchants[0].md5_key is missing");
+        let e = load_config(Some(&write(r#"{"paypal": {"merchants": [{"receiver_id": "X"}]}}"#)))
+            .err()
+            .unwrap();
+        assert_eq!(e.message, "--config: paypal.merchants[0].receiver_email is missing");
         let e = load_config(Some(&write(r#"{"yeepay": {"merchants": [{"p1_MerId": "6"}]}}"#)))
             .err()
             .unwrap();

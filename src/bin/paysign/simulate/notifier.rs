@@ -27,6 +27,9 @@ pub enum Reply {
     Exact(&'static str),
     /// By the gateway's own rule.
     By(fn(&[u8]) -> Result<Option<String>, String>),
+    /// HTTP 200 is the acknowledgement, whatever the body (PayPal IPN): the reply says nothing
+    /// about the merchant's verdict, which shows in its calls back to the gateway instead.
+    Any200,
 }
 
 impl Reply {
@@ -34,7 +37,13 @@ impl Reply {
         match self {
             Reply::Exact(profile) => super::exact_reply(profile, body),
             Reply::By(check) => check(body),
+            Reply::Any200 => Ok(None),
         }
+    }
+
+    /// Whether a reply accepted by this rule is the merchant's acceptance of the notification.
+    pub fn decides(&self) -> bool {
+        !matches!(self, Reply::Any200)
     }
 }
 

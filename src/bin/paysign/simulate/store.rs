@@ -114,6 +114,19 @@ pub struct Notification {
     pub next_at: Option<i64>,
     /// Where the reply sends the payer (99bill `<redirecturl>`), once accepted.
     pub redirect: Option<String>,
+    /// Whether an accepted reply is the merchant accepting it (false for PayPal: any HTTP 200).
+    pub reply_decides: bool,
+    /// The merchant's calls back to the gateway about this notification (PayPal's postback,
+    /// Tenpay's verifynotifyid.xml), with the gateway's answer.
+    pub checks: Vec<Check>,
+}
+
+/// A merchant's call back to the gateway about a notification.
+#[derive(Clone, Debug)]
+pub struct Check {
+    pub at: i64,
+    /// What the gateway answered (`VERIFIED`, `INVALID`, `retcode 0`, ...).
+    pub answer: String,
 }
 
 #[derive(Clone, Debug)]
@@ -155,10 +168,11 @@ impl Order {
                 "done": n.done,
                 "next_at": n.next_at,
                 "redirect": n.redirect,
+                "checks": n.checks.iter().map(|c| json!({"at": c.at, "answer": c.answer})).collect::<Vec<_>>(),
                 "attempts": n.attempts.iter().map(|a| {
                     let mut j = a.to_json();
                     // A forged or wrong notification answered with success: the merchant's bug.
-                    j["merchant_error"] = json!(a.accepted && !n.kind.should_be_accepted());
+                    j["merchant_error"] = json!(a.accepted && n.reply_decides && !n.kind.should_be_accepted());
                     j
                 }).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
@@ -268,7 +282,7 @@ const STATE_FILE: &str = "state.json";
 const FORMAT: &str = "paysign-simulate-state";
 const VERSION: u64 = 1;
 /// The gateways and POST content types an order can hold (they are `&'static str` in memory).
-const GATEWAYS: [&str; 9] = [
+const GATEWAYS: [&str; 11] = [
     "99bill",
     "wechatpay",
     "alipay",
@@ -278,6 +292,8 @@ const GATEWAYS: [&str; 9] = [
     super::ips::GATEWAY,
     super::yeepay::GATEWAY,
     super::allinpay::GATEWAY,
+    super::tenpay::GATEWAY,
+    super::paypal::GATEWAY,
 ];
 const CONTENT_TYPES: [&str; 2] = ["application/x-www-form-urlencoded", "text/xml; charset=utf-8"];
 
@@ -325,6 +341,8 @@ fn order_state(o: &Order) -> Value {
             // Unix seconds, absolute: after a restart the retry keeps its schedule.
             "next_at": n.next_at,
             "redirect": n.redirect,
+            "reply_decides": n.reply_decides,
+            "checks": n.checks.iter().map(|c| json!({"at": c.at, "answer": c.answer})).collect::<Vec<_>>(),
             "attempts": n.attempts.iter().map(Attempt::to_json).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })
@@ -467,6 +485,16 @@ fn notification_from(n: &Value) -> std::result::Result<Notification, String> {
         done: flag(n, "done")?,
         next_at: optional(n, "next_at", int)?,
         redirect: optional(n, "redirect", text)?,
+        reply_decides: flag(n, "reply_decides")?,
+        checks: list(n, "checks")?
+            .iter()
+            .map(|c| {
+                Ok(Check {
+                    at: int(c, "at")?,
+                    answer: text(c, "answer")?,
+                })
+            })
+            .collect::<std::result::Result<_, String>>()?,
     })
 }
 
@@ -502,8 +530,15 @@ mod tests {
             done: false,
             next_at: Some(1_700_000_015),
             redirect: None,
+            reply_decides: false,
+            checks: vec![Check {
+                at: 1_700_000_001,
+                answer: "postback: INVALID".into(),
+            }],
         });
         let text = std::fs::read_to_string(dir.join("state.json")).unwrap();
+        assert!(text.contains("\"answer\": \"postback: INVALID\""), "{text}");
+        assert!(text.contains("\"reply_decides\": false"), "{text}");
         assert!(text.contains("\"body_hex\": \"3cff00\""), "{text}");
         assert!(text.contains("\"next_at\": 1700000015"), "{text}");
         assert!(text.contains("\"next_id\": 1"), "{text}");
@@ -537,8 +572,8 @@ mod tests {
                 "\"next_id\" is not 0",
             ),
             (
-                r#"{"format": "paysign-simulate-state", "version": 1, "next_id": 1, "orders": [{"id": 0, "gateway": "paypal"}]}"#,
-                "orders[0]: \"gateway\" 'paypal' is not simulated",
+                r#"{"format": "paysign-simulate-state", "version": 1, "next_id": 1, "orders": [{"id": 0, "gateway": "stripe"}]}"#,
+                "orders[0]: \"gateway\" 'stripe' is not simulated",
             ),
         ];
         for (text, why) in cases {
