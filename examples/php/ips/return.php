@@ -8,12 +8,10 @@ declare(strict_types=1);
 
 $config = require __DIR__ . '/config.php';
 
-try {
-    $verified = PaySign\verify_body('ips.pay.notify', (string) ($_SERVER['QUERY_STRING'] ?? ''),
-        PaySign\Key::secret($config['cert']), 'form', null, null, $fields);
-} catch (PaySign\Exception $e) {
-    $verified = false;
-}
+require_once __DIR__ . '/verify.php';
+
+$fields = ips_verified($config, (string) ($_SERVER['QUERY_STRING'] ?? ''));
+$verified = $fields !== null;
 if ($verified && $config['orderDir'] !== '') {
     require_once dirname(__DIR__) . '/orders.php';
     $verified = shop_order_match($config['orderDir'], 'IPS return', (string) ($fields['billno'] ?? ''),

@@ -989,19 +989,12 @@ fn tamper(np: &Profile, notify: &Params, field: &str, forged: &str) -> Result<(P
     let mut tampered = notify.clone();
     if let (Layout::Document { field: doc_field, .. }, None) = (np.layout, notify.get(field)) {
         let doc = notify.get(doc_field).unwrap_or_default();
-        let (start, end) = paysign::canon::element_span(doc, field)
-            .ok_or_else(|| Error::invalid_field(field, "the demo notification has no such element"))?;
-        let inner = &doc[start..end];
-        let open = inner.find('>').map_or(0, |i| i + 1);
-        let close = inner.rfind("</").unwrap_or(inner.len());
-        let original = inner[open..close].to_string();
-        let changed = format!(
-            "{}{}{forged}{}{}",
-            &doc[..start],
-            &inner[..open],
-            &inner[close..],
-            &doc[end..]
-        );
+        let missing = || Error::invalid_field(field, "the demo notification has no such element");
+        let (start, end) = paysign::canon::element_span(doc, field).ok_or_else(missing)?;
+        let original = paysign::canon::element_content(doc, field)
+            .ok_or_else(missing)?
+            .to_string();
+        let changed = format!("{}<{field}>{forged}</{field}>{}", &doc[..start], &doc[end..]);
         tampered.set(doc_field, &changed);
         return Ok((tampered, original));
     }

@@ -34,14 +34,14 @@ const FORM: Form = Form {
 };
 
 pub fn pay_request(sim: &Sim, req: &Request) -> Response {
-    let (fields, merchant_id) = match FORM.verified(req, &sim.allinpay, check_fields) {
-        Ok(v) => v,
-        Err(refusal) => return refusal,
-    };
-    let no = fields.get("orderNo").unwrap_or_default().to_string();
-    let amount = fields.get("orderAmount").unwrap_or_default().to_string();
-    let order = sim.store.add(GATEWAY, &merchant_id, &no, &amount, fields);
-    sim.after_request(order)
+    FORM.pay(
+        sim,
+        req,
+        &sim.allinpay,
+        check_fields,
+        GATEWAY,
+        ["orderNo", "orderAmount"],
+    )
 }
 
 /// What the simulator needs beyond a valid signMsg: an order number, an amount in fen, a

@@ -36,14 +36,14 @@ fn notify_url(remark2: &str) -> Option<&str> {
 }
 
 pub fn pay_request(sim: &Sim, req: &Request) -> Response {
-    let (fields, merchant_id) = match FORM.verified(req, &sim.chinabank, check_fields) {
-        Ok(v) => v,
-        Err(refusal) => return refusal,
-    };
-    let oid = fields.get("v_oid").unwrap_or_default().to_string();
-    let amount = fields.get("v_amount").unwrap_or_default().to_string();
-    let id = sim.store.add("chinabank", &merchant_id, &oid, &amount, fields);
-    sim.after_request(id)
+    FORM.pay(
+        sim,
+        req,
+        &sim.chinabank,
+        check_fields,
+        "chinabank",
+        ["v_oid", "v_amount"],
+    )
 }
 
 fn check_fields(f: &Params) -> Result<(), String> {

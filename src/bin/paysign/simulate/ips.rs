@@ -32,14 +32,7 @@ const FORM: Form = Form {
 };
 
 pub fn pay_request(sim: &Sim, req: &Request) -> Response {
-    let (fields, merchant_id) = match FORM.verified(req, &sim.ips, check_fields) {
-        Ok(v) => v,
-        Err(refusal) => return refusal,
-    };
-    let no = fields.get("Billno").unwrap_or_default().to_string();
-    let amount = fields.get("Amount").unwrap_or_default().to_string();
-    let id = sim.store.add(GATEWAY, &merchant_id, &no, &amount, fields);
-    sim.after_request(id)
+    FORM.pay(sim, req, &sim.ips, check_fields, GATEWAY, ["Billno", "Amount"])
 }
 
 /// What the simulator needs beyond a valid SignMD5: an amount in yuan, RetEncodeType 17 (the

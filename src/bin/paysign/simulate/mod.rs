@@ -885,7 +885,6 @@ impl Sim {
                     done: false,
                     next_at: None,
                     redirect: None,
-                    reply_decides: rules.reply.decides(),
                     checks: Vec::new(),
                 });
                 (o.notifications.len() - 1, rules)

@@ -76,7 +76,7 @@ pub fn operator(orders: &[Order]) -> String {
                 )
             });
             let state = match (n.done, last.is_some_and(|a| a.accepted)) {
-                (_, true) if !n.reply_decides => "delivered (HTTP 200; the verdict is in the merchant's calls back)",
+                (_, true) if !o.reply_decides() => "delivered (HTTP 200; the verdict is in the merchant's calls back)",
                 (_, true) if !n.kind.should_be_accepted() => "ACCEPTED BY THE MERCHANT: it must reject this one",
                 (_, true) => "accepted",
                 (true, false) => "given up",

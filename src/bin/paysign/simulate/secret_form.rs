@@ -5,7 +5,7 @@
 use paysign::{Format, Key, Options, Params, Verdict};
 
 use super::http::{Request, Response};
-use super::{pages, printable};
+use super::{pages, printable, Sim};
 
 /// A merchant of such a gateway: the id its requests carry and its key.
 pub struct Merchant {
@@ -84,5 +84,27 @@ impl Form {
         self.verify(req, &fields, m)?;
         check(&fields).map_err(|why| self.rejected(&why, None))?;
         Ok((fields, m.id.clone()))
+    }
+
+    /// A payment form's whole path: `verified`, then recorded as `gateway`'s order (its number
+    /// and amount from the fields `[order, amount]`), then the payment page or `--auto`'s end.
+    pub fn pay(
+        &self,
+        sim: &Sim,
+        req: &Request,
+        merchants: &[Merchant],
+        check: fn(&Params) -> Result<(), String>,
+        gateway: &'static str,
+        [order, amount]: [&str; 2],
+    ) -> Response {
+        match self.verified(req, merchants, check) {
+            Ok((fields, merchant)) => {
+                let no = fields.get(order).unwrap_or_default().to_string();
+                let amount = fields.get(amount).unwrap_or_default().to_string();
+                let id = sim.store.add(gateway, &merchant, &no, &amount, fields);
+                sim.after_request(id)
+            }
+            Err(refusal) => refusal,
+        }
     }
 }

@@ -114,8 +114,6 @@ pub struct Notification {
     pub next_at: Option<i64>,
     /// Where the reply sends the payer (99bill `<redirecturl>`), once accepted.
     pub redirect: Option<String>,
-    /// Whether an accepted reply is the merchant accepting it (false for PayPal: any HTTP 200).
-    pub reply_decides: bool,
     /// The merchant's calls back to the gateway about this notification (PayPal's postback,
     /// Tenpay's verifynotifyid.xml), with the gateway's answer.
     pub checks: Vec<Check>,
@@ -148,6 +146,12 @@ pub struct Order {
 }
 
 impl Order {
+    /// Whether a reply its gateway accepts is the merchant accepting a notification (not so
+    /// for PayPal, where any HTTP 200 is the acknowledgement).
+    pub fn reply_decides(&self) -> bool {
+        super::rules(self).reply.decides()
+    }
+
     pub fn to_json(&self) -> Value {
         json!({
             "id": self.id,
@@ -170,9 +174,10 @@ impl Order {
                 "redirect": n.redirect,
                 "checks": n.checks.iter().map(|c| json!({"at": c.at, "answer": c.answer})).collect::<Vec<_>>(),
                 "attempts": n.attempts.iter().map(|a| {
+                    let reply_decides = self.reply_decides();
                     let mut j = a.to_json();
                     // A forged or wrong notification answered with success: the merchant's bug.
-                    j["merchant_error"] = json!(a.accepted && n.reply_decides && !n.kind.should_be_accepted());
+                    j["merchant_error"] = json!(a.accepted && reply_decides && !n.kind.should_be_accepted());
                     j
                 }).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
@@ -341,7 +346,6 @@ fn order_state(o: &Order) -> Value {
             // Unix seconds, absolute: after a restart the retry keeps its schedule.
             "next_at": n.next_at,
             "redirect": n.redirect,
-            "reply_decides": n.reply_decides,
             "checks": n.checks.iter().map(|c| json!({"at": c.at, "answer": c.answer})).collect::<Vec<_>>(),
             "attempts": n.attempts.iter().map(Attempt::to_json).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
@@ -485,7 +489,6 @@ fn notification_from(n: &Value) -> std::result::Result<Notification, String> {
         done: flag(n, "done")?,
         next_at: optional(n, "next_at", int)?,
         redirect: optional(n, "redirect", text)?,
-        reply_decides: flag(n, "reply_decides")?,
         checks: list(n, "checks")?
             .iter()
             .map(|c| {
@@ -530,7 +533,6 @@ mod tests {
             done: false,
             next_at: Some(1_700_000_015),
             redirect: None,
-            reply_decides: false,
             checks: vec![Check {
                 at: 1_700_000_001,
                 answer: "postback: INVALID".into(),
@@ -538,7 +540,6 @@ mod tests {
         });
         let text = std::fs::read_to_string(dir.join("state.json")).unwrap();
         assert!(text.contains("\"answer\": \"postback: INVALID\""), "{text}");
-        assert!(text.contains("\"reply_decides\": false"), "{text}");
         assert!(text.contains("\"body_hex\": \"3cff00\""), "{text}");
         assert!(text.contains("\"next_at\": 1700000015"), "{text}");
         assert!(text.contains("\"next_id\": 1"), "{text}");

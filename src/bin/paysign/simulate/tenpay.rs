@@ -38,14 +38,14 @@ const FORM: Form = Form {
 };
 
 pub fn pay_request(sim: &Sim, req: &Request) -> Response {
-    let (fields, partner) = match FORM.verified(req, &sim.tenpay, check_fields) {
-        Ok(v) => v,
-        Err(refusal) => return refusal,
-    };
-    let no = fields.get("out_trade_no").unwrap_or_default().to_string();
-    let amount = fields.get("total_fee").unwrap_or_default().to_string();
-    let id = sim.store.add(GATEWAY, &partner, &no, &amount, fields);
-    sim.after_request(id)
+    FORM.pay(
+        sim,
+        req,
+        &sim.tenpay,
+        check_fields,
+        GATEWAY,
+        ["out_trade_no", "total_fee"],
+    )
 }
 
 /// What the simulator needs beyond a valid sign: an order number, an amount in fen, a URL to
