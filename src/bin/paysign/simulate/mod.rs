@@ -36,6 +36,8 @@ mod secret_form;
 mod store;
 #[path = "wechat.rs"]
 mod wechat;
+#[path = "wechat_v3.rs"]
+mod wechat_v3;
 #[path = "yeepay.rs"]
 mod yeepay;
 
@@ -79,6 +81,7 @@ pub struct Sim {
     kuaiqian_key: keys::GatewayKey,
     kuaiqian_hash: Hash,
     wechat: Vec<wechat::Merchant>,
+    wechat_v3: wechat_v3::Gateway,
     alipay: Vec<alipay::Merchant>,
     alipay_key: keys::GatewayKey,
     alipay_mapi: Vec<alipay_mapi::Merchant>,
@@ -200,9 +203,9 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
     }
     let state = PathBuf::from(a.value("--state").unwrap_or("paysign-simulate"));
     if let Some(gateway) = a.value("--cert") {
-        if !["99bill", "alipay", "allinpay"].contains(&gateway) {
+        if !["99bill", "alipay", "allinpay", "wechatpay"].contains(&gateway) {
             return Err(Error::invalid_argument(format!(
-                "--cert: '{gateway}' signs with a shared secret or is not simulated; RSA gateways: 99bill, alipay, allinpay"
+                "--cert: '{gateway}' signs with a shared secret or is not simulated; RSA gateways: 99bill, alipay, allinpay, wechatpay (API v3)"
             )));
         }
         out.say(&keys::load_or_create(&state, gateway)?.cert_pem);
@@ -227,6 +230,7 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
     let kuaiqian_key = keys::load_or_create(&state, "99bill")?;
     let alipay_key = keys::load_or_create(&state, "alipay")?;
     let allinpay_key = keys::load_or_create(&state, "allinpay")?;
+    let wechat_v3 = wechat_v3::Gateway::new(config.wechat_v3, keys::load_or_create(&state, "wechatpay")?)?;
     let sim = Arc::new_cyclic(|me| Sim {
         store,
         notifier: notifier.clone(),
@@ -235,6 +239,7 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         kuaiqian_key,
         kuaiqian_hash: config.kuaiqian_hash,
         wechat: config.wechat,
+        wechat_v3,
         alipay: config.alipay,
         alipay_key,
         alipay_mapi: config.alipay_mapi,
@@ -247,6 +252,11 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
     });
     let server =
         tiny_http::Server::http(listen).map_err(|e| Error::io(format!("--listen {listen}: cannot listen: {e}")))?;
+    let weak = Arc::downgrade(&sim);
+    notifier.set_attempt_headers(Box::new(move |gateway, kind, body| match weak.upgrade() {
+        Some(sim) if gateway == wechat_v3::GATEWAY => sim.wechat_v3.notify_headers(kind, body),
+        _ => Vec::new(),
+    }));
     notifier.start();
     let server = Arc::new(server);
     // One line, flushed, so that a script can wait for it.
@@ -285,6 +295,7 @@ struct Config {
     kuaiqian: Vec<kuaiqian::Merchant>,
     kuaiqian_hash: Hash,
     wechat: Vec<wechat::Merchant>,
+    wechat_v3: Vec<wechat_v3::Merchant>,
     alipay: Vec<alipay::Merchant>,
     alipay_mapi: Vec<alipay_mapi::Merchant>,
     chinabank: Vec<secret_form::Merchant>,
@@ -343,6 +354,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
                 mch_id: WECHAT_DOC_MCH_ID.into(),
                 key: Key::secret(WECHAT_DOC_KEY)?,
             }],
+            wechat_v3: wechat_v3::builtin_merchants()?,
             alipay: vec![alipay::Merchant {
                 app_id: TEST_ALIPAY_APP_ID.into(),
                 key: Key::load(TEST_ALIPAY_APP_PUBLIC, None)?,
@@ -434,6 +446,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             },
         })
     })?;
+    let wechat_v3 = wechat_v3::config_merchants(&v, dir)?;
     let chinabank = secret_merchants(&v, "chinabank", "v_mid", "md5_key")?;
     let dinpay = secret_merchants(&v, "dinpay", "merchant_code", "md5_key")?;
     let yeepay = secret_merchants(&v, "yeepay", "p1_MerId", "key")?;
@@ -442,6 +455,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
         kuaiqian,
         kuaiqian_hash,
         wechat,
+        wechat_v3,
         alipay,
         alipay_mapi,
         chinabank,
@@ -508,6 +522,11 @@ fn serve(server: &tiny_http::Server, sim: &Sim) {
                 r.add_header(h);
             }
         }
+        for (name, value) in &response.headers {
+            if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+                r.add_header(h);
+            }
+        }
         let _ = raw.respond(r);
     }
 }
@@ -523,6 +542,9 @@ fn route(sim: &Sim, req: &Request) -> Response {
             r
         }
         ("POST", wechat::ORDER_QUERY_PATH) => wechat::order_query(sim, req),
+        ("POST", wechat_v3::NATIVE_PATH | wechat_v3::JSAPI_PATH) => wechat_v3::order(sim, req),
+        ("GET", p) if p.starts_with(wechat_v3::QUERY_PREFIX) => wechat_v3::query(sim, req),
+        ("GET", wechat_v3::CERTIFICATES_PATH) => wechat_v3::certificates(sim, req),
         ("GET" | "POST", alipay::PATH) if alipay_mapi::is_mapi(req) => alipay_mapi::gateway(sim, req),
         ("GET" | "POST", alipay::PATH) => alipay::gateway(sim, req),
         ("GET" | "POST", chinabank::PATH) => chinabank::pay_request(sim, req),
@@ -582,6 +604,7 @@ fn route(sim: &Sim, req: &Request) -> Response {
 fn title(gateway: &str) -> &'static str {
     match gateway {
         "wechatpay" => wechat::TITLE,
+        wechat_v3::GATEWAY => wechat_v3::TITLE,
         "alipay" => alipay::TITLE,
         alipay_mapi::GATEWAY => alipay_mapi::TITLE,
         "chinabank" => chinabank::TITLE,
@@ -615,6 +638,8 @@ fn made(sim: &Sim, o: &store::Order, kind: Kind) -> std::result::Result<Made, St
         yeepay::GATEWAY => yeepay::notification_url(sim, o, kind).map(|url| (url, None, &yeepay::RULES)),
         "wechatpay" => wechat::notification(sim, o, kind)
             .map(|(url, body)| (url, Some((body, "text/xml; charset=utf-8")), &wechat::RULES)),
+        wechat_v3::GATEWAY => wechat_v3::notification(sim, o, kind)
+            .map(|(url, body)| (url, Some((body, "application/json")), &wechat_v3::RULES)),
         _ => kuaiqian::notification_url(sim, o, kind).map(|url| (url, None, kuaiqian::target(o).1)),
     }
 }
@@ -790,6 +815,10 @@ impl Sim {
         if o.gateway == yeepay::GATEWAY && !yeepay::wants_callback(o) {
             // pr_NeedResponse is not 1: YeePay only sends the browser back.
             return self.browser_back(o, None);
+        }
+        if o.gateway == wechat_v3::GATEWAY && status == OrderStatus::Failed {
+            // v3 notifies successful payments only; the merchant learns of a failure by query.
+            return Response::html(200, pages::page("Payment failed", "<p id=\"result\">WeChat Pay v3 sends no notification for a failed payment.</p>"));
         }
         drop(orders);
         self.notify(id, Kind::Normal)

@@ -64,6 +64,7 @@ fn xml(status: u16, p: &Params) -> Response {
             content_type: XML,
             body: body.into_bytes(),
             location: None,
+            headers: Vec::new(),
         },
         Err(e) => Response::html(
             500,
@@ -211,7 +212,7 @@ pub fn unified_order(sim: &Sim, req: &Request) -> Response {
 }
 
 /// `wx` + the simulator's order number: the way back from a prepay_id or code_url to the order.
-fn prepay_id(id: usize) -> String {
+pub fn prepay_id(id: usize) -> String {
     format!("wxsim{id:010}")
 }
 
