@@ -929,6 +929,23 @@ def wechat_v3_checks(sim, auto, shop, state):
           f"{status} {text[:300]!r}")
     refused("a query for an order never made", 404, "ORDER_NOT_EXIST",
             v3_request(state, sim, "GET", f"/v3/pay/transactions/out-trade-no/NEVER000?mchid={V3_MCHID}"))
+    # JSAPI: a prepay_id; a failed payment: no notification (v3 sends them for success only).
+    jsapi = json.loads(good)
+    jsapi.update(out_trade_no="V3JSAPI" + str(int(time.time())), payer={"openid": "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"})
+    status, headers, text = v3_request(state, sim, "POST", "/v3/pay/transactions/jsapi", json.dumps(jsapi).encode())
+    check(f"{what}: a JSAPI order answered with a prepay_id, signed",
+          status == 200 and json.loads(text).get("prepay_id", "").startswith("wx") and v3_answer_verifies(state, headers, text),
+          f"{status} {text[:300]!r}")
+    del jsapi["payer"]
+    refused("a JSAPI order without payer.openid", 400, "PARAM_ERROR",
+            v3_request(state, sim, "POST", "/v3/pay/transactions/jsapi", json.dumps(jsapi).encode()))
+    mine = [x for x in orders(sim) if x["order_id"] == jsapi["out_trade_no"]]
+    page = http("POST", f"{sim}/_sim/orders/{mine[0]['id']}/complete", b"action=fail")[2] if mine else ""
+    status, headers, text = v3_request(state, sim, "GET", f"/v3/pay/transactions/out-trade-no/{jsapi['out_trade_no']}?mchid={V3_MCHID}")
+    failed = [x for x in orders(sim) if x["order_id"] == jsapi["out_trade_no"]]
+    check(f"{what}: Fail sends no notification; the query says PAYERROR",
+          "no notification" in page and bool(failed) and not failed[0]["notifications"]
+          and json.loads(text).get("trade_state") == "PAYERROR", f"{page[:200]} {text[:200]!r}")
     status, headers, text = v3_request(state, sim, "GET", "/v3/certificates")
     entry = (json.loads(text).get("data") or [{}])[0] if status == 200 else {}
     plain = v3_decrypt(entry.get("encrypt_certificate", {})) if entry else None
