@@ -333,6 +333,7 @@ const MAPI_DEMO_PUBLIC: &[u8] =
 /// `{"99bill": {"hash": "sha256", "merchants": [{"merchantAcctId": "…", "cert": "FILE"}
 ///  | {"merchantAcctId": "…", "md5_key": "…"}]},` (each with an optional `query_key`),
 ///   "wechatpay": {"merchants": [{"mch_id": "…", "api_key": "…"}]},
+///   "wechatpay_v3": {"merchants": [{"mchid": "…", "apiv3_key": "…", "cert": "FILE"}]},
 ///   "alipay": {"merchants": [{"app_id": "…", "public_key": "FILE"}]},
 ///   "chinabank": {"merchants": [{"v_mid": "…", "md5_key": "…"}]},
 ///   "dinpay": {"merchants": [{"merchant_code": "…", "md5_key": "…"}]},

@@ -579,6 +579,46 @@ mod tests {
     }
 
     #[test]
+    fn config_merchants_with_a_certificate_or_a_public_key() {
+        let dir = std::env::temp_dir().join(format!("paysign-sim-v3-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("cert.pem"), SDK_MERCHANT_CERT).unwrap();
+        let load = |text: &str| config_merchants(&serde_json::from_str(text).unwrap(), &dir);
+        let key = SDK_APIV3_KEY;
+        let m = load(&format!(
+            r#"{{"wechatpay_v3": {{"merchants": [{{"mchid": "1", "apiv3_key": "{key}", "cert": "cert.pem"}}]}}}}"#
+        ))
+        .unwrap();
+        assert_eq!(
+            (m[0].mchid.as_str(), m[0].serial_no.as_str()),
+            ("1", "5F1C72E2A8931B72A2E13AF8DEE92471EB397115")
+        );
+        let m = load(&format!(
+            r#"{{"wechatpay_v3": {{"merchants": [{{"mchid": "2", "apiv3_key": "{key}", "public_key": "cert.pem", "serial_no": "ab12"}}]}}}}"#
+        ))
+        .unwrap();
+        assert_eq!(m[0].serial_no, "AB12");
+        let e = |text: &str| load(text).err().unwrap().message;
+        assert_eq!(
+            e(r#"{"wechatpay_v3": {"merchants": [{"mchid": "3", "cert": "cert.pem"}]}}"#),
+            "--config: wechatpay_v3.merchants[0].apiv3_key is missing"
+        );
+        assert!(
+            e(r#"{"wechatpay_v3": {"merchants": [{"mchid": "3", "apiv3_key": "short", "cert": "cert.pem"}]}}"#)
+                .contains("apiv3_key is 5 bytes, not 32")
+        );
+        assert!(e(&format!(
+            r#"{{"wechatpay_v3": {{"merchants": [{{"mchid": "4", "apiv3_key": "{key}"}}]}}}}"#
+        ))
+        .contains("exactly one of cert, public_key"));
+        assert!(e(&format!(
+            r#"{{"wechatpay_v3": {{"merchants": [{{"mchid": "5", "apiv3_key": "{key}", "public_key": "cert.pem"}}]}}}}"#
+        ))
+        .contains("serial_no is missing"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn times_are_rfc3339_in_beijing_time() {
         // 2019-02-20 05:48:35 UTC
         assert_eq!(rfc3339(1_550_641_715), "2019-02-20T13:48:35+08:00");
