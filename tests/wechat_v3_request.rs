@@ -37,6 +37,11 @@ fn at(now: &str) -> VerifyOptions {
     VerifyOptions::parse(&format!("now={now}")).unwrap()
 }
 
+/// `GET /v3/certificates` (the request `GET_SIG` signs) checked with `key` at `now`.
+fn get(a: &Authorization, key: &Key, now: &str) -> paysign::Result<Verdict> {
+    wechat_v3::verify_request(a, "GET", "/v3/certificates", b"", key, &at(now))
+}
+
 fn invalid(v: Verdict) -> String {
     match v {
         Verdict::Invalid(why) => why,
@@ -48,15 +53,10 @@ fn invalid(v: Verdict) -> String {
 fn the_derived_get_and_post_signatures_verify_with_the_merchant_certificate() {
     let cert = key("merchant_certificate.pem");
     let o = at("1554208460");
-    let get = wechat_v3::verify_request(
-        &auth(GET_SIG, MERCHANT_SERIAL),
-        "GET",
-        "/v3/certificates",
-        b"",
-        &cert,
-        &o,
+    assert_eq!(
+        get(&auth(GET_SIG, MERCHANT_SERIAL), &cert, "1554208460").unwrap(),
+        Verdict::Valid
     );
-    assert_eq!(get.unwrap(), Verdict::Valid);
     let lower = MERCHANT_SERIAL.to_ascii_lowercase();
     let post = wechat_v3::verify_request(
         &auth(POST_SIG, &lower),
@@ -117,7 +117,7 @@ fn more(body: &[u8]) -> Vec<u8> {
 fn stale_timestamps_wrong_serials_and_wrong_keys_are_errors() {
     let cert = key("merchant_certificate.pem");
     let a = auth(GET_SIG, MERCHANT_SERIAL);
-    let e = wechat_v3::verify_request(&a, "GET", "/v3/certificates", b"", &cert, &at("1554208761")).unwrap_err();
+    let e = get(&a, &cert, "1554208761").unwrap_err();
     assert_eq!(e.status, Status::PAYSIGN_STALE_TIMESTAMP);
     assert!(
         e.message
@@ -125,17 +125,8 @@ fn stale_timestamps_wrong_serials_and_wrong_keys_are_errors() {
         "{}",
         e.message
     );
-    let ok = wechat_v3::verify_request(&a, "GET", "/v3/certificates", b"", &cert, &at("1554208760"));
-    assert_eq!(ok.unwrap(), Verdict::Valid);
-    let e = wechat_v3::verify_request(
-        &auth(GET_SIG, PLATFORM_SERIAL),
-        "GET",
-        "/v3/certificates",
-        b"",
-        &cert,
-        &at("1554208460"),
-    )
-    .unwrap_err();
+    assert_eq!(get(&a, &cert, "1554208760").unwrap(), Verdict::Valid);
+    let e = get(&auth(GET_SIG, PLATFORM_SERIAL), &cert, "1554208460").unwrap_err();
     assert_eq!(e.status, Status::PAYSIGN_KEY_MISMATCH);
     assert!(
         e.message.contains(PLATFORM_SERIAL) && e.message.contains(MERCHANT_SERIAL),
@@ -143,21 +134,14 @@ fn stale_timestamps_wrong_serials_and_wrong_keys_are_errors() {
         e.message
     );
     let private = key("merchant_private_key.pem");
-    let e = wechat_v3::verify_request(&a, "GET", "/v3/certificates", b"", &private, &at("1554208460")).unwrap_err();
+    let e = get(&a, &private, "1554208460").unwrap_err();
     assert_eq!(e.status, Status::PAYSIGN_KEY_MISMATCH);
     let mut bad = a.clone();
     bad.timestamp = "15542084x0".into();
-    let e = wechat_v3::verify_request(&bad, "GET", "/v3/certificates", b"", &cert, &at("1554208460")).unwrap_err();
+    let e = get(&bad, &cert, "1554208460").unwrap_err();
     assert_eq!(e.status, Status::PAYSIGN_INVALID_FIELD);
     // The platform certificate's key does not verify a merchant's signature.
     let platform = key("derived_platform_certificate.pem");
-    let e = wechat_v3::verify_request(
-        &auth(GET_SIG, PLATFORM_SERIAL),
-        "GET",
-        "/v3/certificates",
-        b"",
-        &platform,
-        &at("1554208460"),
-    );
-    assert!(matches!(e.unwrap(), Verdict::Invalid(_)));
+    let v = get(&auth(GET_SIG, PLATFORM_SERIAL), &platform, "1554208460").unwrap();
+    assert!(matches!(v, Verdict::Invalid(_)));
 }

@@ -151,18 +151,23 @@ fn check_fields(f: &Params) -> Result<(), String> {
             super::printable(fee)
         ));
     }
-    let url = f.get("notify_url").unwrap_or_default();
-    if !(url.starts_with("http://") || url.starts_with("https://")) || url.contains('?') {
-        return Err(format!(
-            "notify_url '{}' must be an http(s) URL without a query string",
-            super::printable(url)
-        ));
-    }
+    check_notify_url(f.get("notify_url").unwrap_or_default())?;
     let t = f.get("trade_type").unwrap_or_default();
     if !["NATIVE", "JSAPI", "APP", "MWEB"].contains(&t) {
         return Err(format!(
             "trade_type '{}' is not NATIVE, JSAPI, APP or MWEB",
             super::printable(t)
+        ));
+    }
+    Ok(())
+}
+
+/// WeChat's rule for notify_url, v2 and v3 alike: an http(s) URL that carries no query.
+pub fn check_notify_url(url: &str) -> Result<(), String> {
+    if !(url.starts_with("http://") || url.starts_with("https://")) || url.contains('?') {
+        return Err(format!(
+            "notify_url '{}' must be an http(s) URL without a query string",
+            super::printable(url)
         ));
     }
     Ok(())

@@ -353,13 +353,7 @@ fn order_fields(v: &Value, mchid: &str, trade_type: &str) -> std::result::Result
             super::printable(no)
         ));
     }
-    let url = p.get("notify_url").unwrap_or_default();
-    if !(url.starts_with("http://") || url.starts_with("https://")) || url.contains('?') {
-        return Err(format!(
-            "notify_url '{}' must be an http(s) URL without a query string",
-            super::printable(url)
-        ));
-    }
+    super::wechat::check_notify_url(p.get("notify_url").unwrap_or_default())?;
     let total = match v.pointer("/amount/total") {
         Some(Value::Number(n)) if n.as_u64().is_some_and(|t| t > 0 && t < 1_000_000_000_000) => n.to_string(),
         Some(other) => {
