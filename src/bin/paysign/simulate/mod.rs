@@ -819,7 +819,13 @@ impl Sim {
         }
         if o.gateway == wechat_v3::GATEWAY && status == OrderStatus::Failed {
             // v3 notifies successful payments only; the merchant learns of a failure by query.
-            return Response::html(200, pages::page("Payment failed", "<p id=\"result\">WeChat Pay v3 sends no notification for a failed payment.</p>"));
+            return Response::html(
+                200,
+                pages::page(
+                    "Payment failed",
+                    "<p id=\"result\">WeChat Pay v3 sends no notification for a failed payment.</p>",
+                ),
+            );
         }
         drop(orders);
         self.notify(id, Kind::Normal)
