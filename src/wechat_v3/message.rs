@@ -91,7 +91,7 @@ pub(crate) fn received(body: &[u8]) -> Result<&[u8]> {
     Ok(body)
 }
 
-fn lines(parts: &[&[u8]]) -> Vec<u8> {
+pub(crate) fn lines(parts: &[&[u8]]) -> Vec<u8> {
     let mut out = Vec::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
     for p in parts {
         out.extend_from_slice(p);

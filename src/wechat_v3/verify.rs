@@ -100,7 +100,7 @@ pub fn verify(h: &Headers<'_>, body: &[u8], key: &Key, o: &VerifyOptions) -> Res
         .ok()
         .and_then(|t| t.parse().ok())
         .ok_or_else(|| Error::invalid_field("Wechatpay-Timestamp", "not Unix seconds in decimal"))?;
-    check_window(sent, o)?;
+    check_window("Wechatpay-Timestamp", sent, o)?;
     check_serial(key, serial, o.key_id.as_deref())?;
     if signature.starts_with(SIGNATURE_PROBE) {
         return Ok(Verdict::Invalid(
@@ -128,7 +128,8 @@ fn required<'a>(name: &str, v: &'a str) -> Result<&'a str> {
     }
 }
 
-fn check_window(sent: u64, o: &VerifyOptions) -> Result<()> {
+/// `field`'s time `sent` within `o.window` of now (else PAYSIGN_STALE_TIMESTAMP naming it).
+pub(super) fn check_window(field: &str, sent: u64, o: &VerifyOptions) -> Result<()> {
     if o.window == 0 {
         return Ok(());
     }
@@ -144,7 +145,7 @@ fn check_window(sent: u64, o: &VerifyOptions) -> Result<()> {
         return Err(Error::new(
             Status::PAYSIGN_STALE_TIMESTAMP,
             format!(
-                "Wechatpay-Timestamp {sent} is {off} s from now ({now}); the window is {} s",
+                "{field} {sent} is {off} s from now ({now}); the window is {} s",
                 o.window
             ),
         ));

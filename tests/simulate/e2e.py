@@ -943,6 +943,328 @@ def restart_flow(paysign, shop, state):
           r.returncode != 0 and "state.json" in err and '"format"' in err, f"{r.returncode} {err[:300]}")
 
 
+V3_MCHID = "1230000109"  # the v3 documentation's example merchant, the simulator's default
+V3_SERIAL = "5F1C72E2A8931B72A2E13AF8DEE92471EB397115"  # the SDK test merchant certificate's
+V3_APIV3_KEY = b"a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb"  # the SDK's test APIv3 key (testdata/wechat_v3/SOURCES.md)
+V3_MERCHANT_KEY = os.path.join(ROOT, "testdata/wechat_v3/merchant_private_key.pem")
+
+
+def v3_sign(state, key, msg):
+    """SHA256withRSA of msg (bytes) with the openssl CLI, base64: not paysign."""
+    import base64
+    path = os.path.join(state, "v3.msg")
+    with open(path, "wb") as f:
+        f.write(msg)
+    r = subprocess.run(["openssl", "dgst", "-sha256", "-sign", key, path], capture_output=True, timeout=20, check=True)
+    return base64.b64encode(r.stdout).decode()
+
+
+def v3_verifies(state, cert, msg, sig_b64):
+    """SHA256withRSA of msg (bytes) checked by the openssl CLI against cert's public key."""
+    import base64
+    paths = [os.path.join(state, f"v3v.{x}") for x in ("msg", "sig", "pub")]
+    try:
+        sig = base64.b64decode(sig_b64, validate=True)
+    except ValueError:
+        return False
+    open(paths[0], "wb").write(msg)
+    open(paths[1], "wb").write(sig)
+    subprocess.run(["openssl", "x509", "-in", cert, "-pubkey", "-noout", "-out", paths[2]], check=True, timeout=20)
+    r = subprocess.run(["openssl", "dgst", "-sha256", "-verify", paths[2], "-signature", paths[1], paths[0]],
+                       capture_output=True, timeout=20)
+    return r.returncode == 0 and b"Verified OK" in r.stdout
+
+
+def v3_decrypt(resource):
+    """The AEAD_AES_256_GCM resource decrypted with Python's `cryptography` (None without it)."""
+    import base64
+    try:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    except ImportError:
+        return None
+    return AESGCM(V3_APIV3_KEY).decrypt(resource["nonce"].encode(), base64.b64decode(resource["ciphertext"]),
+                                        resource.get("associated_data", "").encode())
+
+
+def v3_request(state, base, method, url, body=b"", ts=None, signed_body=None, serial=V3_SERIAL, mchid=V3_MCHID, auth=None):
+    """A v3 request whose Authorization the openssl CLI signs by the written rule (spec §1):
+    METHOD\\nURL\\nTIMESTAMP\\nNONCE\\nBODY\\n. signed_body: sign other bytes than those sent.
+    (status, headers, body bytes)."""
+    ts = str(ts if ts is not None else int(time.time()))
+    nonce = os.urandom(16).hex().upper()
+    msg = b"\n".join([method.encode(), url.encode(), ts.encode(), nonce.encode(),
+                      body if signed_body is None else signed_body]) + b"\n"
+    if auth is None:
+        sig = v3_sign(state, V3_MERCHANT_KEY, msg)
+        auth = (f'WECHATPAY2-SHA256-RSA2048 mchid="{mchid}",nonce_str="{nonce}",signature="{sig}",'
+                f'timestamp="{ts}",serial_no="{serial}"')
+    req = urllib.request.Request(base + url, data=body if method == "POST" else None, method=method)
+    req.add_header("Authorization", auth)
+    req.add_header("Accept", "application/json")
+    if method == "POST":
+        req.add_header("Content-Type", "application/json")
+    try:
+        with OPENER.open(req, timeout=10) as r:
+            return r.status, r.headers, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers, e.read()
+
+
+def v3_answer_verifies(state, headers, body):
+    """A simulator answer's Wechatpay-* signature over TIMESTAMP\\nNONCE\\nBODY\\n, by openssl."""
+    msg = f"{headers.get('Wechatpay-Timestamp')}\n{headers.get('Wechatpay-Nonce')}\n".encode() + body + b"\n"
+    return v3_verifies(state, os.path.join(state, "wechatpay.cert.pem"), msg, headers.get("Wechatpay-Signature", ""))
+
+
+def cert_serial(cert):
+    r = subprocess.run(["openssl", "x509", "-in", cert, "-noout", "-serial"], capture_output=True, timeout=20)
+    return r.stdout.decode().strip().split("=", 1)[-1].lstrip("0").upper()
+
+
+class Capture:
+    """A notify_url served here: records each request (headers, names in lower case, and body);
+    the first is answered 500 with v3's FAIL body, the others 204."""
+
+    def __init__(self):
+        import http.server
+        import threading
+        self.got = []
+        capture = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                capture.got.append(({k.lower(): v for k, v in self.headers.items()}, body))
+                if len(capture.got) == 1:
+                    out = '{"code":"FAIL","message":"失败"}'.encode()
+                    self.send_response(500)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(out)))
+                    self.end_headers()
+                    self.wfile.write(out)
+                else:
+                    self.send_response(204)
+                    self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/notify"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def v3_to_shop(state, shop, body, ts=None, headers=None):
+    """POSTs a notification to the shop's notify.php, signed here with the simulator's platform
+    key by openssl (the independent signer); (status, reply)."""
+    ts = str(ts if ts is not None else int(time.time()))
+    nonce = os.urandom(16).hex()
+    if headers is None:
+        sig = v3_sign(state, os.path.join(state, "wechatpay.key.pem"), f"{ts}\n{nonce}\n".encode() + body + b"\n")
+        headers = {"Wechatpay-Timestamp": ts, "Wechatpay-Nonce": nonce, "Wechatpay-Signature": sig,
+                   "Wechatpay-Serial": cert_serial(os.path.join(state, "wechatpay.cert.pem"))}
+    req = urllib.request.Request(f"{shop}/wechatpay_v3/notify.php", data=body, method="POST")
+    req.add_header("Content-Type", "application/json")
+    for k, v in headers.items():
+        req.add_header(k, v)
+    try:
+        with OPENER.open(req, timeout=10) as r:
+            return r.status, r.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode("utf-8", "replace")
+
+
+def wechat_v3_checks(sim, auto, shop, state):
+    """WeChat Pay API v3. Through the shop and --auto pay: order.php's native order (answer
+    verified by the shop), the notification verified, decrypted and settled by notify.php (204),
+    query.php, certificates.php, and the copies a merchant must handle. Then, outside paysign
+    (requests signed and answers verified by the openssl CLI, resources decrypted by Python's
+    `cryptography`), against the --fast simulator: the notification as sent, its retry after a
+    500, and the refusals of bad requests; and against the shop: stale, malformed and forged
+    notifications."""
+    what = "WeChat Pay v3"
+    cert = os.path.join(state, "wechatpay.cert.pem")
+    status, _, page = http("GET", f"{shop}/wechatpay_v3/order.php")
+    code = page.split('id="code" href="', 1)[-1].split('"', 1)[0] if 'id="code"' in page else ""
+    no = page.split('id="order">', 1)[-1].split("<", 1)[0] if 'id="order"' in page else ""
+    check(f"{what} --auto pay: order.php's native order answered with a code_url, the answer verified by the shop",
+          status == 200 and code.startswith("weixin://wxpay/bizpayurl?pr="), page[:400])
+    o, n = [], {}
+    if wait_for(lambda: bool(first_notification(auto, no)[1].get("attempts")), 10):
+        o, n = first_notification(auto, no)
+    a0 = (n.get("attempts") or [{}])[0]
+    check(f"{what}: the notification a JSON POST to notify_url, accepted with HTTP 204 at the first try",
+          bool(o) and o[0]["status"] == "paid" and n["method"] == "POST" and n["url"] == f"{shop}/wechatpay_v3/notify.php"
+          and a0.get("accepted") and a0.get("http_status") == 204, json.dumps(o)[:500])
+    book = shop_book(state, no)
+    check(f"{what}: notify.php verified, decrypted and settled: the order book has it paid, once",
+          book.get("status") == "paid" and book.get("notifications") == 1, json.dumps(book))
+    body = json.loads(n.get("body") or "{}")
+    plain = v3_decrypt(body.get("resource", {})) if body else None
+    if plain is None:
+        check(f"{what}: (the resource is checked by notify.php only: Python's cryptography is not installed)", True)
+    else:
+        tx = json.loads(plain)
+        check(f"{what}: the resource decrypted by Python's cryptography (AESGCM, APIv3 key) is the paid transaction",
+              tx.get("out_trade_no") == no and tx.get("trade_state") == "SUCCESS" and tx.get("mchid") == V3_MCHID
+              and tx.get("amount", {}).get("total") == 1 and body.get("event_type") == "TRANSACTION.SUCCESS"
+              and body["resource"]["algorithm"] == "AEAD_AES_256_GCM", plain.decode()[:300])
+    page = http("GET", f"{shop}/wechatpay_v3/query.php?out_trade_no={no}")[2]
+    check(f"{what}: query.php's signed out-trade-no query says SUCCESS", 'id="state">SUCCESS<' in page, page[:300])
+    page = http("GET", f"{shop}/wechatpay_v3/certificates.php")[2]
+    check(f"{what}: certificates.php downloads, verifies and decrypts the platform certificate it trusts",
+          'class="trusted"' in page and cert_serial(cert) in page, page[:300])
+    if o:
+        api = f"{auto}/_sim/api/orders/{o[0]['id']}"
+        for kind in ("tampered", "wrong_amount", "other_order"):
+            status, _, text = http("POST", f"{api}/notify?kind={kind}")
+            k = json.loads(text)["notifications"][-1] if status == 200 else {}
+            a = (k.get("attempts") or [{}])[0]
+            check(f"{what}: a {kind} copy rejected by notify.php (HTTP 500, FAIL) and to be retried in 15 s",
+                  a.get("http_status") == 500 and not a.get("accepted") and '"FAIL"' in a.get("reply", "")
+                  and not k["done"] and k["next_at"] - a["at"] in (15, 16), json.dumps(k)[:400])
+        status, _, text = http("POST", f"{api}/notify?kind=duplicate")
+        d = json.loads(text)["notifications"][-1] if status == 200 else {}
+        book = shop_book(state, no)
+        check(f"{what}: a duplicate accepted and handled once", bool(d) and d["attempts"][0]["accepted"]
+              and book.get("status") == "paid" and book.get("notifications") == 2, json.dumps(book))
+
+    # The notification as it goes on the wire, to a notify_url served here (first answer 500).
+    cap = Capture()
+    try:
+        order_no = "V3E2E" + str(int(time.time()))
+        req = json.dumps({"appid": "wxd678efh567hg6787", "mchid": V3_MCHID, "description": "e2e", "out_trade_no": order_no,
+                          "notify_url": cap.url, "amount": {"total": 1, "currency": "CNY"}}, separators=(",", ":")).encode()
+        status, headers, answer = v3_request(state, sim, "POST", "/v3/pay/transactions/native", req)
+        check(f"{what}: a native order signed by openssl answered 200 code_url, the answer's signature right (openssl)",
+              status == 200 and json.loads(answer).get("code_url", "").startswith("weixin://")
+              and headers.get("Wechatpay-Serial") == cert_serial(cert) and v3_answer_verifies(state, headers, answer),
+              f"{status} {answer[:300]}")
+        mine = [x for x in orders(sim) if x["order_id"] == order_no]
+        if mine:
+            http("POST", f"{sim}/_sim/orders/{mine[0]['id']}/complete", b"action=pay")
+        wait_for(lambda: len(cap.got) >= 2, 5)
+        rec = [x for x in orders(sim) if x["order_id"] == order_no]
+        atts = rec[0]["notifications"][0]["attempts"] if rec and rec[0]["notifications"] else []
+        check(f"{what}: a 500 reply retried (15 s / --fast 1000), the 204 then accepted",
+              len(atts) == 2 and atts[0]["http_status"] == 500 and atts[0]["why"] == "HTTP status 500, not 200 or 204"
+              and atts[1]["accepted"] and atts[1]["http_status"] == 204, json.dumps(atts)[:400])
+        sent = [(h, b) for h, b in cap.got]
+        ok = len(sent) == 2 and all(
+            h.get("content-type") == "application/json" and h.get("wechatpay-serial") == cert_serial(cert)
+            and v3_verifies(state, cert, f"{h.get('wechatpay-timestamp')}\n{h.get('wechatpay-nonce')}\n".encode() + b + b"\n",
+                            h.get("wechatpay-signature", "")) for h, b in sent)
+        check(f"{what}: each attempt's Wechatpay-Signature right over TIMESTAMP\\nNONCE\\nBODY\\n (openssl), signed afresh",
+              ok and sent[0][0].get("wechatpay-nonce") != sent[1][0].get("wechatpay-nonce")
+              and abs(int(sent[1][0].get("wechatpay-timestamp", "0")) - time.time()) < 60,
+              json.dumps([h for h, _ in sent])[:400])
+        if sent:
+            body = json.loads(sent[-1][1])
+            plain = v3_decrypt(body["resource"])
+            if plain is not None:
+                tx = json.loads(plain)
+                check(f"{what}: its resource decrypts (Python cryptography) to the transaction",
+                      tx.get("out_trade_no") == order_no and tx["amount"]["total"] == 1 and tx["trade_state"] == "SUCCESS"
+                      and body["resource"]["associated_data"] == "transaction", plain.decode()[:300])
+            # That notification, sent to the shop: the shop accepts it once it is one of its orders...
+            raw = sent[-1][1]
+            with open(os.path.join(state, "shop-orders", order_no.encode().hex() + ".json"), "w") as f:
+                json.dump({"orderId": order_no, "amount": "1", "status": "pending", "notifications": 0}, f)
+            stale = v3_to_shop(state, shop, raw, ts=int(time.time()) - 600)
+            check(f"{what}: a copy signed 10 minutes ago rejected by notify.php (500 FAIL), the order untouched",
+                  stale[0] == 500 and '"FAIL"' in stale[1] and shop_book(state, order_no).get("status") == "pending", str(stale))
+            fresh = v3_to_shop(state, shop, raw)
+            check(f"{what}: the same notification signed now by openssl with the platform key: 204, paid",
+                  fresh[0] == 204 and shop_book(state, order_no).get("status") == "paid", str(fresh))
+            forged = raw.replace(b'"summary":"', b'"summary":"x', 1)
+            dup = v3_to_shop(state, shop, raw)  # a duplicate: handled once
+            now = str(int(time.time()))
+            h = {"Wechatpay-Timestamp": now, "Wechatpay-Nonce": "n", "Wechatpay-Serial": cert_serial(cert),
+                 "Wechatpay-Signature": v3_sign(state, os.path.join(state, "wechatpay.key.pem"), f"{now}\nn\n".encode() + raw + b"\n")}
+            rejected = [v3_to_shop(state, shop, forged, headers=h), v3_to_shop(state, shop, b"{not json"),
+                        v3_to_shop(state, shop, b'{"id":"EV-1"}'), v3_to_shop(state, shop, raw, headers={}),
+                        v3_to_shop(state, shop, raw.replace(b"AEAD_AES_256_GCM", b"AEAD_AES_128_GCM"))]
+            check(f"{what}: notify.php refuses a body changed after signing, malformed JSON, no resource, no headers, "
+                  "another algorithm: 500 FAIL each, no crash",
+                  dup[0] == 204 and all(r[0] == 500 and '"FAIL"' in r[1] for r in rejected)
+                  and shop_book(state, order_no).get("notifications") == 2, str(rejected)[:600])
+    finally:
+        cap.close()
+
+    # Bad requests: each answered with v3's error JSON, signed, the simulator running on.
+    good = json.dumps({"appid": "wxd678efh567hg6787", "mchid": V3_MCHID, "description": "e2e", "out_trade_no": "V3BAD0001",
+                       "notify_url": f"{shop}/wechatpay_v3/notify.php", "amount": {"total": 1}}, separators=(",", ":")).encode()
+    def refused(label, status_want, code_want, r, *needles):
+        status, headers, text = r
+        try:
+            j = json.loads(text)
+        except ValueError:
+            j = {}
+        reason = json.dumps(j.get("detail", {}), ensure_ascii=False)
+        check(f"{what}: {label}: HTTP {status_want} {code_want}" + (" with diagnose's reason" if needles else ""),
+              status == status_want and j.get("code") == code_want and all(x in reason for x in needles)
+              and v3_answer_verifies(state, headers, text), f"{status} {text[:500]!r}")
+        return j
+    native = "/v3/pay/transactions/native"
+    j = refused("a body changed after signing", 401, "SIGN_ERROR",
+                v3_request(state, sim, "POST", native, good.replace(b'"total":1', b'"total":100'), signed_body=good),
+                "does not match", "sign not match")
+    check(f"{what}: the SIGN_ERROR shows the sign string expected",
+          j.get("detail", {}).get("paysign", {}).get("sign_message_expected", "").startswith("POST\n/v3/pay/transactions/native\n"),
+          json.dumps(j)[:400])
+    pretty = json.dumps(json.loads(good), indent=2).encode()
+    refused("a body signed compact, sent pretty-printed", 401, "SIGN_ERROR",
+            v3_request(state, sim, "POST", native, pretty, signed_body=good), "compact JSON")
+    refused("a timestamp 10 minutes old", 401, "SIGN_ERROR",
+            v3_request(state, sim, "POST", native, good, ts=int(time.time()) - 600), "PAYSIGN_STALE_TIMESTAMP")
+    refused("an unknown certificate serial", 401, "SIGN_ERROR",
+            v3_request(state, sim, "POST", native, good, serial="0123456789ABCDEF"), "PAYSIGN_KEY_MISMATCH", "serial_no")
+    refused("an unknown mchid", 400, "MCH_NOT_EXISTS", v3_request(state, sim, "POST", native, good, mchid="1900000000"))
+    refused("a garbled Authorization", 401, "SIGN_ERROR",
+            v3_request(state, sim, "POST", native, good, auth="WECHATPAY2-SHA256-RSA2048 mchid=1230000109"), "Authorization.mchid")
+    refused("no Authorization scheme", 401, "SIGN_ERROR", v3_request(state, sim, "POST", native, good, auth="Bearer x"), "scheme")
+    refused("malformed JSON, validly signed", 400, "PARAM_ERROR", v3_request(state, sim, "POST", native, b'{"appid":'))
+    refused("amount.total as a string, validly signed", 400, "PARAM_ERROR",
+            v3_request(state, sim, "POST", native, good.replace(b'"total":1', b'"total":"1"')))
+    refused("notify_url missing, validly signed", 400, "PARAM_ERROR",
+            v3_request(state, sim, "POST", native, good.replace(b'"notify_url"', b'"notify_uri"')))
+    status, headers, text = v3_request(state, sim, "GET", f"/v3/pay/transactions/out-trade-no/{order_no}?mchid={V3_MCHID}")
+    tx = json.loads(text) if status == 200 else {}
+    check(f"{what}: the out-trade-no query (signed by openssl) answers SUCCESS, signature right (openssl)",
+          tx.get("trade_state") == "SUCCESS" and tx.get("out_trade_no") == order_no and v3_answer_verifies(state, headers, text),
+          f"{status} {text[:300]!r}")
+    refused("a query for an order never made", 404, "ORDER_NOT_EXIST",
+            v3_request(state, sim, "GET", f"/v3/pay/transactions/out-trade-no/NEVER000?mchid={V3_MCHID}"))
+    # JSAPI: a prepay_id; a failed payment: no notification (v3 sends them for success only).
+    jsapi = json.loads(good)
+    jsapi.update(out_trade_no="V3JSAPI" + str(int(time.time())), payer={"openid": "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"})
+    status, headers, text = v3_request(state, sim, "POST", "/v3/pay/transactions/jsapi", json.dumps(jsapi).encode())
+    check(f"{what}: a JSAPI order answered with a prepay_id, signed",
+          status == 200 and json.loads(text).get("prepay_id", "").startswith("wx") and v3_answer_verifies(state, headers, text),
+          f"{status} {text[:300]!r}")
+    del jsapi["payer"]
+    refused("a JSAPI order without payer.openid", 400, "PARAM_ERROR",
+            v3_request(state, sim, "POST", "/v3/pay/transactions/jsapi", json.dumps(jsapi).encode()))
+    mine = [x for x in orders(sim) if x["order_id"] == jsapi["out_trade_no"]]
+    page = http("POST", f"{sim}/_sim/orders/{mine[0]['id']}/complete", b"action=fail")[2] if mine else ""
+    status, headers, text = v3_request(state, sim, "GET", f"/v3/pay/transactions/out-trade-no/{jsapi['out_trade_no']}?mchid={V3_MCHID}")
+    failed = [x for x in orders(sim) if x["order_id"] == jsapi["out_trade_no"]]
+    check(f"{what}: Fail sends no notification; the query says PAYERROR",
+          "no notification" in page and bool(failed) and not failed[0]["notifications"]
+          and json.loads(text).get("trade_state") == "PAYERROR", f"{page[:200]} {text[:200]!r}")
+    status, headers, text = v3_request(state, sim, "GET", "/v3/certificates")
+    entry = (json.loads(text).get("data") or [{}])[0] if status == 200 else {}
+    plain = v3_decrypt(entry.get("encrypt_certificate", {})) if entry else None
+    check(f"{what}: /v3/certificates: the platform certificate, its serial, AEAD_AES_256_GCM (Python cryptography)"
+          if plain is not None else f"{what}: /v3/certificates answered (not decrypted here: no cryptography module)",
+          status == 200 and v3_answer_verifies(state, headers, text) and entry.get("serial_no") == cert_serial(cert)
+          and (plain is None or plain.decode().strip() == open(cert).read().strip()), f"{status} {text[:300]!r}")
+
+
 def main():
     # `timeout` sends SIGTERM: leave through the finally below, which stops both servers.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(124))
@@ -1009,6 +1331,10 @@ def main():
                    PAYPAL_CANCEL_URL=f"{shop}/paypal/return.php?cancelled=1",
                    PAYPAL_TXN_DIR=os.path.join(state, "paypal-txn"),
                    PAYPAL_ORDER_DIR=os.path.join(state, "shop-orders"),
+                   WECHATPAY_V3_GATEWAY=f"http://127.0.0.1:{auto_port}",
+                   WECHATPAY_V3_PLATFORM_CERT=os.path.join(state, "wechatpay.cert.pem"),
+                   WECHATPAY_V3_NOTIFY_URL=f"{shop}/wechatpay_v3/notify.php",
+                   WECHATPAY_V3_ORDER_DIR=os.path.join(state, "shop-orders"),
                    # order.php waits for the simulator while the simulator may notify: two workers.
                    PHP_CLI_SERVER_WORKERS="4")
         shopp = subprocess.Popen(
@@ -1187,6 +1513,7 @@ def main():
         allinpay_auto(f"http://127.0.0.1:{auto_port}", shop, state, "1")
         tenpay_auto(f"http://127.0.0.1:{auto_port}", shop, state)
         paypal_auto(sim, f"http://127.0.0.1:{auto_port}", shop, state)
+        wechat_v3_checks(sim, f"http://127.0.0.1:{auto_port}", shop, state)
         restart_flow(paysign, shop, state)
     finally:
         for p in procs:

@@ -245,6 +245,8 @@ mod tests {
             method: "POST".into(),
             path: "/gateway.do".into(),
             query: String::new(),
+            url: "/gateway.do".into(),
+            headers: Vec::new(),
             body: body.as_bytes().to_vec(),
         }
     }

@@ -11,6 +11,10 @@ pub struct Request {
     pub path: String,
     /// The raw query string, without `?`.
     pub query: String,
+    /// The request target exactly as sent: path and `?query` (what WeChat Pay v3 signs).
+    pub url: String,
+    /// Every header as received, names as sent.
+    pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
 }
 
@@ -19,8 +23,13 @@ impl Request {
         let url = r.url().to_string();
         let (path, query) = match url.split_once('?') {
             Some((p, q)) => (p.to_string(), q.to_string()),
-            None => (url, String::new()),
+            None => (url.clone(), String::new()),
         };
+        let headers = r
+            .headers()
+            .iter()
+            .map(|h| (h.field.as_str().as_str().to_string(), h.value.as_str().to_string()))
+            .collect();
         let mut body = Vec::new();
         r.as_reader()
             .take(MAX_BODY + 1)
@@ -33,8 +42,18 @@ impl Request {
             method: r.method().as_str().to_ascii_uppercase(),
             path,
             query,
+            url,
+            headers,
             body,
         })
+    }
+
+    /// A header's value (the first of that name, compared case-insensitively).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 
     /// The form fields as sent: the body of a POST, else the query string.
@@ -65,34 +84,32 @@ pub struct Response {
     pub content_type: &'static str,
     pub body: Vec<u8>,
     pub location: Option<String>,
+    /// More headers (WeChat Pay v3's signature headers).
+    pub headers: Vec<(&'static str, String)>,
 }
 
 impl Response {
-    pub fn html(status: u16, body: String) -> Response {
+    /// A response of these bytes, with no more headers.
+    pub fn bytes(status: u16, content_type: &'static str, body: Vec<u8>) -> Response {
         Response {
             status,
-            content_type: "text/html; charset=utf-8",
-            body: body.into_bytes(),
+            content_type,
+            body,
             location: None,
+            headers: Vec::new(),
         }
+    }
+
+    pub fn html(status: u16, body: String) -> Response {
+        Response::bytes(status, "text/html; charset=utf-8", body.into_bytes())
     }
 
     pub fn text(status: u16, body: &str) -> Response {
-        Response {
-            status,
-            content_type: "text/plain; charset=utf-8",
-            body: body.as_bytes().to_vec(),
-            location: None,
-        }
+        Response::bytes(status, "text/plain; charset=utf-8", body.as_bytes().to_vec())
     }
 
     pub fn json(status: u16, value: &serde_json::Value) -> Response {
-        Response {
-            status,
-            content_type: "application/json",
-            body: value.to_string().into_bytes(),
-            location: None,
-        }
+        Response::bytes(status, "application/json", value.to_string().into_bytes())
     }
 
     pub fn redirect(url: &str) -> Response {
@@ -101,6 +118,7 @@ impl Response {
             content_type: "text/html; charset=utf-8",
             body: format!("<a href=\"{0}\">{0}</a>", super::pages::escape(url)).into_bytes(),
             location: Some(url.to_string()),
+            headers: Vec::new(),
         }
     }
 

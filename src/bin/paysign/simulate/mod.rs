@@ -42,6 +42,8 @@ mod store;
 mod tenpay;
 #[path = "wechat.rs"]
 mod wechat;
+#[path = "wechat_v3.rs"]
+mod wechat_v3;
 #[path = "yeepay.rs"]
 mod yeepay;
 
@@ -85,6 +87,7 @@ pub struct Sim {
     kuaiqian_key: keys::GatewayKey,
     kuaiqian_hash: Hash,
     wechat: Vec<wechat::Merchant>,
+    wechat_v3: wechat_v3::Gateway,
     alipay: Vec<alipay::Merchant>,
     alipay_key: keys::GatewayKey,
     alipay_mapi: Vec<alipay_mapi::Merchant>,
@@ -209,9 +212,9 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
     }
     let state = PathBuf::from(a.value("--state").unwrap_or("paysign-simulate"));
     if let Some(gateway) = a.value("--cert") {
-        if !["99bill", "alipay", "allinpay"].contains(&gateway) {
+        if !["99bill", "alipay", "allinpay", "wechatpay"].contains(&gateway) {
             return Err(Error::invalid_argument(format!(
-                "--cert: '{gateway}' signs with a shared secret or is not simulated; RSA gateways: 99bill, alipay, allinpay"
+                "--cert: '{gateway}' signs with a shared secret or is not simulated; RSA gateways: 99bill, alipay, allinpay, wechatpay (API v3)"
             )));
         }
         out.say(&keys::load_or_create(&state, gateway)?.cert_pem);
@@ -237,6 +240,7 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
     let kuaiqian_key = keys::load_or_create(&state, "99bill")?;
     let alipay_key = keys::load_or_create(&state, "alipay")?;
     let allinpay_key = keys::load_or_create(&state, "allinpay")?;
+    let wechat_v3 = wechat_v3::Gateway::new(config.wechat_v3, keys::load_or_create(&state, "wechatpay")?)?;
     let sim = Arc::new_cyclic(|me| Sim {
         store,
         notifier: notifier.clone(),
@@ -245,6 +249,7 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         kuaiqian_key,
         kuaiqian_hash: config.kuaiqian_hash,
         wechat: config.wechat,
+        wechat_v3,
         alipay: config.alipay,
         alipay_key,
         alipay_mapi: config.alipay_mapi,
@@ -260,6 +265,11 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
     });
     let server =
         tiny_http::Server::http(listen).map_err(|e| Error::io(format!("--listen {listen}: cannot listen: {e}")))?;
+    let weak = Arc::downgrade(&sim);
+    notifier.set_attempt_headers(Box::new(move |gateway, kind, body| match weak.upgrade() {
+        Some(sim) if gateway == wechat_v3::GATEWAY => sim.wechat_v3.notify_headers(kind, body),
+        _ => Vec::new(),
+    }));
     notifier.start();
     let server = Arc::new(server);
     // One line, flushed, so that a script can wait for it.
@@ -298,6 +308,7 @@ struct Config {
     kuaiqian: Vec<kuaiqian::Merchant>,
     kuaiqian_hash: Hash,
     wechat: Vec<wechat::Merchant>,
+    wechat_v3: Vec<wechat_v3::Merchant>,
     alipay: Vec<alipay::Merchant>,
     alipay_mapi: Vec<alipay_mapi::Merchant>,
     chinabank: Vec<secret_form::Merchant>,
@@ -347,6 +358,7 @@ const MAPI_DEMO_PUBLIC: &[u8] =
 /// `{"99bill": {"hash": "sha256", "merchants": [{"merchantAcctId": "…", "cert": "FILE"}
 ///  | {"merchantAcctId": "…", "md5_key": "…"}]},` (each with an optional `query_key`),
 ///   "wechatpay": {"merchants": [{"mch_id": "…", "api_key": "…"}]},
+///   "wechatpay_v3": {"merchants": [{"mchid": "…", "apiv3_key": "…", "cert": "FILE"}]},
 ///   "alipay": {"merchants": [{"app_id": "…", "public_key": "FILE"}]},
 ///   "chinabank": {"merchants": [{"v_mid": "…", "md5_key": "…"}]},
 ///   "dinpay": {"merchants": [{"merchant_code": "…", "md5_key": "…"}]},
@@ -371,6 +383,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
                 mch_id: WECHAT_DOC_MCH_ID.into(),
                 key: Key::secret(WECHAT_DOC_KEY)?,
             }],
+            wechat_v3: wechat_v3::builtin_merchants()?,
             alipay: vec![alipay::Merchant {
                 app_id: TEST_ALIPAY_APP_ID.into(),
                 key: Key::load(TEST_ALIPAY_APP_PUBLIC, None)?,
@@ -474,6 +487,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             },
         })
     })?;
+    let wechat_v3 = wechat_v3::config_merchants(&v, dir)?;
     let chinabank = secret_merchants(&v, "chinabank", "v_mid", "md5_key")?;
     let dinpay = secret_merchants(&v, "dinpay", "merchant_code", "md5_key")?;
     let ips = secret_merchants(&v, "ips", "Mer_code", "cert")?;
@@ -490,6 +504,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
         kuaiqian,
         kuaiqian_hash,
         wechat,
+        wechat_v3,
         alipay,
         alipay_mapi,
         chinabank,
@@ -559,6 +574,11 @@ fn serve(server: &tiny_http::Server, sim: &Sim) {
                 r.add_header(h);
             }
         }
+        for (name, value) in &response.headers {
+            if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+                r.add_header(h);
+            }
+        }
         let _ = raw.respond(r);
     }
 }
@@ -574,6 +594,9 @@ fn route(sim: &Sim, req: &Request) -> Response {
             r
         }
         ("POST", wechat::ORDER_QUERY_PATH) => wechat::order_query(sim, req),
+        ("POST", wechat_v3::NATIVE_PATH | wechat_v3::JSAPI_PATH) => wechat_v3::order(sim, req),
+        ("GET", p) if p.starts_with(wechat_v3::QUERY_PREFIX) => wechat_v3::query(sim, req),
+        ("GET", wechat_v3::CERTIFICATES_PATH) => wechat_v3::certificates(sim, req),
         ("GET" | "POST", alipay::PATH) if alipay_mapi::is_mapi(req) => alipay_mapi::gateway(sim, req),
         ("GET" | "POST", alipay::PATH) => alipay::gateway(sim, req),
         ("GET" | "POST", chinabank::PATH) => chinabank::pay_request(sim, req),
@@ -638,6 +661,7 @@ fn route(sim: &Sim, req: &Request) -> Response {
 fn title(gateway: &str) -> &'static str {
     match gateway {
         "wechatpay" => wechat::TITLE,
+        wechat_v3::GATEWAY => wechat_v3::TITLE,
         "alipay" => alipay::TITLE,
         alipay_mapi::GATEWAY => alipay_mapi::TITLE,
         "chinabank" => chinabank::TITLE,
@@ -655,8 +679,7 @@ fn title(gateway: &str) -> &'static str {
 type Made = (String, Option<(Vec<u8>, &'static str)>, &'static notifier::Rules);
 
 fn made(sim: &Sim, o: &store::Order, kind: Kind) -> std::result::Result<Made, String> {
-    const FORM: &str = "application/x-www-form-urlencoded";
-    let form = |(url, body)| (url, Some((body, FORM)), rules(o));
+    let form = |(url, body)| (url, Some((body, store::FORM)), rules(o));
     match o.gateway {
         "alipay" => alipay::notification(sim, o, kind).map(form),
         alipay_mapi::GATEWAY => alipay_mapi::notification(sim, o, kind).map(form),
@@ -667,8 +690,10 @@ fn made(sim: &Sim, o: &store::Order, kind: Kind) -> std::result::Result<Made, St
         ips::GATEWAY => ips::notification_url(sim, o, kind).map(|url| (url, None, rules(o))),
         tenpay::GATEWAY => tenpay::notification_url(sim, o, kind).map(|url| (url, None, rules(o))),
         paypal::GATEWAY => paypal::notification(sim, o, kind).map(form),
-        "wechatpay" => wechat::notification(sim, o, kind)
-            .map(|(url, body)| (url, Some((body, "text/xml; charset=utf-8")), rules(o))),
+        "wechatpay" => wechat::notification(sim, o, kind).map(|(url, body)| (url, Some((body, store::XML)), rules(o))),
+        wechat_v3::GATEWAY => {
+            wechat_v3::notification(sim, o, kind).map(|(url, body)| (url, Some((body, store::JSON)), rules(o)))
+        }
         _ => kuaiqian::notification_url(sim, o, kind).map(|url| (url, None, rules(o))),
     }
 }
@@ -685,6 +710,7 @@ fn rules(o: &store::Order) -> &'static notifier::Rules {
         tenpay::GATEWAY => &tenpay::RULES,
         paypal::GATEWAY => &paypal::RULES,
         "wechatpay" => &wechat::RULES,
+        wechat_v3::GATEWAY => &wechat_v3::RULES,
         _ => kuaiqian::target(o).1,
     }
 }
@@ -864,6 +890,16 @@ impl Sim {
         if o.gateway == yeepay::GATEWAY && !yeepay::wants_callback(o) {
             // pr_NeedResponse is not 1: YeePay only sends the browser back.
             return self.browser_back(o, None);
+        }
+        if o.gateway == wechat_v3::GATEWAY && status == OrderStatus::Failed {
+            // v3 notifies successful payments only; the merchant learns of a failure by query.
+            return Response::html(
+                200,
+                pages::page(
+                    "Payment failed",
+                    "<p id=\"result\">WeChat Pay v3 sends no notification for a failed payment.</p>",
+                ),
+            );
         }
         drop(orders);
         self.notify(id, Kind::Normal)

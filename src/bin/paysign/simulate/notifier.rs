@@ -7,7 +7,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use super::now_secs;
-use super::store::{Attempt, Order, Store};
+use super::store::{Attempt, Kind, Order, Store};
 
 /// What a gateway's notifications need from the notifier.
 pub struct Rules {
@@ -23,21 +23,24 @@ pub const OWN_RETRIES: &[u64] = &[60, 300, 600, 1800, 3600];
 /// How the merchant's reply body is checked: Ok(redirect URL, if the reply carries one) when it
 /// is the success reply, Err(why) when not.
 pub enum Reply {
-    /// Byte for byte against this notify profile's success reply.
+    /// HTTP 200 and, byte for byte, this notify profile's success reply.
     Exact(&'static str),
-    /// By the gateway's own rule.
+    /// HTTP 200 and the gateway's own rule for the body.
     By(fn(&[u8]) -> Result<Option<String>, String>),
     /// HTTP 200 is the acknowledgement, whatever the body (PayPal IPN): the reply says nothing
     /// about the merchant's verdict, which shows in its calls back to the gateway instead.
     Any200,
+    /// Only the HTTP status counts: one of these (WeChat Pay v3: 200 or 204); any body.
+    Status(&'static [u16]),
 }
 
 impl Reply {
+    /// The body's verdict (the status is checked first, by [`Reply::judge`]).
     pub fn check(&self, body: &[u8]) -> Result<Option<String>, String> {
         match self {
             Reply::Exact(profile) => super::exact_reply(profile, body),
             Reply::By(check) => check(body),
-            Reply::Any200 => Ok(None),
+            Reply::Any200 | Reply::Status(_) => Ok(None),
         }
     }
 
@@ -45,7 +48,24 @@ impl Reply {
     pub fn decides(&self) -> bool {
         !matches!(self, Reply::Any200)
     }
+
+    /// The reply's verdict: its HTTP status, then its body.
+    pub fn judge(&self, status: u16, body: &[u8]) -> Result<Option<String>, String> {
+        let wanted: &[u16] = match self {
+            Reply::Status(s) => s,
+            _ => &[200],
+        };
+        if !wanted.contains(&status) {
+            let list: Vec<String> = wanted.iter().map(u16::to_string).collect();
+            return Err(format!("HTTP status {status}, not {}", list.join(" or ")));
+        }
+        self.check(body)
+    }
 }
+
+/// Headers made for each delivery attempt from the gateway's name, the notification's kind and
+/// its body (WeChat Pay v3 signs every attempt afresh: its timestamp must be recent).
+pub type AttemptHeaders = Box<dyn Fn(&str, Kind, &[u8]) -> Vec<(String, String)> + Send + Sync>;
 
 /// The longest reply read (a notify handler's reply is a few dozen bytes).
 const MAX_REPLY: u64 = 64 * 1024;
@@ -66,6 +86,7 @@ pub struct Notifier {
     agent: ureq::Agent,
     /// `--fast N`: every retry interval divided by N.
     fast: u64,
+    headers: Arc<std::sync::OnceLock<AttemptHeaders>>,
 }
 
 impl Notifier {
@@ -80,7 +101,13 @@ impl Notifier {
             queue: Arc::new((Mutex::new(VecDeque::new()), Condvar::new())),
             agent: config.into(),
             fast: fast.max(1),
+            headers: Arc::new(std::sync::OnceLock::new()),
         }
+    }
+
+    /// Sets the maker of per-attempt headers (once; later calls are ignored).
+    pub fn set_attempt_headers(&self, make: AttemptHeaders) {
+        let _ = self.headers.set(make);
     }
 
     /// Starts the thread that runs the retries.
@@ -113,10 +140,13 @@ impl Notifier {
     /// Delivers notification `index` of order `order` now, in the caller's thread, and
     /// schedules its retry when the reply is not the success reply. Returns the attempt.
     pub fn deliver(&self, order: usize, index: usize, rules: &'static Rules) -> Attempt {
-        let (url, post) = {
+        let (url, post, gateway, kind) = {
             let orders = self.store.lock();
-            match orders.get(order).and_then(|o| o.notifications.get(index)) {
-                Some(n) => (n.url.clone(), n.post.clone()),
+            match orders
+                .get(order)
+                .and_then(|o| Some((o.gateway, o.notifications.get(index)?)))
+            {
+                Some((gateway, n)) => (n.url.clone(), n.post.clone(), gateway, n.kind),
                 None => {
                     return Attempt {
                         at: now_secs(),
@@ -128,7 +158,14 @@ impl Notifier {
                 }
             }
         };
-        let (attempt, redirect) = self.attempt(&url, post.as_ref(), rules);
+        // Made outside the lock: a signature takes a few milliseconds.
+        let body = post.as_ref().map_or(&[][..], |(b, _)| &b[..]);
+        let headers = self
+            .headers
+            .get()
+            .map(|make| make(gateway, kind, body))
+            .unwrap_or_default();
+        let (attempt, redirect) = self.attempt(&url, post.as_ref(), &headers, rules);
         let retry_in = {
             let mut orders = self.store.lock();
             let n = &mut orders[order].notifications[index];
@@ -163,16 +200,33 @@ impl Notifier {
     }
 
     /// One try, and the redirect URL the reply carries when it is the success reply.
-    fn attempt(&self, url: &str, post: Option<&(Vec<u8>, &'static str)>, rules: &Rules) -> (Attempt, Option<String>) {
+    fn attempt(
+        &self,
+        url: &str,
+        post: Option<&(Vec<u8>, &'static str)>,
+        headers: &[(String, String)],
+        rules: &Rules,
+    ) -> (Attempt, Option<String>) {
         let at = now_secs();
         let sent = match post {
-            None => self.agent.get(url).header("User-Agent", "paysign-simulate").call(),
-            Some((body, content_type)) => self
-                .agent
-                .post(url)
-                .header("User-Agent", "paysign-simulate")
-                .header("Content-Type", *content_type)
-                .send(&body[..]),
+            None => {
+                let mut get = self.agent.get(url).header("User-Agent", "paysign-simulate");
+                for (name, value) in headers {
+                    get = get.header(name, value);
+                }
+                get.call()
+            }
+            Some((body, content_type)) => {
+                let mut post = self
+                    .agent
+                    .post(url)
+                    .header("User-Agent", "paysign-simulate")
+                    .header("Content-Type", *content_type);
+                for (name, value) in headers {
+                    post = post.header(name, value);
+                }
+                post.send(&body[..])
+            }
         };
         let response = match sent {
             Ok(r) => r,
@@ -204,8 +258,7 @@ impl Notifier {
         }
         let verdict = match read {
             Err(e) => Err(format!("reply not read: {e}")),
-            Ok(_) if status != 200 => Err(format!("HTTP status {status}, not 200")),
-            Ok(_) => rules.reply.check(&body),
+            Ok(_) => rules.reply.judge(status, &body),
         };
         let attempt = Attempt {
             at,

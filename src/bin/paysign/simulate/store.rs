@@ -287,7 +287,7 @@ const STATE_FILE: &str = "state.json";
 const FORMAT: &str = "paysign-simulate-state";
 const VERSION: u64 = 1;
 /// The gateways and POST content types an order can hold (they are `&'static str` in memory).
-const GATEWAYS: [&str; 11] = [
+const GATEWAYS: [&str; 12] = [
     "99bill",
     "wechatpay",
     "alipay",
@@ -299,8 +299,13 @@ const GATEWAYS: [&str; 11] = [
     super::allinpay::GATEWAY,
     super::tenpay::GATEWAY,
     super::paypal::GATEWAY,
+    super::wechat_v3::GATEWAY,
 ];
-const CONTENT_TYPES: [&str; 2] = ["application/x-www-form-urlencoded", "text/xml; charset=utf-8"];
+/// The content types of the notification bodies the simulator POSTs.
+pub const FORM: &str = "application/x-www-form-urlencoded";
+pub const XML: &str = "text/xml; charset=utf-8";
+pub const JSON: &str = "application/json";
+const CONTENT_TYPES: [&str; 3] = [FORM, XML, JSON];
 
 /// Writes the whole state to a temp file beside `path` and renames it over: after a crash the
 /// file is the old state or the new one, never half of one.

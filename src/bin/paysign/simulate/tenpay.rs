@@ -188,12 +188,7 @@ fn answer(mut fields: Params, key: Option<&Key>) -> Response {
             .map_err(|e| e.message)
     })();
     match built {
-        Ok(body) => Response {
-            status: 200,
-            content_type: "text/xml; charset=GBK",
-            body,
-            location: None,
-        },
+        Ok(body) => Response::bytes(200, "text/xml; charset=GBK", body),
         Err(e) => Response::html(500, super::pages::page("Simulator error", &super::pages::escape(&e))),
     }
 }

@@ -59,12 +59,7 @@ fn fail(msg: &str) -> Response {
 
 fn xml(status: u16, p: &Params) -> Response {
     match p.encode(Format::Xml, Charset::Utf8) {
-        Ok(body) => Response {
-            status,
-            content_type: XML,
-            body: body.into_bytes(),
-            location: None,
-        },
+        Ok(body) => Response::bytes(status, XML, body.into_bytes()),
         Err(e) => Response::html(
             500,
             super::pages::page("Simulator error", &super::pages::escape(&e.message)),
@@ -150,18 +145,23 @@ fn check_fields(f: &Params) -> Result<(), String> {
             super::printable(fee)
         ));
     }
-    let url = f.get("notify_url").unwrap_or_default();
-    if !(url.starts_with("http://") || url.starts_with("https://")) || url.contains('?') {
-        return Err(format!(
-            "notify_url '{}' must be an http(s) URL without a query string",
-            super::printable(url)
-        ));
-    }
+    check_notify_url(f.get("notify_url").unwrap_or_default())?;
     let t = f.get("trade_type").unwrap_or_default();
     if !["NATIVE", "JSAPI", "APP", "MWEB"].contains(&t) {
         return Err(format!(
             "trade_type '{}' is not NATIVE, JSAPI, APP or MWEB",
             super::printable(t)
+        ));
+    }
+    Ok(())
+}
+
+/// WeChat's rule for notify_url, v2 and v3 alike: an http(s) URL that carries no query.
+pub fn check_notify_url(url: &str) -> Result<(), String> {
+    if !(url.starts_with("http://") || url.starts_with("https://")) || url.contains('?') {
+        return Err(format!(
+            "notify_url '{}' must be an http(s) URL without a query string",
+            super::printable(url)
         ));
     }
     Ok(())
@@ -211,7 +211,7 @@ pub fn unified_order(sim: &Sim, req: &Request) -> Response {
 }
 
 /// `wx` + the simulator's order number: the way back from a prepay_id or code_url to the order.
-fn prepay_id(id: usize) -> String {
+pub fn prepay_id(id: usize) -> String {
     format!("wxsim{id:010}")
 }
 
