@@ -77,6 +77,22 @@ pub const PROFILES: &[Profile] = &[
         reply: Some(Reply { success: "ipscheckok", failure: "ipscheckfail", needs_url: false }),
         ..V7
     },
+    // 7.0 order query, the SOAP call getOrderByMerBillNo (/psfp-entry/services/order): the
+    // request document is its argument `orderQuery`, the answer its result; both signed as the
+    // payment. The answer's head has no MerCode either: the merchant adds its own.
+    Profile {
+        id: "ips.v7.query.request",
+        about: "IPS 7.0 order query (SOAP getOrderByMerBillNo, argument orderQuery, XML OrderQueryReq): Signature = md5(<body>…</body> + MerCode + cert)",
+        layout: Layout::Document { field: "orderQuery", element: "Signature", signed: V7_SIGNED },
+        ..V7
+    },
+    Profile {
+        id: "ips.v7.query.response",
+        about: "IPS 7.0 order query answer (getOrderByMerBillNoResult, XML OrderQueryRsp, plus the merchant's MerCode): Signature = md5(<body>…</body> + MerCode + cert)",
+        kind: Kind::Response,
+        layout: Layout::Document { field: "getOrderByMerBillNoResult", element: "Signature", signed: V7_SIGNED },
+        ..V7
+    },
 ];
 
 const V7_SIGNED: DocSigned = DocSigned::Span {
