@@ -464,7 +464,7 @@ fn alipay_verify_url() {
     assert_eq!(r.code, 2);
 }
 
-const GATEWAYS: [(&str, &[&str]); 11] = [
+const GATEWAYS: [(&str, &[&str]); 12] = [
     ("99bill", &["123456"]),
     ("wechatpay", &[WECHAT_KEY]),
     ("alipay", &[]),
@@ -478,6 +478,7 @@ const GATEWAYS: [(&str, &[&str]); 11] = [
     ("nps", &["NPS-TEST-KEY-0123456789"]),
     ("ips", &["GDgLwwdK270Qj1w4xho8lyTpRQZV9Jm5x4NwWOTThUa4"]),
     ("tenpay", &["TENPAY-TEST-KEY-0123456789abcdef"]),
+    ("tenpay-medi", &["TENPAY-TEST-KEY-0123456789abcdef"]),
     ("ips7", &["c71530d016b3475579da8af971f7ca6c"]),
 ];
 

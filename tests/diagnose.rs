@@ -1143,3 +1143,24 @@ fn unionpay_5_1_0_signed_with_the_5_0_0_digest_is_named() {
     assert_ne!(j["verdict"], "valid", "{j:#}");
     assert_ne!(j["cause"], "digest", "{j:#}");
 }
+
+/// A 中介担保 return signed by the vendor PHP kit's rule, which keeps a present but empty field
+/// (`attach=`): the fixture is made with hashlib (testdata/tenpay/SOURCES.md), not paysign.
+#[test]
+fn tenpay_medi_empty_attach_kept_by_the_php_kit() {
+    let body = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/testdata/tenpay/medi_notify_empty_kept_derived.txt"
+    ))
+    .unwrap();
+    let k = secret("123456");
+    let j = Run::form("tenpay.medi.notify", body, Some(&k)).go();
+    assert_cause(&j, "empty_kept");
+    assert!(
+        j["variant"]["sign_string"]
+            .as_str()
+            .unwrap()
+            .starts_with("attach=&buyer_id=88886666&"),
+        "{j:#}"
+    );
+}

@@ -1017,6 +1017,14 @@ fn cross_profile_replay_matrix() {
         "secret tenpay.api.response -> tenpay.pay.request",
         "secret tenpay.api.response -> wechatpay.notify",
         "secret tenpay.api.response -> wechatpay.request",
+        // MediPay's request lists its fields in a-z order, so a request holding only those
+        // fields is also the sorted rule's message; its MD5 key is the escrow channel's own.
+        "secret tenpay.medi.request -> dinpay.pay.request",
+        "secret tenpay.medi.request -> dinpay.query.request",
+        "secret tenpay.medi.request -> tenpay.pay.notify",
+        "secret tenpay.medi.request -> tenpay.pay.request",
+        "secret tenpay.medi.request -> wechatpay.notify",
+        "secret tenpay.medi.request -> wechatpay.request",
         "secret tenpay.pay.request -> tenpay.pay.notify",
         "secret tenpay.pay.notify -> tenpay.pay.request",
         "secret tenpay.pay.request -> wechatpay.request",

@@ -272,6 +272,16 @@ fn cases() -> Vec<Case> {
             "", secret(), secret(), other_secret(), "pay_result",
         ),
         (
+            "tenpay.medi.request",
+            vec![("attach", "1"), ("chnid", "1202822001"), ("cmdno", "12"), ("encode_type", "1"), ("mch_desc", "图书"), ("mch_name", "图书"), ("mch_price", "100"), ("mch_returl", "http://shop.example/r"), ("mch_type", "2"), ("mch_vno", "A1"), ("need_buyerinfo", "2"), ("seller", "1202822001"), ("transport_fee", "0"), ("version", "2")],
+            "", secret(), secret(), other_secret(), "mch_price",
+        ),
+        (
+            "tenpay.medi.notify",
+            vec![("attach", "1"), ("buyer_id", "12345678"), ("cft_tid", "1202822001201011120000000001"), ("chnid", "1202822001"), ("cmdno", "12"), ("mch_vno", "A1"), ("retcode", "0"), ("seller", "1202822001"), ("status", "3"), ("total_fee", "100"), ("trade_price", "100"), ("transport_fee", "0"), ("version", "2")],
+            "", secret(), secret(), other_secret(), "status",
+        ),
+        (
             "cmpp.connect",
             vec![("source_addr", "900001"), ("timestamp", "1021080510")],
             "", secret(), secret(), other_secret(), "timestamp",
@@ -320,6 +330,16 @@ fn cases() -> Vec<Case> {
             "ips.v7.notify",
             vec![("paymentResult", "<Ips><GateWayRsp><head><RspCode>000000</RspCode><Signature></Signature></head><body><MerBillNo>A1</MerBillNo><Amount>0.02</Amount><Status>Y</Status></body></GateWayRsp></Ips>"), ("MerCode", "000015")],
             "", secret(), secret(), other_secret(), "paymentResult",
+        ),
+        (
+            "ips.v7.query.request",
+            vec![("orderQuery", "<Ips><OrderQueryReq><head><Version>v1.0.0</Version><MerCode>000015</MerCode><Signature></Signature></head><body><MerBillNo>A1</MerBillNo><Date>20150316</Date><Amount>0.02</Amount></body></OrderQueryReq></Ips>")],
+            "", secret(), secret(), other_secret(), "orderQuery",
+        ),
+        (
+            "ips.v7.query.response",
+            vec![("getOrderByMerBillNoResult", "<Ips><OrderQueryRsp><head><RspCode>000000</RspCode><Signature></Signature></head><body><MerBillNo>A1</MerBillNo><Amount>0.02</Amount><Status>Y</Status></body></OrderQueryRsp></Ips>"), ("MerCode", "000015")],
+            "", secret(), secret(), other_secret(), "getOrderByMerBillNoResult",
         ),
         (
             "allinpay.aipg.response",

@@ -145,7 +145,8 @@ Usage:
   paysign demo [--gateway NAME]
       A full round trip on bundled public sandbox material: sign a payment request,
       make and verify a notification, reject a tampered copy, print the reply.
-      Gateways: 99bill (default), wechatpay, alipay, chinabank, dinpay, allinpay, yeepay, nps, ips, tenpay.
+      Gateways: 99bill (default), wechatpay, alipay, chinabank, dinpay, allinpay, yeepay, nps,
+      ips, ips7, tenpay, tenpay-medi, unionpay, paypal.
   paysign simulate [--listen 127.0.0.1:8099] [--state DIR] [--config FILE] [--auto pay|fail]
                    [--fast N] [--timeout SECS]
       A local test gateway (99bill with its order query, WeChat Pay v2, Alipay OpenAPI and

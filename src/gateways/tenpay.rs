@@ -1,5 +1,5 @@
-//! Tenpay 财付通: the gw.tenpay.com gateway and the older cmdno `pay_gate.cgi`. Rules:
-//! docs/specs/tenpay.md.
+//! Tenpay 财付通: the gw.tenpay.com gateway, the older cmdno `pay_gate.cgi` and the 中介担保
+//! (MediPay) escrow `payservice.cgi`. Rules: docs/specs/tenpay.md.
 
 use crate::charset::Charset;
 use crate::profile::Slot::{Opt, F};
@@ -26,6 +26,18 @@ const CMDNO: Profile = Profile {
     charset: CharsetRule {
         field: Some("cs"),
         codes: &[],
+        default: Charset::Gbk,
+    },
+    ..BASE
+};
+
+/// 中介担保 (MediPay, cmdno 12): a fixed name list in a-z order, empty values left out, `&key=`
+/// last, MD5. The request's `encode_type` names its charset (1 GBK, 2 UTF-8).
+const MEDI: Profile = Profile {
+    secret: SecretAt::Pair("key"),
+    charset: CharsetRule {
+        field: Some("encode_type"),
+        codes: &[("1", Charset::Gbk), ("2", Charset::Utf8)],
         default: Charset::Gbk,
     },
     ..BASE
@@ -98,5 +110,36 @@ pub const PROFILES: &[Profile] = &[
             needs_url: false,
         }),
         ..CMDNO
+    },
+    Profile {
+        id: "tenpay.medi.request",
+        about: "Tenpay 中介担保 (MediPay, cmdno 12) payservice.cgi request: attach..version in a-z order, non-empty, &key=, lowercase MD5",
+        layout: Layout::Fixed(&[
+            F("attach"), F("chnid"), F("cmdno"), F("encode_type"), F("mch_desc"), F("mch_name"), F("mch_price"),
+            F("mch_returl"), F("mch_type"), F("mch_vno"), F("need_buyerinfo"), F("seller"), F("show_url"),
+            F("transport_desc"), F("transport_fee"), F("version"),
+        ]),
+        methods: Methods::only(Method::Md5(Case::Lower)),
+        required: &["chnid", "cmdno", "mch_price", "mch_returl", "mch_type", "mch_vno", "seller", "version"],
+        echoed: &["attach", "mch_desc", "mch_name", "transport_desc"],
+        ..MEDI
+    },
+    Profile {
+        id: "tenpay.medi.notify",
+        about: "Tenpay 中介担保 (MediPay) return to mch_returl: attach..version in a-z order, non-empty, &key=, MD5; reply the TENCENT_ONLINE_PAYMENT meta",
+        kind: Kind::Notify,
+        layout: Layout::Fixed(&[
+            F("attach"), F("buyer_id"), F("cft_tid"), F("chnid"), F("cmdno"), F("mch_vno"), F("retcode"), F("seller"),
+            F("status"), F("total_fee"), F("trade_price"), F("transport_fee"), F("version"),
+        ]),
+        // Two of the three verifiers seen compare against uppercase; either case verifies.
+        methods: Methods::only(Method::Md5(Case::Upper)),
+        required: &["cft_tid", "cmdno", "mch_vno", "retcode", "seller", "status", "total_fee"],
+        reply: Some(Reply {
+            success: "<meta name=\"TENCENT_ONLINE_PAYMENT\" content=\"China TENCENT\">",
+            failure: "fail",
+            needs_url: false,
+        }),
+        ..MEDI
     },
 ];
