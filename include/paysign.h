@@ -111,6 +111,36 @@ paysign_status paysign_alipay_verify_response(const uint8_t *body,
                                               const char *options);
 
 /*
+ AES content encryption (`encrypt_type=AES`): the base64 ciphertext of `plain` (the
+ `biz_content` JSON) under `aes_key`, the base64 key Alipay issues given to
+ `paysign_key_secret`. Put it in `biz_content`, add `encrypt_type=AES`, then sign.
+ PAYSIGN_KEY_ERROR: the key is not 16, 24 or 32 bytes of base64; PAYSIGN_KEY_MISMATCH: not a
+ secret key.
+ */
+paysign_status paysign_alipay_encrypt(const paysign_key *aes_key,
+                                      const uint8_t *plain,
+                                      size_t len,
+                                      char *buf,
+                                      size_t cap,
+                                      size_t *out_len);
+
+/*
+ The plaintext of an AES-encrypted synchronous response: the `<method>_response` node's
+ ciphertext decrypted with `aes_key` (as for paysign_alipay_encrypt). Verify the body first
+ with paysign_alipay_verify_response: its signature covers the ciphertext. `options` may be
+ NULL; known: `charset` (of the body, default UTF-8). PAYSIGN_DECRYPT_ERROR: wrong key or
+ altered ciphertext; PAYSIGN_INVALID_FIELD: the node is not encrypted.
+ */
+paysign_status paysign_alipay_decrypt_response(const uint8_t *body,
+                                               size_t len,
+                                               const char *method,
+                                               const paysign_key *aes_key,
+                                               const char *options,
+                                               char *buf,
+                                               size_t cap,
+                                               size_t *out_len);
+
+/*
  Verifies like `paysign_verify_body` (NULL `format` is "form", NULL `charset` the one the
  message declares) and, when that fails, searches the known mistakes (charset, digest,
  canonical form, key; at most a documented number of variants, "max_variants" in the JSON)

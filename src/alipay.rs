@@ -6,6 +6,6 @@ pub mod cert;
 mod json_span;
 pub mod response;
 
-pub use self::aes::{decrypt, encrypt};
+pub use self::aes::{decrypt, decrypt_response, encrypt};
 pub use cert::{cert_sn, root_cert_sn};
 pub use response::{parse_response, verify_response, Response};

@@ -213,7 +213,7 @@ fn aes_matches_gopay_and_fails_cleanly() {
     assert_eq!(alipay::decrypt(AES_KEY, AES_CT).unwrap(), AES_PLAIN.as_bytes());
     // Wrong key: bad padding (or, rarely, garbage that is not the plaintext).
     match alipay::decrypt("AAAAAAAAAAAAAAAAAAAAAA==", AES_CT) {
-        Err(e) => assert_eq!(e.status, Status::PAYSIGN_MALFORMED_INPUT),
+        Err(e) => assert_eq!(e.status, Status::PAYSIGN_DECRYPT_ERROR),
         Ok(p) => assert_ne!(p, AES_PLAIN.as_bytes()),
     }
     let e = alipay::decrypt("c2hvcnQ=", AES_CT).unwrap_err();
@@ -223,6 +223,31 @@ fn aes_matches_gopay_and_fails_cleanly() {
     assert_eq!(e.status, Status::PAYSIGN_MALFORMED_INPUT);
     let e = alipay::decrypt(AES_KEY, "!!!").unwrap_err();
     assert_eq!(e.status, Status::PAYSIGN_INVALID_FIELD);
+}
+
+#[test]
+fn decrypt_response_reads_the_node_after_verifying() {
+    let body = text("derived_encrypted_response.json");
+    let plain = alipay::decrypt_response(body.as_bytes(), "alipay.trade.query", AES_KEY, Charset::Utf8).unwrap();
+    assert_eq!(plain, AES_PLAIN);
+    let e = alipay::decrypt_response(
+        body.as_bytes(),
+        "alipay.trade.query",
+        "AAAAAAAAAAAAAAAAAAAAAA==",
+        Charset::Utf8,
+    )
+    .unwrap_err();
+    assert_eq!(e.status, Status::PAYSIGN_DECRYPT_ERROR, "{e}");
+    // A plain (unencrypted) node is refused, naming it.
+    let plain_body = r#"{"alipay_trade_query_response":{"code":"10000"},"sign":"AAAA"}"#;
+    let e = alipay::decrypt_response(plain_body.as_bytes(), "alipay.trade.query", AES_KEY, Charset::Utf8).unwrap_err();
+    assert_eq!(e.status, Status::PAYSIGN_INVALID_FIELD);
+    assert!(
+        e.message.contains("alipay_trade_query_response") && !e.message.contains(AES_KEY),
+        "{e}"
+    );
+    let e = alipay::decrypt_response(body.as_bytes(), "alipay.trade.pay", AES_KEY, Charset::Utf8).unwrap_err();
+    assert_eq!(e.status, Status::PAYSIGN_MALFORMED_INPUT, "{e}");
 }
 
 fn base64_decode(s: &str) -> Vec<u8> {

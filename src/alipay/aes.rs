@@ -5,9 +5,12 @@ use cbc::cipher::block_padding::Pkcs7;
 use cbc::cipher::{BlockCipherDecrypt, BlockCipherEncrypt, BlockModeDecrypt, BlockModeEncrypt, KeyInit, KeyIvInit};
 use zeroize::Zeroizing;
 
+use crate::charset::Charset;
 use crate::digest;
-use crate::error::{Error, Result};
-use crate::keys::text;
+use crate::error::{Error, Result, Status};
+use crate::keys::{text, Key};
+
+use super::response::parse_response;
 
 const IV: [u8; 16] = [0; 16];
 
@@ -52,9 +55,44 @@ pub fn decrypt(key_b64: &str, ct_b64: &str) -> Result<Vec<u8>> {
         24 => dec::<aes::Aes192>(&key, &mut buf),
         _ => dec::<aes::Aes256>(&key, &mut buf),
     }
-    .ok_or_else(|| Error::malformed("AES padding is invalid after decryption (wrong AES key or altered ciphertext)"))?;
+    .ok_or_else(|| {
+        Error::new(
+            Status::PAYSIGN_DECRYPT_ERROR,
+            "AES padding is invalid after decryption (wrong AES key or altered ciphertext)",
+        )
+    })?;
     buf.truncate(len);
     Ok(buf)
+}
+
+/// The base64 AES key held by a secret key handle (Alipay issues it as base64 text).
+pub fn key_text(key: &Key) -> Result<Zeroizing<String>> {
+    let s = key
+        .secret_value()
+        .ok_or_else(|| Error::key_mismatch("the AES key must be a secret key (the base64 text Alipay issues)"))?;
+    let t = std::str::from_utf8(s.as_bytes()).map_err(|_| Error::key("AES key is not base64 text"))?;
+    Ok(Zeroizing::new(t.to_string()))
+}
+
+/// The plaintext of an encrypted response's `<method>_response` node, in the body's `charset`.
+/// Verify the body first: the signature covers the ciphertext, so decrypt only what verified.
+pub fn decrypt_response(body: &[u8], method: &str, key_b64: &str, charset: Charset) -> Result<String> {
+    let r = parse_response(body, method, charset)?;
+    let ct = r.ciphertext().ok_or_else(|| {
+        Error::invalid_field(
+            &r.node,
+            "is not AES-encrypted (a JSON object, not a string): read it as it is",
+        )
+    })?;
+    let plain = decrypt(key_b64, &ct)?;
+    // Valid padding under a wrong key happens (about 1 in 256); its garbage is rarely text.
+    match charset.decode(&plain, "decrypted response") {
+        Ok(t) => Ok(t.into_owned()),
+        Err(_) => Err(Error::new(
+            Status::PAYSIGN_DECRYPT_ERROR,
+            format!("the decrypted response is not {} text (wrong AES key?)", charset.name()),
+        )),
+    }
 }
 
 fn enc<C>(key: &[u8], buf: &mut [u8], n: usize) -> Option<usize>

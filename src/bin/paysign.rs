@@ -115,6 +115,9 @@ Usage:
       certificate (whose SN must match alipay_cert_sn). Prints 'valid' (exit 0) or
       'BAD SIGNATURE: <reason>' (exit 1). With an AES key an encrypted node is decrypted
       after verification and printed; --print-node prints a plain node.
+  paysign alipay-encrypt (--aes-key-env VAR | --aes-key-file FILE) [--body FILE]
+      Print the base64 AES ciphertext (encrypt_type=AES) of biz_content (the JSON in --body,
+      or stdin) under Alipay's base64 AES key; send it as biz_content with encrypt_type=AES.
   paysign wechat-refund [--body FILE] KEY
       Decrypt a WeChat Pay v2 refund notification (the XML body as received; its req_info
       is AES-256-ECB under MD5 of the API key, there is no signature) and print its fields,
@@ -248,6 +251,7 @@ fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         "alipay-verify-url" => alipay_verify_url(rest, out),
         "alipay-cert-sn" => alipay::cert_sn(rest, out),
         "alipay-response" => alipay::response(rest, out),
+        "alipay-encrypt" => alipay::encrypt(rest, out),
         "unionpay" => unionpay::run(rest, out),
         "wechat-refund" => wechat::refund(rest, out),
         "wechat-v3-auth" => wechat_v3::auth(rest, out),

@@ -72,3 +72,55 @@ pub unsafe extern "C" fn paysign_alipay_verify_response(
         verdict(alipay::verify_response(body, method, key, o.sign_type.as_deref(), charset)?.0)
     })
 }
+
+/// AES content encryption (`encrypt_type=AES`): the base64 ciphertext of `plain` (the
+/// `biz_content` JSON) under `aes_key`, the base64 key Alipay issues given to
+/// `paysign_key_secret`. Put it in `biz_content`, add `encrypt_type=AES`, then sign.
+/// PAYSIGN_KEY_ERROR: the key is not 16, 24 or 32 bytes of base64; PAYSIGN_KEY_MISMATCH: not a
+/// secret key.
+#[no_mangle]
+pub unsafe extern "C" fn paysign_alipay_encrypt(
+    aes_key: *const paysign_key,
+    plain: *const u8,
+    len: usize,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> paysign_status {
+    guard(|| {
+        let key = alipay::aes::key_text(&handle(aes_key, "aes_key")?.inner)?;
+        let plain = bytes(plain, len, "plain")?;
+        write_text(&alipay::encrypt(&key, plain)?, buf, cap, out_len)
+    })
+}
+
+/// The plaintext of an AES-encrypted synchronous response: the `<method>_response` node's
+/// ciphertext decrypted with `aes_key` (as for paysign_alipay_encrypt). Verify the body first
+/// with paysign_alipay_verify_response: its signature covers the ciphertext. `options` may be
+/// NULL; known: `charset` (of the body, default UTF-8). PAYSIGN_DECRYPT_ERROR: wrong key or
+/// altered ciphertext; PAYSIGN_INVALID_FIELD: the node is not encrypted.
+#[no_mangle]
+pub unsafe extern "C" fn paysign_alipay_decrypt_response(
+    body: *const u8,
+    len: usize,
+    method: *const c_char,
+    aes_key: *const paysign_key,
+    options: *const c_char,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> paysign_status {
+    guard(|| {
+        let body = bytes(body, len, "body")?;
+        let method = text(method, "method")?;
+        let key = alipay::aes::key_text(&handle(aes_key, "aes_key")?.inner)?;
+        let o = Options::parse(opt_text(options, "options")?.unwrap_or(""))?;
+        if o.hash.is_some() || o.query_key.is_some() || o.second || o.allow_join || o.sign_type.is_some() {
+            return Err(Error::invalid_argument(
+                "paysign_alipay_decrypt_response takes only the option charset",
+            ));
+        }
+        let plain = alipay::decrypt_response(body, method, &key, o.charset.unwrap_or(Charset::Utf8))?;
+        write_text(&plain, buf, cap, out_len)
+    })
+}

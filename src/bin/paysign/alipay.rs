@@ -1,4 +1,5 @@
-//! `paysign alipay-cert-sn` and `paysign alipay-response` (docs/specs/alipay-cert.md).
+//! `paysign alipay-cert-sn`, `paysign alipay-response` and `paysign alipay-encrypt`
+//! (docs/specs/alipay-cert.md).
 
 use super::{args, env_text, load_key, printable, read_input, Out, KEY_OPTIONS};
 use paysign::{alipay, Charset, Error, Result, Verdict};
@@ -39,15 +40,7 @@ pub fn response(argv: &[String], out: &mut Out) -> Result<u8> {
         .unwrap_or(Charset::Utf8);
     let key = load_key(&a)?
         .ok_or_else(|| Error::invalid_argument("alipay-response needs --key (the Alipay public key or certificate)"))?;
-    let aes_key: Option<Zeroizing<String>> = match (a.value("--aes-key-env"), a.value("--aes-key-file")) {
-        (Some(_), Some(_)) => return Err(Error::invalid_argument("give one of --aes-key-env and --aes-key-file")),
-        (Some(var), None) => Some(env_text(var)?),
-        (None, Some(file)) => {
-            let bytes = Zeroizing::new(read_input(file)?);
-            Some(Zeroizing::new(String::from_utf8_lossy(&bytes).trim().to_string()))
-        }
-        (None, None) => None,
-    };
+    let aes_key = aes_key(&a)?;
     let body = read_input(a.value("--body").unwrap_or("-"))?;
     let (verdict, resp) = alipay::verify_response(&body, method, &key, a.value("--sign-type"), charset)?;
     if let Verdict::Invalid(reason) = verdict {
@@ -73,5 +66,30 @@ pub fn response(argv: &[String], out: &mut Out) -> Result<u8> {
         out.say(&node);
         out.say("\n");
     }
+    Ok(0)
+}
+
+/// The AES key from --aes-key-env VAR or --aes-key-file FILE (never from the command line).
+fn aes_key(a: &args::Args) -> Result<Option<Zeroizing<String>>> {
+    Ok(match (a.value("--aes-key-env"), a.value("--aes-key-file")) {
+        (Some(_), Some(_)) => return Err(Error::invalid_argument("give one of --aes-key-env and --aes-key-file")),
+        (Some(var), None) => Some(env_text(var)?),
+        (None, Some(file)) => {
+            let bytes = Zeroizing::new(read_input(file)?);
+            Some(Zeroizing::new(String::from_utf8_lossy(&bytes).trim().to_string()))
+        }
+        (None, None) => None,
+    })
+}
+
+/// Prints the base64 AES ciphertext of `biz_content` (the JSON in --body or stdin).
+pub fn encrypt(argv: &[String], out: &mut Out) -> Result<u8> {
+    let a = args::parse(argv, &[], &["--body", "--aes-key-env", "--aes-key-file"])?;
+    super::expect_positional(&a.positional, &[], "alipay-encrypt")?;
+    let key = aes_key(&a)?
+        .ok_or_else(|| Error::invalid_argument("alipay-encrypt needs --aes-key-env VAR or --aes-key-file FILE"))?;
+    let plain = read_input(a.value("--body").unwrap_or("-"))?;
+    out.say(&alipay::encrypt(&key, &plain)?);
+    out.say("\n");
     Ok(0)
 }
