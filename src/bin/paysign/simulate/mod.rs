@@ -12,12 +12,18 @@
 mod alipay;
 #[path = "alipay_mapi.rs"]
 mod alipay_mapi;
+#[path = "alipay_query.rs"]
+mod alipay_query;
 #[path = "allinpay.rs"]
 mod allinpay;
+#[path = "allinpay_query.rs"]
+mod allinpay_query;
 #[path = "chinabank.rs"]
 mod chinabank;
 #[path = "dinpay.rs"]
 mod dinpay;
+#[path = "dinpay_query.rs"]
+mod dinpay_query;
 #[path = "http.rs"]
 mod http;
 #[path = "ips.rs"]
@@ -597,13 +603,16 @@ fn route(sim: &Sim, req: &Request) -> Response {
         ("POST", wechat_v3::NATIVE_PATH | wechat_v3::JSAPI_PATH) => wechat_v3::order(sim, req),
         ("GET", p) if p.starts_with(wechat_v3::QUERY_PREFIX) => wechat_v3::query(sim, req),
         ("GET", wechat_v3::CERTIFICATES_PATH) => wechat_v3::certificates(sim, req),
+        ("GET" | "POST", alipay::PATH) if alipay_query::is_query(req) => alipay_query::query(sim, req),
         ("GET" | "POST", alipay::PATH) if alipay_mapi::is_mapi(req) => alipay_mapi::gateway(sim, req),
         ("GET" | "POST", alipay::PATH) => alipay::gateway(sim, req),
         ("GET" | "POST", chinabank::PATH) => chinabank::pay_request(sim, req),
         ("POST", dinpay::PATH) => dinpay::pay_request(sim, req),
+        ("POST", dinpay_query::PATH) => dinpay_query::query(sim, req),
         ("POST", ips::PATH) => ips::pay_request(sim, req),
         ("GET" | "POST", yeepay::PATH) => yeepay::pay_request(sim, req),
         ("POST", allinpay::PATH) => allinpay::pay_request(sim, req),
+        ("POST", allinpay_query::PATH) => allinpay_query::query(sim, req),
         ("GET" | "POST", tenpay::PAY_PATH) => tenpay::pay_request(sim, req),
         ("GET" | "POST", tenpay::VERIFY_PATH) => tenpay::verify_notify_id(sim, req),
         ("GET" | "POST", tenpay::QUERY_PATH) => tenpay::order_query(sim, req),
