@@ -1089,6 +1089,19 @@ def allinpay_query_checks(sim, auto, shop, state):
         check(f"Allinpay query: {what} refused", expect in a.get("ERRORMSG", ""), raw[:300])
 
 
+def payment_page_units(sim):
+    """The payment page names each gateway's unit: yuan for Alipay and Dinpay, fen for
+    Allinpay (the orders left on their payment pages by the query checks)."""
+    want = {"alipay": "yuan", "dinpay": "yuan", "allinpay": "fen"}
+    seen = {}
+    for o in orders(sim):
+        if o["status"] == "pending" and o["gateway"] in want:
+            page = http("GET", f"{sim}/_sim/orders/{o['id']}/pay")[2]
+            seen[o["gateway"]] = f'id="amount">{html.escape(o["amount"])}</b> ({want[o["gateway"]]})' in page
+    check("payment page: the amount in the gateway's unit (Alipay, Dinpay yuan; Allinpay fen)",
+          seen == {g: True for g in want}, json.dumps(seen))
+
+
 def state_with_keys(state, prefix):
     """A new --state folder inside state with a copy of its simulator keys (the shop trusts their certificates)."""
     folder = tempfile.mkdtemp(prefix=prefix, dir=state)
@@ -1741,6 +1754,7 @@ def main():
         alipay_query_checks(sim, shop, state)
         dinpay_query_checks(sim, f"http://127.0.0.1:{auto_port}", shop, state)
         allinpay_query_checks(sim, f"http://127.0.0.1:{auto_port}", shop, state)
+        payment_page_units(sim)
         restart_flow(paysign, shop, state)
     finally:
         for p in procs:

@@ -684,6 +684,17 @@ fn title(gateway: &str) -> &'static str {
     }
 }
 
+/// The unit of `o.amount`, as its gateway takes amounts (for the payment page).
+fn unit(o: &store::Order) -> String {
+    match o.gateway {
+        "alipay" | alipay_mapi::GATEWAY => "yuan".into(),
+        "chinabank" | dinpay::GATEWAY | ips::GATEWAY | yeepay::GATEWAY => "yuan".into(),
+        paypal::GATEWAY => paypal::currency(o).into(),
+        // 99bill, WeChat Pay v2 and v3, Allinpay, Tenpay
+        _ => "fen".into(),
+    }
+}
+
 /// A notification of `kind` for `o`: URL, POST body (None: GET) and delivery rules.
 type Made = (String, Option<(Vec<u8>, &'static str)>, &'static notifier::Rules);
 
@@ -825,7 +836,9 @@ impl Sim {
     fn payment_page(&self, id: usize) -> Response {
         let orders = self.store.lock();
         match orders.get(id) {
-            Some(o) if o.status == OrderStatus::Pending => Response::html(200, pages::payment(o, title(o.gateway))),
+            Some(o) if o.status == OrderStatus::Pending => {
+                Response::html(200, pages::payment(o, title(o.gateway), &unit(o)))
+            }
             Some(o) => Response::html(
                 409,
                 pages::page(
@@ -1091,6 +1104,29 @@ mod tests {
         let e = load_config(Some(&write("{"))).err().unwrap();
         assert!(e.message.contains("not JSON"), "{}", e.message);
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn payment_page_units() {
+        let order = |gateway: &'static str, request: &[(&str, &str)]| store::Order {
+            id: 0,
+            gateway,
+            merchant: "m".into(),
+            order_id: "o".into(),
+            amount: "1".into(),
+            request: paysign::Params::from_pairs(request.iter().copied()),
+            status: OrderStatus::Pending,
+            deal_id: None,
+            created: 0,
+            closed_at: None,
+            notifications: Vec::new(),
+        };
+        assert_eq!(unit(&order("99bill", &[])), "fen");
+        assert_eq!(unit(&order("alipay", &[])), "yuan");
+        assert_eq!(unit(&order(dinpay::GATEWAY, &[])), "yuan");
+        assert_eq!(unit(&order(allinpay::GATEWAY, &[])), "fen");
+        assert_eq!(unit(&order(paypal::GATEWAY, &[("currency_code", "EUR")])), "EUR");
+        assert_eq!(unit(&order(paypal::GATEWAY, &[])), "USD");
     }
 
     #[test]
