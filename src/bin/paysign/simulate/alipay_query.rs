@@ -45,8 +45,7 @@ fn answer(sim: &Sim, node: Value, signed: bool) -> Response {
         }
     }
     body.push('}');
-    // Alipay's gateway answers its JSON as text/html;charset=utf-8.
-    Response::bytes(200, "text/html;charset=utf-8", body.into_bytes())
+    Response::bytes(200, "application/json;charset=utf-8", body.into_bytes())
 }
 
 /// An error node: Alipay's public `code` with its `msg`, and the `sub_code`.

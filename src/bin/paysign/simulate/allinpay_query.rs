@@ -10,10 +10,11 @@
 //! result, so it answers 10027 too; the spec names no other code, so the simulator's are
 //! `sim.*`, each with an `ERRORMSG` (its own field) giving the reason and diagnose's report.
 
-use paysign::{Charset, Format, Options, Params, Verdict};
+use paysign::{Charset, Format, Options, Params};
 
 use super::allinpay::{self, GATEWAY};
 use super::http::{Request, Response};
+use super::secret_form;
 use super::store::{Kind, OrderStatus};
 use super::{printable, Sim};
 
@@ -47,16 +48,8 @@ pub fn query(sim: &Sim, req: &Request) -> Response {
             ),
         );
     };
-    match paysign::verify(p, &opts, &fields, Some(&merchant.key)) {
-        Ok(Verdict::Valid) => {}
-        Ok(Verdict::Invalid(reason)) => {
-            let diagnosis = super::diagnosis(p, &opts, req.form(), &merchant.key);
-            return error(
-                "sim.invalid-signature",
-                &format!("signMsg does not verify: {reason}\n{diagnosis}"),
-            );
-        }
-        Err(e) => return error("sim.malformed", &format!("{}: {}", e.status.name(), e.message)),
+    if let Err((code, why)) = secret_form::verify_api(p, req, &fields, &merchant.key, "signMsg") {
+        return error(code, &why);
     }
     if get("version") != "v1.5" {
         return error(

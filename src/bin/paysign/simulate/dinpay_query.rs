@@ -9,7 +9,7 @@
 //! simulator's are `sim.*`, and its `error_msg` element (the simulator's own) carries the
 //! reason and diagnose's report. Rules: ../shared/specs/dinpay.md §3.
 
-use paysign::{Options, Params, Verdict};
+use paysign::{Options, Params};
 
 use super::dinpay::GATEWAY;
 use super::http::{Request, Response};
@@ -59,16 +59,8 @@ pub fn query(sim: &Sim, req: &Request) -> Response {
     if get("sign_type") != "MD5" {
         return error("sim.malformed", "sign_type must be MD5 (RSA-S is not simulated yet)");
     }
-    match paysign::verify(p, &opts, &fields, Some(&merchant.key)) {
-        Ok(Verdict::Valid) => {}
-        Ok(Verdict::Invalid(reason)) => {
-            let diagnosis = super::diagnosis(p, &opts, req.form(), &merchant.key);
-            return error(
-                "sim.invalid-signature",
-                &format!("sign does not verify: {reason}\n{diagnosis}"),
-            );
-        }
-        Err(e) => return error("sim.malformed", &format!("{}: {}", e.status.name(), e.message)),
+    if let Err((code, why)) = secret_form::verify_api(p, req, &fields, &merchant.key, "sign") {
+        return error(code, &why);
     }
     if get("service_type") != "single_trade_query" {
         return error(
