@@ -69,3 +69,19 @@ function shop_order_settle(string $dir, string $what, string $orderId, ?string $
     shop_order_save($dir, $order);
     return true;
 }
+
+/**
+ * What a query answer does (the merchant asks when no notification came, or to be sure): the
+ * order it names matches (shop_order_match), and a pending order takes the answer's $status
+ * ('paid', 'failed', 'closed'; null: no result yet); a settled order keeps its own. The order as
+ * it is now, or null.
+ */
+function shop_order_confirm(string $dir, string $what, string $orderId, ?string $amount, ?string $status): ?array
+{
+    $order = shop_order_match($dir, $what, $orderId, $amount);
+    if ($order !== null && $order['status'] === 'pending' && $status !== null) {
+        $order['status'] = $status;
+        shop_order_save($dir, $order);
+    }
+    return $order;
+}

@@ -867,6 +867,241 @@ def query_flow(paysign, sim, state, cert, order_id, order):
     check("99bill query: a changed request refused", status == 400 and "sim.invalid-signature" in text, text[:300])
 
 
+ALIPAY_APP_KEY = os.path.join(ROOT, "testdata/vectors/keys/alipay_yansongda_app_private_pkcs1.pem")
+
+
+def alipay_query(sim, state, biz, app_id="9021000122682882", change=None):
+    """alipay.trade.query signed here by Alipay's request rule (docs/specs/alipay.md §5: every
+    non-empty field but sign, sorted, sign_type included; SHA256withRSA by `openssl dgst`), the
+    fields changed by `change` after signing: (answer text, node text, node, sign or None)."""
+    import base64
+    f = {"app_id": app_id, "method": "alipay.trade.query", "format": "JSON", "charset": "utf-8", "sign_type": "RSA2",
+         "timestamp": time.strftime("%Y-%m-%d %H:%M:%S"), "version": "1.0", "biz_content": biz}
+    text = "&".join(f"{k}={v}" for k, v in sorted(f.items()) if v != "")
+    path = os.path.join(state, "aq.txt")
+    open(path, "wb").write(text.encode())
+    sig = subprocess.run(["openssl", "dgst", "-sha256", "-sign", ALIPAY_APP_KEY, path], capture_output=True, timeout=20).stdout
+    f["sign"] = base64.b64encode(sig).decode()
+    f.update(change or {})
+    raw = http("POST", f"{sim}/gateway.do?charset=utf-8", urllib.parse.urlencode(f).encode())[2]
+    prefix = '{"alipay_trade_query_response":'
+    # The node's exact text: from after its name to the `,"sign"` member the simulator puts last.
+    end = raw.rfind(',"sign":"')
+    node_text = raw[len(prefix):end if end > 0 else len(raw) - 1] if raw.startswith(prefix) else ""
+    try:
+        node, sign = json.loads(node_text), json.loads(raw).get("sign")
+    except ValueError:
+        node, sign = {}, None
+    return raw, node_text, node, sign
+
+
+def alipay_query_checks(sim, shop, state):
+    """alipay.trade.query on the browser simulator: the shop's query.php (request signed, answer
+    verified by paysign) says TRADE_SUCCESS for the paid order; every answer's sign re-checked
+    here over the node's exact text with openssl; an order still on its payment page is
+    WAIT_BUYER_PAY; an unknown order 40004 ACQ.TRADE_NOT_EXIST; a changed request 40002
+    isv.invalid-signature with diagnose's sign string; an unknown app unsigned; malformed ones
+    ACQ.INVALID_PARAMETER; a book that missed its notification settled by the query."""
+    pub = os.path.join(state, "alipay.pub.pem")
+    subprocess.run(["openssl", "x509", "-in", os.path.join(state, "alipay.cert.pem"), "-pubkey", "-noout", "-out", pub],
+                   capture_output=True, timeout=20)
+    paid = [o for o in orders(sim) if o["gateway"] == "alipay" and o["status"] == "paid"]
+    no = paid[0]["order_id"] if paid else "none"
+    page = http("GET", f"{shop}/alipay/query.php?out_trade_no={no}")[2]
+    check("alipay.trade.query: query.php's signed query, its answer verified by paysign: TRADE_SUCCESS, book paid",
+          'id="state">TRADE_SUCCESS<' in page and 'id="status">paid<' in page, page[:300])
+    raw, text, node, sign = alipay_query(sim, state, json.dumps({"out_trade_no": no}))
+    check("alipay.trade.query: the paid order answered 10000 TRADE_SUCCESS, its sign right over the node's text (openssl)",
+          node.get("code") == "10000" and node.get("trade_status") == "TRADE_SUCCESS" and node.get("total_amount") == "0.01"
+          and node.get("trade_no") == paid[0]["deal_id"] and bool(sign) and openssl_verifies(state, pub, text, sign), raw[:400])
+    raw, text, node, sign = alipay_query(sim, state, json.dumps({"trade_no": paid[0]["deal_id"], "out_trade_no": "other"}))
+    check("alipay.trade.query: by trade_no (which wins over out_trade_no)",
+          node.get("out_trade_no") == no and node.get("trade_status") == "TRADE_SUCCESS", raw[:300])
+    # A book that never got the notification (set back to pending here): query.php settles it.
+    book_path = os.path.join(state, "shop-orders", no.encode().hex() + ".json")
+    book = shop_book(state, no)
+    json.dump(dict(book, status="pending"), open(book_path, "w"))
+    page = http("GET", f"{shop}/alipay/query.php?out_trade_no={no}")[2]
+    check("alipay.trade.query: a pending book entry settled paid by query.php's verified answer",
+          'id="status">paid<' in page and shop_book(state, no).get("status") == "paid"
+          and shop_book(state, no).get("notifications") == book.get("notifications"), page[:300])
+    # An order still on its payment page.
+    form, fields = checkout(f"{shop}/alipay/pay.php")
+    status, headers, _ = http("POST", f"{sim}/gateway.do?charset=utf-8", urllib.parse.urlencode(form.fields).encode())
+    pending = json.loads(fields.get("biz_content", "{}")).get("out_trade_no", "")
+    page = http("GET", f"{shop}/alipay/query.php?out_trade_no={pending}")[2]
+    check("alipay.trade.query: an order on its payment page is WAIT_BUYER_PAY, the book still pending",
+          status == 302 and 'id="state">WAIT_BUYER_PAY<' in page and 'id="status">pending<' in page, page[:300])
+    raw, text, node, sign = alipay_query(sim, state, json.dumps({"out_trade_no": pending}))
+    check("alipay.trade.query: WAIT_BUYER_PAY signed right (openssl), nothing paid",
+          node.get("trade_status") == "WAIT_BUYER_PAY" and node.get("buyer_pay_amount") == "0.00"
+          and bool(sign) and openssl_verifies(state, pub, text, sign), raw[:300])
+    raw, text, node, sign = alipay_query(sim, state, json.dumps({"out_trade_no": "NEVER"}))
+    check("alipay.trade.query: an unknown order is 40004 ACQ.TRADE_NOT_EXIST, signed (openssl)",
+          node.get("code") == "40004" and node.get("sub_code") == "ACQ.TRADE_NOT_EXIST" and bool(sign)
+          and openssl_verifies(state, pub, text, sign), raw[:300])
+    page = http("GET", f"{shop}/alipay/query.php?out_trade_no=NEVER")[2]
+    check("alipay.trade.query: query.php shows the verified ACQ.TRADE_NOT_EXIST", 'id="state">ACQ.TRADE_NOT_EXIST<' in page, page[:300])
+    raw, text, node, sign = alipay_query(sim, state, json.dumps({"out_trade_no": no}),
+                                         change={"biz_content": json.dumps({"out_trade_no": "X" + no})})
+    check("alipay.trade.query: a changed request is 40002 isv.invalid-signature with diagnose's sign string, signed",
+          node.get("code") == "40002" and node.get("sub_code") == "isv.invalid-signature"
+          and "sign string paysign expects: app_id=9021000122682882&biz_content=" in node.get("sub_msg", "")
+          and f'"X{no}"' in node.get("sub_msg", "") and bool(sign) and openssl_verifies(state, pub, text, sign), raw[:500])
+    raw, text, node, sign = alipay_query(sim, state, json.dumps({"out_trade_no": no}), app_id="2021000000000000")
+    check("alipay.trade.query: an unknown app_id is 40002 isv.invalid-app-id, unsigned as Alipay's",
+          node.get("sub_code") == "isv.invalid-app-id" and sign is None, raw[:300])
+    for what, biz in (("biz_content not JSON", "{out_trade_no"), ("neither out_trade_no nor trade_no", "{}")):
+        raw, text, node, sign = alipay_query(sim, state, biz)
+        check(f"alipay.trade.query: {what}: 40004 ACQ.INVALID_PARAMETER, signed",
+              node.get("code") == "40004" and node.get("sub_code") == "ACQ.INVALID_PARAMETER" and bool(sign), raw[:300])
+
+
+DINPAY_KEY = "hfgd_83yt_90hb_gf98n"  # the test-suite merchant 1111130200's (specs/dinpay.md §4)
+
+
+def dinpay_query(node, order_no, change=None, merchant="1111130200"):
+    """single_trade_query signed here by the spec's rule (specs/dinpay.md: non-empty fields but
+    sign and sign_type, sorted, &key=, MD5 lowercase by hashlib), changed by `change` after
+    signing: (answer text, its leaf elements, whether the answer's sign is right by the rule)."""
+    import hashlib
+    import xml.etree.ElementTree as ET
+    f = {"service_type": "single_trade_query", "merchant_code": merchant, "interface_version": "V3.0",
+         "sign_type": "MD5", "order_no": order_no}
+    text = "&".join(f"{k}={v}" for k, v in sorted(f.items()) if v != "" and k != "sign_type")
+    f["sign"] = hashlib.md5((text + "&key=" + DINPAY_KEY).encode()).hexdigest()
+    f.update(change or {})
+    raw = http("POST", f"{node}/query", urllib.parse.urlencode(f).encode())[2]
+    try:
+        root = ET.fromstring(raw.encode())
+        leaves = {e.tag: e.text or "" for e in root.iter() if len(e) == 0}
+        trade = {e.tag: e.text or "" for e in (root.find("response/trade") or [])}
+    except ET.ParseError:
+        leaves, trade = {}, {}
+    signed = "&".join(f"{k}={v}" for k, v in sorted(trade.items()) if v != "")
+    right = bool(trade) and leaves.get("sign") == hashlib.md5((signed + "&key=" + DINPAY_KEY).encode()).hexdigest()
+    return raw, leaves, right
+
+
+def dinpay_query_checks(sim, auto, shop, state):
+    """Dinpay single_trade_query: the shop's query.php says SUCCESS for the --auto paid order
+    (answer verified by paysign); every answer's sign re-checked by the rule (hashlib); an order
+    on its payment page UNPAY; an unknown one TRADE_IS_NOT_EXIST; a changed request refused
+    with diagnose's sign string; malformed ones refused; a book that missed its notification
+    settled by the query."""
+    paid = [o for o in orders(auto) if o["gateway"] == "dinpay" and o["status"] == "paid"]
+    no = paid[0]["order_id"] if paid else "none"
+    page = http("GET", f"{shop}/dinpay/query.php?order_no={no}")[2]
+    check("Dinpay query: query.php's signed query, its answer verified by paysign: SUCCESS, book paid",
+          'id="state">SUCCESS<' in page and 'id="status">paid<' in page, page[:300])
+    raw, a, right = dinpay_query(auto, no)
+    check("Dinpay query: the paid order answered is_success T, SUCCESS, its sign right by the rule (hashlib)",
+          a.get("is_success") == "T" and a.get("trade_status") == "SUCCESS" and a.get("order_amount") == "0.01"
+          and a.get("trade_no") == paid[0]["deal_id"] and right, raw[:400])
+    book_path = os.path.join(state, "shop-orders", no.encode().hex() + ".json")
+    json.dump(dict(shop_book(state, no), status="pending"), open(book_path, "w"))
+    page = http("GET", f"{shop}/dinpay/query.php?order_no={no}")[2]
+    check("Dinpay query: a pending book entry settled paid by query.php's verified answer",
+          'id="status">paid<' in page and shop_book(state, no).get("status") == "paid", page[:300])
+    form, fields = checkout(f"{shop}/dinpay/pay.php")
+    status, _, _ = http("POST", f"{sim}/gateway", urllib.parse.urlencode(form.fields).encode())
+    raw, a, right = dinpay_query(sim, fields.get("order_no", ""))
+    check("Dinpay query: an order on its payment page is UNPAY, signed right (hashlib)",
+          status == 302 and a.get("trade_status") == "UNPAY" and a.get("trade_no", "") == "" and right, raw[:400])
+    raw, a, right = dinpay_query(auto, "NEVER")
+    check("Dinpay query: an unknown order is is_success F, TRADE_IS_NOT_EXIST",
+          a.get("is_success") == "F" and a.get("error_code") == "TRADE_IS_NOT_EXIST" and "sign" not in a, raw[:300])
+    page = http("GET", f"{shop}/dinpay/query.php?order_no=NEVER")[2]
+    check("Dinpay query: query.php shows TRADE_IS_NOT_EXIST", 'id="state">TRADE_IS_NOT_EXIST<' in page, page[:300])
+    raw, a, right = dinpay_query(auto, no, change={"order_no": "X" + no})
+    check("Dinpay query: a changed request refused (sim.invalid-signature) with diagnose's sign string",
+          a.get("error_code") == "sim.invalid-signature"
+          and f"interface_version=V3.0&merchant_code=1111130200&order_no=X{no}&service_type=single_trade_query&key=***"
+          in a.get("error_msg", ""), raw[:600])
+    for what, args, expect in (("an unknown merchant", dict(merchant="1234"), "merchant_code '1234' is not a merchant"),
+                               ("no order_no", dict(order_no=""), "order_no is missing")):
+        raw, a, right = dinpay_query(auto, **dict(dict(order_no=no), **args))
+        check(f"Dinpay query: {what} refused", a.get("is_success") == "F" and expect in a.get("error_msg", ""), raw[:300])
+
+
+def allinpay_query(node, order_no, order_datetime, sign_type="0", change=None, merchant="109065311204094", version="v1.5"):
+    """query.do v1.5 signed here by the spec's rule (specs/allinpay.md §A3: the fixed order,
+    non-empty pairs, &key=, MD5 upper case by hashlib), changed by `change` after signing: the
+    answer text and its pairs."""
+    import hashlib
+    f = {"merchantId": merchant, "version": version, "signType": sign_type, "orderNo": order_no,
+         "orderDatetime": order_datetime, "queryDatetime": time.strftime("%Y%m%d%H%M%S")}
+    text = "&".join(f"{k}={v}" for k, v in f.items() if v != "")
+    f["signMsg"] = hashlib.md5((text + "&key=1234567890").encode()).hexdigest().upper()
+    f.update(change or {})
+    raw = http("POST", f"{node}/gateway/query.do", urllib.parse.urlencode(f).encode())[2]
+    return raw, dict(urllib.parse.parse_qsl(raw, keep_blank_values=True))
+
+
+def allinpay_query_checks(sim, auto, shop, state):
+    """Allinpay query.do v1.5: the shop's query.php says payResult 1 for the --auto paid orders
+    (signType 0 and 1; answer verified by paysign as a notification); every answer's signMsg
+    re-checked by the notification rule (hashlib / openssl); an order on its payment page, an
+    unknown one and a wrong orderDatetime ERRORCODE=10027; a changed request refused with
+    diagnose's sign string; malformed ones refused; a book that missed its notification settled."""
+    import hashlib
+    for o in [o for o in orders(auto) if o["gateway"] == "allinpay" and o["status"] == "paid"][:2]:
+        no, when = o["order_id"], shop_book(state, o["order_id"]).get("orderDatetime", "")
+        sign_type = shop_book(state, no).get("signType", "")
+        what = f"Allinpay query signType={sign_type}"
+        page = http("GET", f"{shop}/allinpay/query.php?orderNo={no}")[2]
+        check(f"{what}: query.php's signed query, its answer verified by paysign: payResult 1, book paid",
+              'id="state">payResult 1<' in page and 'id="status">paid<' in page, page[:300])
+        raw, a = allinpay_query(auto, no, when, sign_type)
+        text = "&".join(f"{k}={a[k]}" for k in ALLINPAY_FIELDS if a.get(k, "") != "")
+        if sign_type == "0":
+            right = a.get("signMsg") == hashlib.md5((text + "&key=1234567890").encode()).hexdigest().upper()
+        else:
+            right = sim_cert_verifies(state, "allinpay", text, a.get("signMsg", ""))
+        check(f"{what}: the answer is the payment result, its signMsg right by the notification rule",
+              right and a.get("payResult") == "1" and a.get("orderNo") == no and a.get("payAmount") == "1"
+              and a.get("paymentOrderId") == o["deal_id"] and a.get("signType") == sign_type, raw[:400])
+        book_path = os.path.join(state, "shop-orders", no.encode().hex() + ".json")
+        json.dump(dict(shop_book(state, no), status="pending"), open(book_path, "w"))
+        page = http("GET", f"{shop}/allinpay/query.php?orderNo={no}")[2]
+        check(f"{what}: a pending book entry settled paid by query.php's verified answer",
+              'id="status">paid<' in page and shop_book(state, no).get("status") == "paid", page[:300])
+        raw, a = allinpay_query(auto, no, "20000101000000", sign_type)
+        check(f"{what}: another orderDatetime is ERRORCODE=10027", a.get("ERRORCODE") == "10027", raw[:300])
+    form, fields = checkout(f"{shop}/allinpay/pay.php")
+    status, _, _ = http("POST", f"{sim}/gateway/index.do", urllib.parse.urlencode(form.fields).encode())
+    raw, a = allinpay_query(sim, fields.get("orderNo", ""), fields.get("orderDatetime", ""))
+    check("Allinpay query: an order on its payment page has no result: ERRORCODE=10027",
+          status == 302 and a.get("ERRORCODE") == "10027" and "signMsg" not in a, raw[:300])
+    raw, a = allinpay_query(auto, "NEVER", "20200101000000")
+    check("Allinpay query: an unknown order is ERRORCODE=10027", a.get("ERRORCODE") == "10027", raw[:300])
+    page = http("GET", f"{shop}/allinpay/query.php?orderNo=NEVER&orderDatetime=20200101000000")[2]
+    check("Allinpay query: query.php shows ERRORCODE 10027", 'id="state">ERRORCODE 10027<' in page, page[:300])
+    raw, a = allinpay_query(auto, "A1", "20200101000000", change={"orderNo": "A2"})
+    check("Allinpay query: a changed request refused (sim.invalid-signature) with diagnose's sign string",
+          a.get("ERRORCODE") == "sim.invalid-signature"
+          and "merchantId=109065311204094&version=v1.5&signType=0&orderNo=A2&orderDatetime=20200101000000&queryDatetime="
+          in a.get("ERRORMSG", ""), raw[:600])
+    for what, args, expect in (("an unknown merchant", dict(merchant="1234"), "merchantId '1234' is not a merchant"),
+                               ("no orderDatetime", dict(order_datetime=""), "orderDatetime is missing"),
+                               ("version v1.0", dict(version="v1.0"), "version 'v1.0' must be v1.5")):
+        raw, a = allinpay_query(auto, **dict(dict(order_no="A1", order_datetime="20200101000000"), **args))
+        check(f"Allinpay query: {what} refused", expect in a.get("ERRORMSG", ""), raw[:300])
+
+
+def payment_page_units(sim):
+    """The payment page names each gateway's unit: yuan for Alipay and Dinpay, fen for
+    Allinpay (the orders left on their payment pages by the query checks)."""
+    want = {"alipay": "yuan", "dinpay": "yuan", "allinpay": "fen"}
+    seen = {}
+    for o in orders(sim):
+        if o["status"] == "pending" and o["gateway"] in want:
+            page = http("GET", f"{sim}/_sim/orders/{o['id']}/pay")[2]
+            seen[o["gateway"]] = f'id="amount">{html.escape(o["amount"])}</b> ({want[o["gateway"]]})' in page
+    check("payment page: the amount in the gateway's unit (Alipay, Dinpay yuan; Allinpay fen)",
+          seen == {g: True for g in want}, json.dumps(seen))
+
+
 def state_with_keys(state, prefix):
     """A new --state folder inside state with a copy of its simulator keys (the shop trusts their certificates)."""
     folder = tempfile.mkdtemp(prefix=prefix, dir=state)
@@ -1307,12 +1542,14 @@ def main():
                    DINPAY_NOTIFY_URL=f"{shop}/dinpay/notify.php",
                    DINPAY_RETURN_URL=f"{shop}/dinpay/return.php",
                    DINPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
+                   DINPAY_QUERY_URL=f"http://127.0.0.1:{auto_port}/query",
                    YEEPAY_CALLBACK_URL=f"{shop}/yeepay/callback.php",
                    YEEPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
                    ALLINPAY_CERT=os.path.join(state, "allinpay.cert.pem"),
                    ALLINPAY_RECEIVE_URL=f"{shop}/allinpay/notify.php",
                    ALLINPAY_PICKUP_URL=f"{shop}/allinpay/return.php",
                    ALLINPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
+                   ALLINPAY_QUERY_URL=f"http://127.0.0.1:{auto_port}/gateway/query.do",
                    CHINABANK_NOTIFY_URL=f"{shop}/chinabank/notify.php",
                    CHINABANK_RETURN_URL=f"{shop}/chinabank/return.php",
                    CHINABANK_ORDER_DIR=os.path.join(state, "shop-orders"),
@@ -1514,6 +1751,10 @@ def main():
         tenpay_auto(f"http://127.0.0.1:{auto_port}", shop, state)
         paypal_auto(sim, f"http://127.0.0.1:{auto_port}", shop, state)
         wechat_v3_checks(sim, f"http://127.0.0.1:{auto_port}", shop, state)
+        alipay_query_checks(sim, shop, state)
+        dinpay_query_checks(sim, f"http://127.0.0.1:{auto_port}", shop, state)
+        allinpay_query_checks(sim, f"http://127.0.0.1:{auto_port}", shop, state)
+        payment_page_units(sim)
         restart_flow(paysign, shop, state)
     finally:
         for p in procs:

@@ -1,6 +1,6 @@
 <?php
 /*
- * Settings shared by pay.php, notify.php and return.php, from the environment. The defaults
+ * Settings shared by pay.php, notify.php, return.php and query.php, from the environment. The defaults
  * are the merchant and MD5 key of the PHP aggregator's AllinpayTest.php (see
  * ../shared/specs/allinpay.md §A5); not a production key.
  */
@@ -8,6 +8,8 @@
 return [
     // gateway: https://ceshi.allinpay.com/gateway/index.do (test), or paysign simulate's
     'gateway' => getenv('ALLINPAY_GATEWAY') ?: 'https://ceshi.allinpay.com/gateway/index.do',
+    // order query v1.5: the same host's /gateway/query.do, or paysign simulate's
+    'queryUrl' => getenv('ALLINPAY_QUERY_URL') ?: 'https://ceshi.allinpay.com/gateway/query.do',
     'merchantId' => getenv('ALLINPAY_MERCHANT_ID') ?: '109065311204094',
     'key' => getenv('ALLINPAY_KEY') ?: '1234567890',
     // Allinpay's certificate, for signType=1 notifications (SHA1withRSA); with paysign

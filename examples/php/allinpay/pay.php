@@ -31,7 +31,9 @@ $fields = [
 
 if ($config['orderDir'] !== '') {
     require_once dirname(__DIR__) . '/orders.php';
-    shop_order_save($config['orderDir'], ['orderId' => $no, 'amount' => $amount, 'status' => 'pending', 'notifications' => 0]);
+    // orderDatetime too: the order query (query.php) must send it again
+    shop_order_save($config['orderDir'], ['orderId' => $no, 'amount' => $amount, 'status' => 'pending', 'notifications' => 0,
+        'orderDatetime' => $fields['orderDatetime'], 'signType' => $fields['signType']]);
 }
 
 $signed = PaySign\sign_params('allinpay.pay.request', $fields, PaySign\Key::secret($config['key']));

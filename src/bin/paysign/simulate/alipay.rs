@@ -70,7 +70,7 @@ pub fn gateway(sim: &Sim, req: &Request) -> Response {
         return rejected(
             "isv.invalid-method",
             &format!(
-                "method '{}': only alipay.trade.page.pay and alipay.trade.wap.pay are simulated",
+                "method '{}': only alipay.trade.page.pay, alipay.trade.wap.pay and alipay.trade.query are simulated",
                 printable(method)
             ),
         );

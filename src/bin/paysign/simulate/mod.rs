@@ -12,12 +12,18 @@
 mod alipay;
 #[path = "alipay_mapi.rs"]
 mod alipay_mapi;
+#[path = "alipay_query.rs"]
+mod alipay_query;
 #[path = "allinpay.rs"]
 mod allinpay;
+#[path = "allinpay_query.rs"]
+mod allinpay_query;
 #[path = "chinabank.rs"]
 mod chinabank;
 #[path = "dinpay.rs"]
 mod dinpay;
+#[path = "dinpay_query.rs"]
+mod dinpay_query;
 #[path = "http.rs"]
 mod http;
 #[path = "ips.rs"]
@@ -597,13 +603,16 @@ fn route(sim: &Sim, req: &Request) -> Response {
         ("POST", wechat_v3::NATIVE_PATH | wechat_v3::JSAPI_PATH) => wechat_v3::order(sim, req),
         ("GET", p) if p.starts_with(wechat_v3::QUERY_PREFIX) => wechat_v3::query(sim, req),
         ("GET", wechat_v3::CERTIFICATES_PATH) => wechat_v3::certificates(sim, req),
+        ("GET" | "POST", alipay::PATH) if alipay_query::is_query(req) => alipay_query::query(sim, req),
         ("GET" | "POST", alipay::PATH) if alipay_mapi::is_mapi(req) => alipay_mapi::gateway(sim, req),
         ("GET" | "POST", alipay::PATH) => alipay::gateway(sim, req),
         ("GET" | "POST", chinabank::PATH) => chinabank::pay_request(sim, req),
         ("POST", dinpay::PATH) => dinpay::pay_request(sim, req),
+        ("POST", dinpay_query::PATH) => dinpay_query::query(sim, req),
         ("POST", ips::PATH) => ips::pay_request(sim, req),
         ("GET" | "POST", yeepay::PATH) => yeepay::pay_request(sim, req),
         ("POST", allinpay::PATH) => allinpay::pay_request(sim, req),
+        ("POST", allinpay_query::PATH) => allinpay_query::query(sim, req),
         ("GET" | "POST", tenpay::PAY_PATH) => tenpay::pay_request(sim, req),
         ("GET" | "POST", tenpay::VERIFY_PATH) => tenpay::verify_notify_id(sim, req),
         ("GET" | "POST", tenpay::QUERY_PATH) => tenpay::order_query(sim, req),
@@ -672,6 +681,17 @@ fn title(gateway: &str) -> &'static str {
         tenpay::GATEWAY => tenpay::TITLE,
         paypal::GATEWAY => paypal::TITLE,
         _ => kuaiqian::TITLE,
+    }
+}
+
+/// The unit of `o.amount`, as its gateway takes amounts (for the payment page).
+fn unit(o: &store::Order) -> String {
+    match o.gateway {
+        "alipay" | alipay_mapi::GATEWAY => "yuan".into(),
+        "chinabank" | dinpay::GATEWAY | ips::GATEWAY | yeepay::GATEWAY => "yuan".into(),
+        paypal::GATEWAY => paypal::currency(o).into(),
+        // 99bill, WeChat Pay v2 and v3, Allinpay, Tenpay
+        _ => "fen".into(),
     }
 }
 
@@ -816,7 +836,9 @@ impl Sim {
     fn payment_page(&self, id: usize) -> Response {
         let orders = self.store.lock();
         match orders.get(id) {
-            Some(o) if o.status == OrderStatus::Pending => Response::html(200, pages::payment(o, title(o.gateway))),
+            Some(o) if o.status == OrderStatus::Pending => {
+                Response::html(200, pages::payment(o, title(o.gateway), &unit(o)))
+            }
             Some(o) => Response::html(
                 409,
                 pages::page(
@@ -1082,6 +1104,29 @@ mod tests {
         let e = load_config(Some(&write("{"))).err().unwrap();
         assert!(e.message.contains("not JSON"), "{}", e.message);
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn payment_page_units() {
+        let order = |gateway: &'static str, request: &[(&str, &str)]| store::Order {
+            id: 0,
+            gateway,
+            merchant: "m".into(),
+            order_id: "o".into(),
+            amount: "1".into(),
+            request: paysign::Params::from_pairs(request.iter().copied()),
+            status: OrderStatus::Pending,
+            deal_id: None,
+            created: 0,
+            closed_at: None,
+            notifications: Vec::new(),
+        };
+        assert_eq!(unit(&order("99bill", &[])), "fen");
+        assert_eq!(unit(&order("alipay", &[])), "yuan");
+        assert_eq!(unit(&order(dinpay::GATEWAY, &[])), "yuan");
+        assert_eq!(unit(&order(allinpay::GATEWAY, &[])), "fen");
+        assert_eq!(unit(&order(paypal::GATEWAY, &[("currency_code", "EUR")])), "EUR");
+        assert_eq!(unit(&order(paypal::GATEWAY, &[])), "USD");
     }
 
     #[test]

@@ -26,8 +26,8 @@ fn fields(order: &Order) -> String {
     format!("<table>{rows}</table>")
 }
 
-/// The page the payer's browser lands on: the order and Pay / Fail / Cancel.
-pub fn payment(order: &Order, gateway_title: &str) -> String {
+/// The page the payer's browser lands on: the order, its amount in `unit`, and Pay / Fail / Cancel.
+pub fn payment(order: &Order, gateway_title: &str, unit: &str) -> String {
     let body = format!(
         "<p>Merchant <b>{m}</b>, order <b id=\"order-id\">{o}</b>, amount <b id=\"amount\">{a}</b> ({unit}).</p>\
 <form method=\"post\" action=\"/_sim/orders/{id}/complete\">\
@@ -38,7 +38,7 @@ pub fn payment(order: &Order, gateway_title: &str) -> String {
         m = escape(&order.merchant),
         o = escape(&order.order_id),
         a = escape(&order.amount),
-        unit = "fen",
+        unit = escape(unit),
         id = order.id,
         f = fields(order),
     );

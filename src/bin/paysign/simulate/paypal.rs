@@ -176,7 +176,7 @@ fn ipn(sim: &Sim, order: &Order, kind: Kind) -> Result<Vec<u8>, String> {
         (Kind::OtherOrder, true) => format!("{}X", get("custom")),
         _ => get("custom"),
     };
-    let currency = r.get("currency_code").filter(|c| !c.is_empty()).unwrap_or("USD");
+    let currency = currency(order);
     let status = if order.status == OrderStatus::Paid {
         "Completed"
     } else {
@@ -217,6 +217,15 @@ fn ipn(sim: &Sim, order: &Order, kind: Kind) -> Result<Vec<u8>, String> {
     ]);
     let body = n.encode(Format::Form, Charset::Utf8).map_err(|e| e.message)?;
     Ok(body.replace("%20", "+").into_bytes())
+}
+
+/// The order's currency: `currency_code`, USD when the form gives none (PayPal's default).
+pub fn currency(order: &Order) -> &str {
+    order
+        .request
+        .get("currency_code")
+        .filter(|c| !c.is_empty())
+        .unwrap_or("USD")
 }
 
 /// The IPN: notify_url and its form body.

@@ -108,3 +108,27 @@ impl Form {
         }
     }
 }
+
+/// A back-end API request (an order query) checked with the merchant's key: Ok, or the
+/// simulator's own code and the message for its error answer, a bad signature's with
+/// diagnose's report (`sig_field` names the signature in it).
+pub fn verify_api(
+    p: &'static paysign::profile::Profile,
+    req: &Request,
+    fields: &Params,
+    key: &Key,
+    sig_field: &str,
+) -> Result<(), (&'static str, String)> {
+    let opts = Options::default();
+    match paysign::verify(p, &opts, fields, Some(key)) {
+        Ok(Verdict::Valid) => Ok(()),
+        Ok(Verdict::Invalid(reason)) => {
+            let diagnosis = super::diagnosis(p, &opts, req.form(), key);
+            Err((
+                "sim.invalid-signature",
+                format!("{sig_field} does not verify: {reason}\n{diagnosis}"),
+            ))
+        }
+        Err(e) => Err(("sim.malformed", format!("{}: {}", e.status.name(), e.message))),
+    }
+}
