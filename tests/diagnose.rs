@@ -20,6 +20,8 @@ const SECRETS: &[&str] = &[
     "192006250b4c09247ec02edce69f6a2d",
     "hfgd_83yt_90hb_gf98n",
     "yeepay-test-secret",
+    "8934e7d15453e97507ef794cf7b0519d",
+    "c71530d016b3475579da8af971f7ca6c",
 ];
 
 struct Run<'a> {
@@ -1267,4 +1269,83 @@ fn cli_diagnose_unionpay_cert_id() {
     let j: Value = serde_json::from_str(out.trim()).unwrap();
     assert_eq!(j["cause"], "cert_id", "{j:#}");
     assert_eq!(j["variant"]["detail"]["named"], "69678957876", "{j:#}");
+}
+
+fn fixture(dir: &str, name: &str) -> Vec<u8> {
+    std::fs::read(vectors_dir().join("..").join(dir).join(name)).unwrap()
+}
+
+/// Tenpay back-end API (issue 13): a request digest written in uppercase, and an answer signed
+/// over untrimmed values. DERIVED with hashlib (testdata/tenpay/make_diagnose_derived.py).
+#[test]
+fn tenpay_api_hex_case_and_untrimmed_answer() {
+    let k = secret("8934e7d15453e97507ef794cf7b0519d");
+    let body = fixture("tenpay", "api_request_upper_md5_derived.txt");
+    let mut r = Run::form("tenpay.api.request", body.clone(), Some(&k));
+    r.mode = Mode::Sign;
+    let j = r.go();
+    assert_cause(&j, "hex_case");
+    assert_eq!(j["paysign_signature"], "929f01404ffa8a665eb443bf4a8f0d8c", "{j:#}");
+    // Verifying compares either case: the same message is valid.
+    assert_valid(&Run::form("tenpay.api.request", body, Some(&k)).go());
+
+    let body = fixture("tenpay", "api_response_not_trimmed_derived.xml");
+    let mut r = Run::form("tenpay.api.response", body.clone(), Some(&k));
+    r.format = Format::Xml;
+    let j = r.go();
+    assert_cause(&j, "not_trimmed");
+    assert!(
+        j["variant"]["sign_string"].as_str().unwrap().contains("bank_type= CMB &"),
+        "{j:#}"
+    );
+    // The same answer re-trimmed on the merchant's side (the spaces taken out of the XML): no
+    // variant can put them back, so nothing verifies.
+    let trimmed = String::from_utf8(body)
+        .unwrap()
+        .replace("> CMB <", ">CMB<")
+        .replace("> ok <", ">ok<");
+    let mut r = Run::form("tenpay.api.response", trimmed.into_bytes(), Some(&k));
+    r.format = Format::Xml;
+    let j = r.go();
+    assert_cause(&j, "none");
+}
+
+/// IPS 7.0 (issue 13): IPS's own notification (PayumTW's published vector) pretty-printed;
+/// requests sent with an empty element collapsed, signed without MerCode, and in uppercase
+/// hex. DERIVED with hashlib (testdata/ips/make_diagnose_derived.py).
+#[test]
+fn ips_v7_document_rewritten_mercode_left_out_and_hex_case() {
+    let k = secret("c71530d016b3475579da8af971f7ca6c");
+    let j = Run::form("ips.v7.notify", fixture("ips", "notify_v7_reformatted_derived.txt"), Some(&k)).go();
+    assert_cause(&j, "body_reserialised");
+    assert_eq!(j["variant"]["family"], "document", "{j:#}");
+    assert_eq!(j["variant"]["detail"]["transform"], "whitespace_between_tags", "{j:#}");
+    assert!(j["explanation"].as_str().unwrap().contains("paymentResult"), "{j:#}");
+
+    for mode in [Mode::Verify, Mode::Sign] {
+        let mut r = Run::form("ips.v7.request", fixture("ips", "request_v7_empty_element_derived.txt"), Some(&k));
+        r.mode = mode;
+        let j = r.go();
+        assert_cause(&j, "body_reserialised");
+        assert_eq!(j["variant"]["detail"]["transform"], "empty_elements", "{j:#}");
+
+        let mut r = Run::form("ips.v7.request", fixture("ips", "request_v7_mercode_left_out_derived.txt"), Some(&k));
+        r.mode = mode;
+        let j = r.go();
+        assert_cause(&j, "field_left_out");
+        assert_eq!(j["variant"]["detail"]["field"], "MerCode", "{j:#}");
+        assert_eq!(
+            j["variant"]["sign_string"].as_str().unwrap().rsplit("</body>").next(),
+            Some("***"),
+            "{j:#}"
+        );
+    }
+
+    let body = fixture("ips", "request_v7_upper_md5_derived.txt");
+    let mut r = Run::form("ips.v7.request", body.clone(), Some(&k));
+    r.mode = Mode::Sign;
+    let j = r.go();
+    assert_cause(&j, "hex_case");
+    assert_eq!(j["paysign_signature"], "527c01c2b04d4f8b198180ba72b0f66e", "{j:#}");
+    assert_valid(&Run::form("ips.v7.request", body, Some(&k)).go());
 }

@@ -124,7 +124,7 @@ impl<'a> Request<'a> {
 ///            | "empty_skipped" | "trimmed" | "not_trimmed" | "sign_type_included"
 ///            | "sign_type_excluded" | "sorted_vs_fixed" | "field_order" | "extra_field_signed"
 ///            | "hex_case" | "other_gateway_key" | "merchant_own_key" | "cert_id" | "key_expired"
-///            | "body_reserialised" | "mercode_left_out" | "none",
+///            | "body_reserialised" | "field_left_out" | "none",
 ///   "confirmed": null | true | false,   // true: a variant verifies (or hex_case); false: the
 ///                                       // cause is a conclusion without one (merchant_own_key
 ///                                       // without a verifying key, key_expired, none)
@@ -784,6 +784,20 @@ fn explain(c: &Ctx<'_>, v: &Variant, method: Option<Method>) -> String {
             "The signature verifies with the gateway key {}, not with the key given: use that certificate \
              (sandbox vs production, or an older certificate of the gateway).",
             s("key")
+        ),
+        "body_reserialised" => format!(
+            "The signature verifies over {} with {}: the document was rewritten after signing (an XML library or \
+             framework re-serialised it, or it was logged and rebuilt). {} signs the exact text as sent: pass the \
+             field exactly as received.",
+            s("field"),
+            v.name.split_once(": ").map_or(v.name.as_str(), |(_, n)| n),
+            p.id
+        ),
+        "field_left_out" => format!(
+            "The signature verifies when {} is left out of the sign string: the signer signed the document's span \
+             without it, while {} appends it (IPS 7.0 signs <body>…</body> + MerCode + the merchant certificate).",
+            s("field"),
+            p.id
         ),
         "merchant_own_key" => own_key_text(c.own_key.unwrap_or("private_key"), Some(&s("key"))),
         other => format!("The variant '{}' ({other}) verifies.", v.name),
