@@ -20,6 +20,8 @@ const SECRETS: &[&str] = &[
     "192006250b4c09247ec02edce69f6a2d",
     "hfgd_83yt_90hb_gf98n",
     "yeepay-test-secret",
+    "8934e7d15453e97507ef794cf7b0519d",
+    "c71530d016b3475579da8af971f7ca6c",
 ];
 
 struct Run<'a> {
@@ -108,7 +110,10 @@ fn without(params: &Params, name: &str) -> Params {
 fn assert_cause(j: &Value, cause: &str) {
     assert_eq!(j["cause"], cause, "{j:#}");
     assert_ne!(j["verdict"], "valid", "{j:#}");
-    if !["merchant_own_key", "key_expired", "none"].contains(&cause) {
+    // Conclusions without a variant; cert_id is one when nothing verifies.
+    let conclusion = ["merchant_own_key", "key_expired", "none"].contains(&cause)
+        || (cause == "cert_id" && j["confirmed"] == false);
+    if !conclusion {
         assert_eq!(j["variant"]["cause"], cause, "{j:#}");
     }
     assert_eq!(j["confirmed"], j["variant"].is_object(), "{j:#}");
@@ -1163,4 +1168,204 @@ fn tenpay_medi_empty_attach_kept_by_the_php_kit() {
             .starts_with("attach=&buyer_id=88886666&"),
         "{j:#}"
     );
+
+fn unionpay_fixture(name: &str) -> Vec<u8> {
+    std::fs::read(vectors_dir().join("../unionpay").join(name)).unwrap()
+}
+
+/// A request whose certId was copied from another PFX: signed with the 2015 test PFX (serial
+/// 0x1002653215 = 68759663125), certId 69903319369 (the 2021 test PFX's). DERIVED with openssl
+/// (testdata/unionpay/make_cert_id_derived.py).
+#[test]
+fn unionpay_request_cert_id_of_another_pfx_is_named() {
+    let body = unionpay_fixture("request_5.0.0_cert_id_derived.txt");
+    let pfx2015 = key_file("unionpay_acp_test_sign_2015.pfx", Some("000000"));
+    for mode in [Mode::Sign, Mode::Verify] {
+        let mut r = Run::form("unionpay.acp.request", body.clone(), Some(&pfx2015));
+        r.mode = mode;
+        let j = r.go();
+        assert_cause(&j, "cert_id");
+        assert_eq!(j["status"], "PAYSIGN_OK", "the signature itself verifies: {j:#}");
+        assert_eq!(j["confirmed"], true, "{j:#}");
+        assert_eq!(j["variant"]["detail"]["named"], "69903319369", "{j:#}");
+        assert_eq!(j["variant"]["detail"]["given"], "68759663125", "{j:#}");
+        let e = j["explanation"].as_str().unwrap();
+        assert!(e.contains("69903319369") && e.contains("68759663125"), "{e}");
+        assert!(e.contains("paysign unionpay cert-id"), "{e}");
+    }
+    // With the PFX certId names, the signature does not verify and certId is right: not cert_id.
+    let pfx2021 = key_file("unionpay_acp_test_sign_2021.pfx", Some("000000"));
+    let mut r = Run::form("unionpay.acp.request", body.clone(), Some(&pfx2021));
+    r.mode = Mode::Sign;
+    let j = r.go();
+    assert_ne!(j["verdict"], "valid", "{j:#}");
+    assert_ne!(j["cause"], "cert_id", "{j:#}");
+    // certId set right, the signature is then wrong (certId is signed): nothing verifies, and
+    // it is not cert_id either.
+    let fixed = String::from_utf8(body).unwrap().replace("certId=69903319369", "certId=68759663125");
+    let mut r = Run::form("unionpay.acp.request", fixed.into_bytes(), Some(&pfx2015));
+    r.mode = Mode::Sign;
+    let j = r.go();
+    assert_cause(&j, "none");
+}
+
+/// A 5.0.0 notification whose certId (69678957876) names UnionPay's 2020 test verify
+/// certificate, signed with the 2021 test key. DERIVED with openssl.
+#[test]
+fn unionpay_notify_cert_id_not_the_verify_certificate_is_named() {
+    let body = unionpay_fixture("notify_5.0.0_cert_id_derived.txt");
+    // The certificate given verifies the signature but is not the one certId names.
+    let cert2021 = key_file("unionpay_acp_test_sign_2021_cert.pem", None);
+    let j = Run::form("unionpay.acp.notify", body.clone(), Some(&cert2021)).go();
+    assert_cause(&j, "cert_id");
+    assert_eq!(j["confirmed"], true, "{j:#}");
+    assert_eq!(j["variant"]["detail"]["named"], "69678957876", "{j:#}");
+    assert_eq!(j["variant"]["detail"]["given"], "69903319369", "{j:#}");
+    // paysign_unionpay_verify agrees: KEY_MISMATCH naming both serials.
+    let p = paysign::profile("unionpay.acp.notify").unwrap();
+    let params = Params::parse(&body, Format::Form, Charset::Utf8, paysign::params::Duplicates::Reject).unwrap();
+    let e = paysign::unionpay::verify(p, &Options::default(), &params, None, Some(&cert2021)).unwrap_err();
+    assert_eq!(e.status, paysign::Status::PAYSIGN_KEY_MISMATCH);
+    assert!(e.message.contains("69678957876") && e.message.contains("69903319369"), "{}", e.message);
+
+    // Another certificate, which neither verifies nor is named: cert_id, not confirmed.
+    let cert2015 = key_file("unionpay_acp_test_verify_2015.pem", None);
+    let given = paysign::unionpay::cert_id(&cert2015).unwrap();
+    let j = Run::form("unionpay.acp.notify", body.clone(), Some(&cert2015)).go();
+    assert_cause(&j, "cert_id");
+    assert_eq!(j["confirmed"], false, "{j:#}");
+    let e = j["explanation"].as_str().unwrap();
+    assert!(e.contains("69678957876") && e.contains(&given), "{e}");
+
+    // The certificate certId names: no cert_id (it did not sign this fixture, so nothing
+    // verifies; it expired in 2025).
+    let cert2020 = key_file("unionpay_acp_test_verify_2020.pem", None);
+    let j = Run::form("unionpay.acp.notify", body, Some(&cert2020)).go();
+    assert_cause(&j, "key_expired");
+
+    // A certId that names the certificate given leaves the other causes alone.
+    let body = unionpay_fixture("notify_5.1.0_sha1_digest_derived.txt");
+    let j = Run::form("unionpay.acp.notify", body, Some(&cert2021)).go();
+    assert_eq!(j["cause"], "digest", "{j:#}");
+}
+
+#[test]
+fn cli_diagnose_unionpay_cert_id() {
+    let path = vectors_dir().join("../unionpay/request_5.0.0_cert_id_derived.txt");
+    let key = key_path("unionpay_acp_test_sign_2015.pfx");
+    let (code, out, err) = paysign_cli(
+        &[
+            "diagnose",
+            "--sign",
+            "unionpay.acp.request",
+            "--body",
+            path.to_str().unwrap(),
+            "--key",
+            key.to_str().unwrap(),
+            "--password",
+            "000000",
+        ],
+        b"",
+    );
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("cause: cert_id"), "{out}");
+    assert!(out.contains("69903319369") && out.contains("68759663125"), "{out}");
+
+    let path = vectors_dir().join("../unionpay/notify_5.0.0_cert_id_derived.txt");
+    let key = key_path("unionpay_acp_test_sign_2021_cert.pem");
+    let (code, out, err) = paysign_cli(
+        &[
+            "diagnose",
+            "unionpay.acp.notify",
+            "--body",
+            path.to_str().unwrap(),
+            "--key",
+            key.to_str().unwrap(),
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(code, 1, "{out}{err}");
+    let j: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(j["cause"], "cert_id", "{j:#}");
+    assert_eq!(j["variant"]["detail"]["named"], "69678957876", "{j:#}");
+}
+
+fn fixture(dir: &str, name: &str) -> Vec<u8> {
+    std::fs::read(vectors_dir().join("..").join(dir).join(name)).unwrap()
+}
+
+/// Tenpay back-end API (issue 13): a request digest written in uppercase, and an answer signed
+/// over untrimmed values. DERIVED with hashlib (testdata/tenpay/make_diagnose_derived.py).
+#[test]
+fn tenpay_api_hex_case_and_untrimmed_answer() {
+    let k = secret("8934e7d15453e97507ef794cf7b0519d");
+    let body = fixture("tenpay", "api_request_upper_md5_derived.txt");
+    let mut r = Run::form("tenpay.api.request", body.clone(), Some(&k));
+    r.mode = Mode::Sign;
+    let j = r.go();
+    assert_cause(&j, "hex_case");
+    assert_eq!(j["paysign_signature"], "929f01404ffa8a665eb443bf4a8f0d8c", "{j:#}");
+    // Verifying compares either case: the same message is valid.
+    assert_valid(&Run::form("tenpay.api.request", body, Some(&k)).go());
+
+    let body = fixture("tenpay", "api_response_not_trimmed_derived.xml");
+    let mut r = Run::form("tenpay.api.response", body.clone(), Some(&k));
+    r.format = Format::Xml;
+    let j = r.go();
+    assert_cause(&j, "not_trimmed");
+    assert!(
+        j["variant"]["sign_string"].as_str().unwrap().contains("bank_type= CMB &"),
+        "{j:#}"
+    );
+    // The same answer re-trimmed on the merchant's side (the spaces taken out of the XML): no
+    // variant can put them back, so nothing verifies.
+    let trimmed = String::from_utf8(body)
+        .unwrap()
+        .replace("> CMB <", ">CMB<")
+        .replace("> ok <", ">ok<");
+    let mut r = Run::form("tenpay.api.response", trimmed.into_bytes(), Some(&k));
+    r.format = Format::Xml;
+    let j = r.go();
+    assert_cause(&j, "none");
+}
+
+/// IPS 7.0 (issue 13): IPS's own notification (PayumTW's published vector) pretty-printed;
+/// requests sent with an empty element collapsed, signed without MerCode, and in uppercase
+/// hex. DERIVED with hashlib (testdata/ips/make_diagnose_derived.py).
+#[test]
+fn ips_v7_document_rewritten_mercode_left_out_and_hex_case() {
+    let k = secret("c71530d016b3475579da8af971f7ca6c");
+    let j = Run::form("ips.v7.notify", fixture("ips", "notify_v7_reformatted_derived.txt"), Some(&k)).go();
+    assert_cause(&j, "body_reserialised");
+    assert_eq!(j["variant"]["family"], "document", "{j:#}");
+    assert_eq!(j["variant"]["detail"]["transform"], "whitespace_between_tags", "{j:#}");
+    assert!(j["explanation"].as_str().unwrap().contains("paymentResult"), "{j:#}");
+
+    for mode in [Mode::Verify, Mode::Sign] {
+        let mut r = Run::form("ips.v7.request", fixture("ips", "request_v7_empty_element_derived.txt"), Some(&k));
+        r.mode = mode;
+        let j = r.go();
+        assert_cause(&j, "body_reserialised");
+        assert_eq!(j["variant"]["detail"]["transform"], "empty_elements", "{j:#}");
+
+        let mut r = Run::form("ips.v7.request", fixture("ips", "request_v7_mercode_left_out_derived.txt"), Some(&k));
+        r.mode = mode;
+        let j = r.go();
+        assert_cause(&j, "field_left_out");
+        assert_eq!(j["variant"]["detail"]["field"], "MerCode", "{j:#}");
+        assert_eq!(
+            j["variant"]["sign_string"].as_str().unwrap().rsplit("</body>").next(),
+            Some("***"),
+            "{j:#}"
+        );
+    }
+
+    let body = fixture("ips", "request_v7_upper_md5_derived.txt");
+    let mut r = Run::form("ips.v7.request", body.clone(), Some(&k));
+    r.mode = Mode::Sign;
+    let j = r.go();
+    assert_cause(&j, "hex_case");
+    assert_eq!(j["paysign_signature"], "527c01c2b04d4f8b198180ba72b0f66e", "{j:#}");
+    assert_valid(&Run::form("ips.v7.request", body, Some(&k)).go());
 }

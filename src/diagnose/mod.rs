@@ -12,9 +12,14 @@
 //! A cause is reported only when its variant verifies, with three exceptions that need no
 //! variant and are reported only when nothing verifies: `merchant_own_key` (the key given to
 //! check a gateway's RSA message is an RSA private key, or a 99bill merchant certificate that
-//! names the message's merchant number), `key_expired` (the certificate given has expired)
-//! and `none`. An expired certificate that verifies is a warning, not a cause. `hex_case` is
+//! names the message's merchant number), `cert_id` (see below), `key_expired` (the
+//! certificate given has expired) and `none`. An expired certificate that verifies is a warning, not a cause. `hex_case` is
 //! reported in [`Mode::Sign`] only: verification compares hex case-insensitively.
+//!
+//! `cert_id`: a message that names its certificate by decimal serial (`CERT_ID_FIELDS`,
+//! UnionPay `certId`) must name the certificate given. When the signature verifies and the
+//! field names another certificate, that is the cause (confirmed); when nothing verifies it is
+//! the conclusion (not confirmed); when another variant verifies it is a warning.
 //!
 //! The report is one JSON object (see [`Report`]); every secret in it (the key's secret, the
 //! `query_key` option) is masked as `***`. Nothing is logged.
@@ -118,7 +123,8 @@ impl<'a> Request<'a> {
 ///   "cause": null | "charset" | "packed_case" | "double_decoded" | "plus_as_space" | "digest" | "empty_kept"
 ///            | "empty_skipped" | "trimmed" | "not_trimmed" | "sign_type_included"
 ///            | "sign_type_excluded" | "sorted_vs_fixed" | "field_order" | "extra_field_signed"
-///            | "hex_case" | "other_gateway_key" | "merchant_own_key" | "key_expired" | "none",
+///            | "hex_case" | "other_gateway_key" | "merchant_own_key" | "cert_id" | "key_expired"
+///            | "body_reserialised" | "field_left_out" | "none",
 ///   "confirmed": null | true | false,   // true: a variant verifies (or hex_case); false: the
 ///                                       // cause is a conclusion without one (merchant_own_key
 ///                                       // without a verifying key, key_expired, none)
@@ -128,7 +134,8 @@ impl<'a> Request<'a> {
 ///                      "paysign_field", "paysign", "variant"}, "key"},
 ///   "warnings": [{"code": "key_expired", "key": "given" | "<builtin name>", "not_after",
 ///                 "message"},
-///                {"code": "resplit", "field", "other_field", "message"}],  // issue 12 §2
+///                {"code": "resplit", "field", "other_field", "message"},  // issue 12 §2
+///                {"code": "cert_id", "field", "named", "given", "message"}],
 ///   "variants_tried": 12,
 ///   "max_variants": 60
 /// }
@@ -161,6 +168,20 @@ impl Report {
 /// is the merchant's own. (Alipay's own certificates name the merchant too, so Alipay is not
 /// listed.)
 const OWN_CERT_FIELDS: &[(&str, &str)] = &[("99bill", "merchantAcctId")];
+
+/// Gateways whose messages name the signing (or verify) certificate by its decimal serial:
+/// UnionPay ACP `certId` (docs/specs/unionpay-acp.md: the merchant's PFX in requests, the
+/// verify certificate in 5.0.0 notifications; 5.1.0 notifications carry none).
+const CERT_ID_FIELDS: &[(&str, &str)] = &[("unionpay", "certId")];
+
+/// A certificate-naming field that does not name the certificate given.
+struct CertId {
+    field: &'static str,
+    /// The serial the message names.
+    named: String,
+    /// The serial of the certificate given.
+    given: String,
+}
 
 /// Runs the plain check and, when it fails, the search. Never fails itself: errors of the
 /// check are part of the report.
@@ -208,6 +229,7 @@ pub fn diagnose(req: &Request<'_>) -> Report {
         .map(|pl| pl.charset)
         .unwrap_or_else(|| opts.charset.unwrap_or(p.charset.default));
     let own = own_key(req, params.as_ref());
+    let cert_id = cert_id_mismatch(req, params.as_ref());
     let ctx = Ctx {
         req,
         method: plan.as_ref().map(|pl| pl.method),
@@ -264,6 +286,25 @@ pub fn diagnose(req: &Request<'_>) -> Report {
         }
     }
 
+    // A signature that verifies with a certificate the message does not name.
+    if let (Some(m), "valid", None) = (&cert_id, verdict, cause) {
+        verdict = "invalid";
+        cause = Some("cert_id");
+        confirmed = true;
+        explanation = Some(cert_id_text(p, m, true));
+        variant_json = json!({
+            "family": "cert_id",
+            "cause": "cert_id",
+            "name": format!("{} names certificate {}, not the one given", m.field, m.named),
+            "detail": {"field": m.field, "named": m.named, "given": m.given},
+            "method": plan.as_ref().map(|pl| method_name(pl.method, opts)),
+            "charset": plan.as_ref().map(|pl| pl.charset.name()),
+            "sign_string": sign_string,
+            "first_difference": null,
+            "key": null,
+        });
+    }
+
     let mut search = Search {
         ctx: &ctx,
         seen: Vec::new(),
@@ -298,6 +339,9 @@ pub fn diagnose(req: &Request<'_>) -> Report {
         }
         match found {
             Some((family, v, hit)) => {
+                if let Some(m) = cert_id.as_ref().filter(|_| matches!(v.key, VKey::Given)) {
+                    warnings.push(cert_id_warning(p, m));
+                }
                 if let VKey::Other { label, key } = &v.key {
                     if let Some(t) = key.cert().map(|c| c.not_after).filter(|t| *t < now) {
                         warnings.push(expired_warning(label, t, req.mode));
@@ -329,6 +373,8 @@ pub fn diagnose(req: &Request<'_>) -> Report {
                     .map_or_else(|| p.methods.by_value.iter().any(|(_, m)| m.is_rsa()), Method::is_rsa);
                 let (c, why) = if let (Some(why), true) = (own, rsa) {
                     ("merchant_own_key", own_key_text(why, None))
+                } else if let Some(m) = &cert_id {
+                    ("cert_id", cert_id_text(p, m, false))
                 } else if let Some(t) = given_expiry.filter(|t| *t < now && req.mode == Mode::Verify) {
                     (
                         "key_expired",
@@ -523,6 +569,61 @@ fn own_key_text(why: &str, verifying: Option<&str>) -> String {
     }
 }
 
+/// The certificate-naming field of the message when it names another certificate than the
+/// key given (which must hold one).
+fn cert_id_mismatch(req: &Request<'_>, params: Option<&Params>) -> Option<CertId> {
+    let (_, field) = CERT_ID_FIELDS.iter().find(|(g, _)| *g == req.profile.gateway())?;
+    let named = params?.get(field).map(str::trim).filter(|v| !v.is_empty())?;
+    let given = crate::unionpay::cert_id(req.key?).ok()?;
+    (given != named).then(|| CertId {
+        field,
+        named: named.to_string(),
+        given,
+    })
+}
+
+fn cert_id_text(p: &Profile, m: &CertId, verifies: bool) -> String {
+    let (field, named, given) = (m.field, &m.named, &m.given);
+    let fix = if p.kind == Kind::Request {
+        format!(
+            "the gateway looks the certificate up by {field} and rejects the message: set {field} to the decimal serial \
+             of the PFX you sign with (paysign unionpay cert-id), or sign with the PFX whose serial is {named}"
+        )
+    } else {
+        format!(
+            "check the message with the gateway's certificate whose decimal serial is {named} (paysign_unionpay_verify \
+             refuses any other)"
+        )
+    };
+    if verifies {
+        format!(
+            "The signature verifies with the certificate given, but the message's {field} is {named} while that \
+             certificate's serial is {given}: {fix}."
+        )
+    } else {
+        format!(
+            "Nothing verifies, and the message's {field} is {named} while the certificate given has serial {given}: \
+             {fix}."
+        )
+    }
+}
+
+fn cert_id_warning(p: &Profile, m: &CertId) -> Value {
+    json!({
+        "code": "cert_id",
+        "field": m.field,
+        "named": m.named,
+        "given": m.given,
+        "message": format!(
+            "{} names certificate {}, the certificate given is {}: {}",
+            m.field,
+            m.named,
+            m.given,
+            if p.kind == Kind::Request { "the gateway rejects the request" } else { "paysign_unionpay_verify refuses it" }
+        ),
+    })
+}
+
 /// The built-in key with the same public key, if any.
 fn builtin_name(key: &Key) -> Option<&'static str> {
     let public = key.rsa_public_ref()?;
@@ -683,6 +784,20 @@ fn explain(c: &Ctx<'_>, v: &Variant, method: Option<Method>) -> String {
             "The signature verifies with the gateway key {}, not with the key given: use that certificate \
              (sandbox vs production, or an older certificate of the gateway).",
             s("key")
+        ),
+        "body_reserialised" => format!(
+            "The signature verifies over {} with {}: the document was rewritten after signing (an XML library or \
+             framework re-serialised it, or it was logged and rebuilt). {} signs the exact text as sent: pass the \
+             field exactly as received.",
+            s("field"),
+            v.name.split_once(": ").map_or(v.name.as_str(), |(_, n)| n),
+            p.id
+        ),
+        "field_left_out" => format!(
+            "The signature verifies when {} is left out of the sign string: the signer signed the document's span \
+             without it, while {} appends it (IPS 7.0 signs <body>…</body> + MerCode + the merchant certificate).",
+            s("field"),
+            p.id
         ),
         "merchant_own_key" => own_key_text(c.own_key.unwrap_or("private_key"), Some(&s("key"))),
         other => format!("The variant '{}' ({other}) verifies.", v.name),

@@ -6,7 +6,7 @@ use crate::charset::Charset;
 use crate::keys::Key;
 use crate::options::Options;
 use crate::params::{Duplicates, Format, Params};
-use crate::profile::{Case, Empty, Hash, Layout, Method, Methods, Packed, Profile, RsaOut, Slot};
+use crate::profile::{Case, DocSigned, Empty, Hash, Layout, Method, Methods, Packed, Profile, RsaOut, Slot};
 use crate::signer;
 use crate::{builtin, Error, Result};
 use serde_json::{json, Value};
@@ -124,6 +124,23 @@ pub const FAMILIES: &[Family] = &[
         verify_only: false,
         about: "the values URL-decoded once more; the form body read without URL-decoding",
         generate: double_decoded,
+    },
+    Family {
+        id: "document",
+        causes: &["body_reserialised"],
+        max: 4,
+        verify_only: false,
+        about: "an XML document field (IPS 7.0, Allinpay AIPG) re-serialised: whitespace between tags removed, \
+                whitespace around values removed, line ends the other way (CRLF/LF), empty elements <X/> written out",
+        generate: reserialised,
+    },
+    Family {
+        id: "span_field",
+        causes: &["field_left_out"],
+        max: 2,
+        verify_only: false,
+        about: "a document whose signed span is followed by fields (IPS 7.0 <body> + MerCode): each such field left out",
+        generate: span_field,
     },
     Family {
         id: "empty",
@@ -447,6 +464,129 @@ fn double_decoded(c: &Ctx<'_>) -> Vec<Variant> {
     out
 }
 
+/// The ways an XML library or a web framework rewrites a document's text, each a function of
+/// the received text (None: it changes nothing or does not apply).
+const REWRITES: &[(&str, &str, fn(&str) -> Option<String>)] = &[
+    ("whitespace_between_tags", "whitespace between tags removed", |d| {
+        changed(d, strip_ws(d, false))
+    }),
+    ("whitespace_around_values", "whitespace next to every tag removed (values trimmed)", |d| {
+        changed(d, strip_ws(d, true))
+    }),
+    ("line_ends", "line ends the other way (CRLF and LF)", |d| {
+        if d.contains("\r\n") {
+            Some(d.replace("\r\n", "\n"))
+        } else {
+            changed(d, d.replace('\n', "\r\n"))
+        }
+    }),
+    ("empty_elements", "empty elements <X/> written as <X></X>", |d| {
+        changed(d, expand_empty(d))
+    }),
+];
+
+fn reserialised(c: &Ctx<'_>) -> Vec<Variant> {
+    let (Layout::Document { field, .. }, Some(params)) = (c.req.profile.layout, c.params.as_ref()) else {
+        return Vec::new();
+    };
+    let Some(doc) = params.get(field) else {
+        return Vec::new();
+    };
+    REWRITES
+        .iter()
+        .filter_map(|(id, name, rewrite)| {
+            let text = rewrite(doc)?;
+            let mut v = c.variant(
+                "body_reserialised",
+                format!("{field}: {name}"),
+                json!({"field": field, "transform": id}),
+            );
+            let mut p = params.clone();
+            p.set(field, &text);
+            v.params = Src::Own(Ok(p));
+            Some(v)
+        })
+        .collect()
+}
+
+fn span_field(c: &Ctx<'_>) -> Vec<Variant> {
+    let Layout::Document {
+        field,
+        element,
+        signed: DocSigned::Span { element: span, then },
+    } = c.req.profile.layout
+    else {
+        return Vec::new();
+    };
+    // The first or the last field left out (contiguous, so the table's slices serve).
+    let mut cut: Vec<(&str, &'static [&'static str])> = then.split_first().into_iter().map(|(f, r)| (*f, r)).collect();
+    if then.len() > 1 {
+        cut.extend(then.split_last().map(|(l, r)| (*l, r)));
+    }
+    cut.into_iter()
+        .map(|(name, rest)| {
+            let mut v = c.variant(
+                "field_left_out",
+                format!("{name} left out after <{span}>"),
+                json!({"field": name}),
+            );
+            v.profile.layout = Layout::Document {
+                field,
+                element,
+                signed: DocSigned::Span { element: span, then: rest },
+            };
+            v
+        })
+        .collect()
+}
+
+fn changed(before: &str, after: String) -> Option<String> {
+    (after != before).then_some(after)
+}
+
+/// The document without whitespace between `>` and `<`; with `values`, also without the
+/// whitespace that starts or ends any text next to a tag.
+fn strip_ws(doc: &str, values: bool) -> String {
+    let mut out = String::with_capacity(doc.len());
+    let mut pending = String::new();
+    let mut after_tag = false;
+    for ch in doc.chars() {
+        if ch.is_ascii_whitespace() {
+            pending.push(ch);
+            continue;
+        }
+        let drop = (after_tag && ch == '<') || (values && (after_tag || ch == '<'));
+        if !drop {
+            out.push_str(&pending);
+        }
+        pending.clear();
+        out.push(ch);
+        after_tag = ch == '>';
+    }
+    out.push_str(&pending);
+    out
+}
+
+/// `<X/>` and `<X />` written as `<X></X>` (what string-built documents send).
+fn expand_empty(doc: &str) -> String {
+    let mut out = String::with_capacity(doc.len());
+    let mut rest = doc;
+    while let Some(end) = rest.find("/>") {
+        let Some(open) = rest[..end].rfind('<') else { break };
+        let name = rest[open + 1..end].trim_end();
+        let plain = !name.is_empty() && !name.contains(|c: char| c.is_whitespace() || "<>!?\"'=".contains(c));
+        out.push_str(&rest[..open]);
+        if plain {
+            out.push_str(&format!("<{name}></{name}>"));
+        } else {
+            out.push_str(&rest[open..end + 2]);
+        }
+        rest = &rest[end + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn empty(c: &Ctx<'_>) -> Vec<Variant> {
     if !c.textual() {
         return Vec::new();
@@ -685,7 +825,7 @@ mod tests {
     #[test]
     fn the_bound_is_the_sum_of_the_table() {
         assert_eq!(MAX_VARIANTS, FAMILIES.iter().map(|f| f.max).sum::<usize>());
-        assert_eq!(MAX_VARIANTS, 60);
+        assert_eq!(MAX_VARIANTS, 66);
     }
 
     #[test]
@@ -695,6 +835,16 @@ mod tests {
         assert_eq!(decode_again("%D6%D0", Charset::Gbk).as_deref(), Some("中"));
         assert_eq!(decode_again("100%", Charset::Utf8), None);
         assert_eq!(decode_again("%FF", Charset::Utf8), None);
+    }
+
+    #[test]
+    fn rewrites() {
+        let d = "<a>\n  <b> 1 </b>\n  <c/><d x=\"1\"/>\n</a>";
+        assert_eq!(strip_ws(d, false), "<a><b> 1 </b><c/><d x=\"1\"/></a>");
+        assert_eq!(strip_ws(d, true), "<a><b>1</b><c/><d x=\"1\"/></a>");
+        assert_eq!(expand_empty(d), "<a>\n  <b> 1 </b>\n  <c></c><d x=\"1\"/>\n</a>");
+        assert_eq!(expand_empty("<c />x"), "<c></c>x");
+        assert_eq!(strip_ws("<![CDATA[ a ]]> <b/>", false), "<![CDATA[ a ]]><b/>");
     }
 
     #[test]
