@@ -111,8 +111,8 @@ fn assert_cause(j: &Value, cause: &str) {
     assert_eq!(j["cause"], cause, "{j:#}");
     assert_ne!(j["verdict"], "valid", "{j:#}");
     // Conclusions without a variant; cert_id is one when nothing verifies.
-    let conclusion = ["merchant_own_key", "key_expired", "none"].contains(&cause)
-        || (cause == "cert_id" && j["confirmed"] == false);
+    let conclusion =
+        ["merchant_own_key", "key_expired", "none"].contains(&cause) || (cause == "cert_id" && j["confirmed"] == false);
     if !conclusion {
         assert_eq!(j["variant"]["cause"], cause, "{j:#}");
     }
@@ -1168,6 +1168,7 @@ fn tenpay_medi_empty_attach_kept_by_the_php_kit() {
             .starts_with("attach=&buyer_id=88886666&"),
         "{j:#}"
     );
+}
 
 fn unionpay_fixture(name: &str) -> Vec<u8> {
     std::fs::read(vectors_dir().join("../unionpay").join(name)).unwrap()
@@ -1202,7 +1203,9 @@ fn unionpay_request_cert_id_of_another_pfx_is_named() {
     assert_ne!(j["cause"], "cert_id", "{j:#}");
     // certId set right, the signature is then wrong (certId is signed): nothing verifies, and
     // it is not cert_id either.
-    let fixed = String::from_utf8(body).unwrap().replace("certId=69903319369", "certId=68759663125");
+    let fixed = String::from_utf8(body)
+        .unwrap()
+        .replace("certId=69903319369", "certId=68759663125");
     let mut r = Run::form("unionpay.acp.request", fixed.into_bytes(), Some(&pfx2015));
     r.mode = Mode::Sign;
     let j = r.go();
@@ -1226,7 +1229,11 @@ fn unionpay_notify_cert_id_not_the_verify_certificate_is_named() {
     let params = Params::parse(&body, Format::Form, Charset::Utf8, paysign::params::Duplicates::Reject).unwrap();
     let e = paysign::unionpay::verify(p, &Options::default(), &params, None, Some(&cert2021)).unwrap_err();
     assert_eq!(e.status, paysign::Status::PAYSIGN_KEY_MISMATCH);
-    assert!(e.message.contains("69678957876") && e.message.contains("69903319369"), "{}", e.message);
+    assert!(
+        e.message.contains("69678957876") && e.message.contains("69903319369"),
+        "{}",
+        e.message
+    );
 
     // Another certificate, which neither verifies nor is named: cert_id, not confirmed.
     let cert2015 = key_file("unionpay_acp_test_verify_2015.pem", None);
@@ -1315,7 +1322,10 @@ fn tenpay_api_hex_case_and_untrimmed_answer() {
     let j = r.go();
     assert_cause(&j, "not_trimmed");
     assert!(
-        j["variant"]["sign_string"].as_str().unwrap().contains("bank_type= CMB &"),
+        j["variant"]["sign_string"]
+            .as_str()
+            .unwrap()
+            .contains("bank_type= CMB &"),
         "{j:#}"
     );
     // The same answer re-trimmed on the merchant's side (the spaces taken out of the XML): no
@@ -1336,20 +1346,33 @@ fn tenpay_api_hex_case_and_untrimmed_answer() {
 #[test]
 fn ips_v7_document_rewritten_mercode_left_out_and_hex_case() {
     let k = secret("c71530d016b3475579da8af971f7ca6c");
-    let j = Run::form("ips.v7.notify", fixture("ips", "notify_v7_reformatted_derived.txt"), Some(&k)).go();
+    let j = Run::form(
+        "ips.v7.notify",
+        fixture("ips", "notify_v7_reformatted_derived.txt"),
+        Some(&k),
+    )
+    .go();
     assert_cause(&j, "body_reserialised");
     assert_eq!(j["variant"]["family"], "document", "{j:#}");
     assert_eq!(j["variant"]["detail"]["transform"], "whitespace_between_tags", "{j:#}");
     assert!(j["explanation"].as_str().unwrap().contains("paymentResult"), "{j:#}");
 
     for mode in [Mode::Verify, Mode::Sign] {
-        let mut r = Run::form("ips.v7.request", fixture("ips", "request_v7_empty_element_derived.txt"), Some(&k));
+        let mut r = Run::form(
+            "ips.v7.request",
+            fixture("ips", "request_v7_empty_element_derived.txt"),
+            Some(&k),
+        );
         r.mode = mode;
         let j = r.go();
         assert_cause(&j, "body_reserialised");
         assert_eq!(j["variant"]["detail"]["transform"], "empty_elements", "{j:#}");
 
-        let mut r = Run::form("ips.v7.request", fixture("ips", "request_v7_mercode_left_out_derived.txt"), Some(&k));
+        let mut r = Run::form(
+            "ips.v7.request",
+            fixture("ips", "request_v7_mercode_left_out_derived.txt"),
+            Some(&k),
+        );
         r.mode = mode;
         let j = r.go();
         assert_cause(&j, "field_left_out");

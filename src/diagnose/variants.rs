@@ -139,7 +139,8 @@ pub const FAMILIES: &[Family] = &[
         causes: &["field_left_out"],
         max: 2,
         verify_only: false,
-        about: "a document whose signed span is followed by fields (IPS 7.0 <body> + MerCode): each such field left out",
+        about:
+            "a document whose signed span is followed by fields (IPS 7.0 <body> + MerCode): each such field left out",
         generate: span_field,
     },
     Family {
@@ -464,15 +465,20 @@ fn double_decoded(c: &Ctx<'_>) -> Vec<Variant> {
     out
 }
 
-/// The ways an XML library or a web framework rewrites a document's text, each a function of
-/// the received text (None: it changes nothing or does not apply).
-const REWRITES: &[(&str, &str, fn(&str) -> Option<String>)] = &[
+/// A rewrite's name, what it does, and the rewrite of the received text (None: it changes
+/// nothing or does not apply).
+type Rewrite = (&'static str, &'static str, fn(&str) -> Option<String>);
+
+/// The ways an XML library or a web framework rewrites a document's text.
+const REWRITES: &[Rewrite] = &[
     ("whitespace_between_tags", "whitespace between tags removed", |d| {
         changed(d, strip_ws(d, false))
     }),
-    ("whitespace_around_values", "whitespace next to every tag removed (values trimmed)", |d| {
-        changed(d, strip_ws(d, true))
-    }),
+    (
+        "whitespace_around_values",
+        "whitespace next to every tag removed (values trimmed)",
+        |d| changed(d, strip_ws(d, true)),
+    ),
     ("line_ends", "line ends the other way (CRLF and LF)", |d| {
         if d.contains("\r\n") {
             Some(d.replace("\r\n", "\n"))
@@ -533,7 +539,10 @@ fn span_field(c: &Ctx<'_>) -> Vec<Variant> {
             v.profile.layout = Layout::Document {
                 field,
                 element,
-                signed: DocSigned::Span { element: span, then: rest },
+                signed: DocSigned::Span {
+                    element: span,
+                    then: rest,
+                },
             };
             v
         })
