@@ -377,8 +377,9 @@ fn mac_key<'k>(p: &Profile, kind: digest::Keyed, key: Option<&'k Key>) -> Result
     }
 }
 
-/// The received signature text.
-fn received<'a>(p: &Profile, params: &'a Params) -> Result<&'a str> {
+/// The received signature text (the signature field, or the element of a document);
+/// MISSING_FIELD when absent or blank. diagnose reads it the same way.
+pub fn received<'a>(p: &Profile, params: &'a Params) -> Result<&'a str> {
     let sig = match (p.sig, p.layout) {
         (SigAt::Element, Layout::Document { field, element, .. }) => {
             let doc = params

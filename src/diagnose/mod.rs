@@ -208,8 +208,8 @@ pub fn diagnose(req: &Request<'_>) -> Report {
     };
     let params = parsed.ok();
     let plan = params.as_ref().and_then(|params| {
-        let sig = text::received_sig(p, params);
-        signer::plan(p, params, opts, req.key, sig.as_deref(), DocForm::Emptied).ok()
+        let sig = signer::received(p, params).ok();
+        signer::plan(p, params, opts, req.key, sig, DocForm::Emptied).ok()
     });
     let secrets = text::secrets(req.key, opts);
     let hex_text = matches!(p.layout, Layout::Binary(_));
@@ -255,7 +255,7 @@ pub fn diagnose(req: &Request<'_>) -> Report {
     if req.mode == Mode::Sign {
         if let Some(params) = &ctx.params {
             if let Ok(mine) = signer::compute(p, opts, params, req.key) {
-                let theirs = text::received_sig(p, params).unwrap_or_default();
+                let theirs = signer::received(p, params).ok().unwrap_or_default();
                 let theirs = theirs.trim();
                 // Verification compares hex case-insensitively; a signer must match exactly.
                 if verdict == "valid" && mine != theirs && mine.eq_ignore_ascii_case(theirs) {
@@ -479,9 +479,9 @@ impl Search<'_, '_> {
                 return Run::Failed;
             }
         };
-        let sig = text::received_sig(&v.profile, params);
+        let sig = signer::received(&v.profile, params).ok();
         let built: crate::Result<(Method, Option<Charset>, Message)> = match v.order {
-            Order::Profile => signer::plan(&v.profile, params, &v.opts, key, sig.as_deref(), DocForm::Emptied)
+            Order::Profile => signer::plan(&v.profile, params, &v.opts, key, sig, DocForm::Emptied)
                 .map(|pl| (pl.method, Some(pl.charset), pl.message)),
             Order::Received => match text::received_order_message(&v.profile, params, &v.opts, key) {
                 None => return Run::Skipped,
@@ -507,7 +507,7 @@ impl Search<'_, '_> {
         self.tried += 1;
         let ok = match v.order {
             Order::Profile => matches!(signer::verify(&v.profile, &v.opts, params, key), Ok(Verdict::Valid)),
-            Order::Received => sig.as_deref().is_some_and(|s| {
+            Order::Received => sig.is_some_and(|s| {
                 matches!(
                     text::check(&v.profile, &v.opts, method, message.bytes(), s, key),
                     Ok(true)

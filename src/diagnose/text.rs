@@ -7,21 +7,10 @@ use crate::error::{Error, Result};
 use crate::keys::Key;
 use crate::options::Options;
 use crate::params::Params;
-use crate::profile::{Empty, Join, Layout, Method, Profile, SecretAt, SigAt, Slot};
+use crate::profile::{Empty, Join, Layout, Method, Profile, SecretAt, Slot};
 use crate::signer;
 use serde_json::{json, Value};
 use zeroize::Zeroizing;
-
-/// The received signature text (the signature field, or the element of a document).
-pub(super) fn received_sig(p: &Profile, params: &Params) -> Option<String> {
-    let sig = match (p.sig, p.layout) {
-        (SigAt::Element, Layout::Document { field, element, .. }) => {
-            canon::element_content(params.get(field)?, element)?.to_string()
-        }
-        _ => params.get(p.sig_field())?.to_string(),
-    };
-    Some(sig).filter(|s| !s.trim().is_empty())
-}
 
 /// The secret text that enters the string, as `signer` would put it there.
 fn text_secret<'a>(p: &Profile, method: Method, key: Option<&'a Key>, opts: &'a Options) -> Option<&'a str> {
@@ -71,8 +60,8 @@ pub(super) fn received_order_message(
         return None;
     }
     Some((|| {
-        let sig = received_sig(p, params);
-        let method = signer::method_of(p, params, opts, key, sig.as_deref())?;
+        let sig = signer::received(p, params).ok();
+        let method = signer::method_of(p, params, opts, key, sig)?;
         let charset = signer::charset_of(p, params, opts)?;
         let secret = text_secret(p, method, key, opts);
         if !method.is_rsa() && secret.is_none() {
