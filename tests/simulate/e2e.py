@@ -906,15 +906,15 @@ def alipay_query_checks(sim, shop, state):
     subprocess.run(["openssl", "x509", "-in", os.path.join(state, "alipay.cert.pem"), "-pubkey", "-noout", "-out", pub],
                    capture_output=True, timeout=20)
     paid = [o for o in orders(sim) if o["gateway"] == "alipay" and o["status"] == "paid"]
-    no = paid[0]["order_id"] if paid else "none"
+    no, deal = (paid[0]["order_id"], paid[0]["deal_id"]) if paid else ("none", "none")
     page = http("GET", f"{shop}/alipay/query.php?out_trade_no={no}")[2]
     check("alipay.trade.query: query.php's signed query, its answer verified by paysign: TRADE_SUCCESS, book paid",
           'id="state">TRADE_SUCCESS<' in page and 'id="status">paid<' in page, page[:300])
     raw, text, node, sign = alipay_query(sim, state, json.dumps({"out_trade_no": no}))
     check("alipay.trade.query: the paid order answered 10000 TRADE_SUCCESS, its sign right over the node's text (openssl)",
           node.get("code") == "10000" and node.get("trade_status") == "TRADE_SUCCESS" and node.get("total_amount") == "0.01"
-          and node.get("trade_no") == paid[0]["deal_id"] and bool(sign) and openssl_verifies(state, pub, text, sign), raw[:400])
-    raw, text, node, sign = alipay_query(sim, state, json.dumps({"trade_no": paid[0]["deal_id"], "out_trade_no": "other"}))
+          and node.get("trade_no") == deal and bool(sign) and openssl_verifies(state, pub, text, sign), raw[:400])
+    raw, text, node, sign = alipay_query(sim, state, json.dumps({"trade_no": deal, "out_trade_no": "other"}))
     check("alipay.trade.query: by trade_no (which wins over out_trade_no)",
           node.get("out_trade_no") == no and node.get("trade_status") == "TRADE_SUCCESS", raw[:300])
     # A book that never got the notification (set back to pending here): query.php settles it.
@@ -990,14 +990,14 @@ def dinpay_query_checks(sim, auto, shop, state):
     with diagnose's sign string; malformed ones refused; a book that missed its notification
     settled by the query."""
     paid = [o for o in orders(auto) if o["gateway"] == "dinpay" and o["status"] == "paid"]
-    no = paid[0]["order_id"] if paid else "none"
+    no, deal = (paid[0]["order_id"], paid[0]["deal_id"]) if paid else ("none", "none")
     page = http("GET", f"{shop}/dinpay/query.php?order_no={no}")[2]
     check("Dinpay query: query.php's signed query, its answer verified by paysign: SUCCESS, book paid",
           'id="state">SUCCESS<' in page and 'id="status">paid<' in page, page[:300])
     raw, a, right = dinpay_query(auto, no)
     check("Dinpay query: the paid order answered is_success T, SUCCESS, its sign right by the rule (hashlib)",
           a.get("is_success") == "T" and a.get("trade_status") == "SUCCESS" and a.get("order_amount") == "0.01"
-          and a.get("trade_no") == paid[0]["deal_id"] and right, raw[:400])
+          and a.get("trade_no") == deal and right, raw[:400])
     book_path = os.path.join(state, "shop-orders", no.encode().hex() + ".json")
     json.dump(dict(shop_book(state, no), status="pending"), open(book_path, "w"))
     page = http("GET", f"{shop}/dinpay/query.php?order_no={no}")[2]
@@ -1045,7 +1045,10 @@ def allinpay_query_checks(sim, auto, shop, state):
     unknown one and a wrong orderDatetime ERRORCODE=10027; a changed request refused with
     diagnose's sign string; malformed ones refused; a book that missed its notification settled."""
     import hashlib
-    for o in [o for o in orders(auto) if o["gateway"] == "allinpay" and o["status"] == "paid"][:2]:
+    paid = [o for o in orders(auto) if o["gateway"] == "allinpay" and o["status"] == "paid"]
+    check("Allinpay query: the --auto paid orders to query, signType 0 and 1",
+          sorted(shop_book(state, o["order_id"]).get("signType") for o in paid) == ["0", "1"], json.dumps(paid)[:300])
+    for o in paid:
         no, when = o["order_id"], shop_book(state, o["order_id"]).get("orderDatetime", "")
         sign_type = shop_book(state, no).get("signType", "")
         what = f"Allinpay query signType={sign_type}"
