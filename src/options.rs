@@ -29,6 +29,23 @@ pub struct Options {
 }
 
 impl Options {
+    /// Parses like `parse`, but `caller` takes only the options named in `allowed`: a known
+    /// option it would ignore is refused by name rather than silently dropped.
+    pub fn parse_only(text: &str, allowed: &[&str], caller: &str) -> Result<Options> {
+        let o = Options::parse(text)?;
+        let names = text
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| p.split_once('=').map_or(p, |(n, _)| n));
+        if let Some(name) = names.into_iter().find(|n| !allowed.contains(n)) {
+            return Err(Error::invalid_argument(format!(
+                "{caller} does not take the option '{name}' (it takes only {})",
+                allowed.join(", ")
+            )));
+        }
+        Ok(o)
+    }
+
     /// Parses `hash=sha1&charset=gbk`. NULL/empty gives the defaults. Never echoes `query_key`.
     pub fn parse(text: &str) -> Result<Options> {
         let mut o = Options::default();
@@ -85,5 +102,31 @@ fn flag(name: &str, value: &str) -> Result<bool> {
         "1" | "true" | "yes" => Ok(true),
         "0" | "false" | "no" => Ok(false),
         _ => Err(Error::invalid_argument(format!("option {name} must be 1 or 0"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_only_refuses_a_known_option_by_name() {
+        let allowed = ["charset"];
+        assert_eq!(
+            Options::parse_only("charset=gbk", &allowed, "f").unwrap().charset,
+            Some(Charset::Gbk)
+        );
+        let e = Options::parse_only("charset=gbk&query_key=s3cret", &allowed, "f").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "PAYSIGN_INVALID_ARGUMENT: f does not take the option 'query_key' (it takes only charset)"
+        );
+        // An unknown name is still the parser's own refusal.
+        let e = Options::parse_only("bogus=1", &allowed, "f").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("PAYSIGN_INVALID_ARGUMENT: unknown option 'bogus'"),
+            "{e}"
+        );
     }
 }

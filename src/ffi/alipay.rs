@@ -62,12 +62,11 @@ pub unsafe extern "C" fn paysign_alipay_verify_response(
         let body = bytes(body, len, "body")?;
         let method = text(method, "method")?;
         let key = &handle(key, "key")?.inner;
-        let o = Options::parse(opt_text(options, "options")?.unwrap_or(""))?;
-        if o.hash.is_some() || o.query_key.is_some() || o.second || o.allow_join {
-            return Err(Error::invalid_argument(
-                "paysign_alipay_verify_response takes only the options sign_type and charset",
-            ));
-        }
+        let o = Options::parse_only(
+            opt_text(options, "options")?.unwrap_or(""),
+            &["sign_type", "charset"],
+            "paysign_alipay_verify_response",
+        )?;
         let charset = o.charset.unwrap_or(Charset::Utf8);
         verdict(alipay::verify_response(body, method, key, o.sign_type.as_deref(), charset)?.0)
     })
@@ -114,12 +113,11 @@ pub unsafe extern "C" fn paysign_alipay_decrypt_response(
         let body = bytes(body, len, "body")?;
         let method = text(method, "method")?;
         let key = alipay::aes::key_text(&handle(aes_key, "aes_key")?.inner)?;
-        let o = Options::parse(opt_text(options, "options")?.unwrap_or(""))?;
-        if o.hash.is_some() || o.query_key.is_some() || o.second || o.allow_join || o.sign_type.is_some() {
-            return Err(Error::invalid_argument(
-                "paysign_alipay_decrypt_response takes only the option charset",
-            ));
-        }
+        let o = Options::parse_only(
+            opt_text(options, "options")?.unwrap_or(""),
+            &["charset"],
+            "paysign_alipay_decrypt_response",
+        )?;
         let plain = alipay::decrypt_response(body, method, &key, o.charset.unwrap_or(Charset::Utf8))?;
         write_text(&plain, buf, cap, out_len)
     })

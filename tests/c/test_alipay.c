@@ -61,6 +61,7 @@ int main(int argc, char **argv) {
     CHECK(verify(pay, NULL, NULL, "alipay.trade.pay", gopay, "sign_type=RSA") == PAYSIGN_BAD_SIGNATURE, "RSA");
     CHECK(verify(pay, NULL, NULL, "alipay.trade.query", gopay, NULL) == PAYSIGN_MALFORMED_INPUT, "wrong method");
     CHECK(verify(pay, NULL, NULL, "alipay.trade.pay", gopay, "hash=sha1") == PAYSIGN_INVALID_ARGUMENT, "hash option");
+    CHECK(strstr(err(), "option 'hash'") != NULL, "the refusal names the option: %s", err());
     CHECK(verify(pay, NULL, NULL, "alipay.trade.pay", gopay, "bogus=1") == PAYSIGN_INVALID_ARGUMENT, "unknown option");
     CHECK(verify(pay, NULL, NULL, "alipay.trade.pay", NULL, NULL) == PAYSIGN_NULL_ARGUMENT, "NULL key");
     CHECK(verify(pay, NULL, NULL, NULL, gopay, NULL) == PAYSIGN_NULL_ARGUMENT, "NULL method");
