@@ -267,3 +267,16 @@ fn cli_cert_id_and_verify() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("PAYSIGN_UNTRUSTED_CERT"));
 }
+
+#[test]
+fn sign_method_other_than_rsa_is_refused_by_name() {
+    let reply = refund_reply();
+    let e = check(&with(&reply, "signMethod", "11"), JAN_2024).unwrap_err();
+    assert_eq!(e.status, Status::PAYSIGN_UNSUPPORTED);
+    assert!(e.message.contains("11 (SHA-256 with the secure key)"), "{}", e.message);
+    let e = check(&with(&reply, "signMethod", "12"), JAN_2024).unwrap_err();
+    assert!(e.message.contains("12 (SM3 with the secure key)"), "{}", e.message);
+    let e = check(&with(&reply, "signMethod", "02"), JAN_2024).unwrap_err();
+    assert_eq!(e.status, Status::PAYSIGN_INVALID_FIELD);
+    assert!(e.message.contains("signMethod"), "{}", e.message);
+}

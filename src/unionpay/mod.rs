@@ -78,20 +78,23 @@ pub fn verify(
     }
 }
 
-/// `signMethod`: 01 (RSA with the certificates) is what paysign verifies; 11 and 12 are the
-/// SHA-256 / SM3 secure-key modes, refused by name rather than checked as RSA and failed.
+/// The `signMethod` values of the spec: 01 (RSA with the certificates) is what paysign
+/// verifies; 11 and 12 are the secure-key modes, refused by name rather than checked as RSA and
+/// failed.
+const SIGN_METHODS: &[(&str, Option<&str>)] = &[
+    ("01", None),
+    ("11", Some("SHA-256 with the secure key")),
+    ("12", Some("SM3 with the secure key")),
+];
+
 fn sign_method(params: &Params) -> Result<()> {
-    match params.get("signMethod").unwrap_or_default() {
-        "01" => Ok(()),
-        "" => Err(Error::missing_field("signMethod")),
-        m @ ("11" | "12") => Err(Error::unsupported(format!(
-            "field 'signMethod': {m} ({}) is not supported; paysign verifies 01 (RSA)",
-            if m == "11" {
-                "SHA-256 with the secure key"
-            } else {
-                "SM3 with the secure key"
-            }
+    let m = params.get("signMethod").unwrap_or_default();
+    match SIGN_METHODS.iter().find(|(code, _)| *code == m) {
+        Some((_, None)) => Ok(()),
+        Some((_, Some(name))) => Err(Error::unsupported(format!(
+            "field 'signMethod': {m} ({name}) is not supported; paysign verifies 01 (RSA)"
         ))),
-        m => Err(Error::invalid_field("signMethod", format!("'{m}' is not 01, 11 or 12"))),
+        None if m.is_empty() => Err(Error::missing_field("signMethod")),
+        None => Err(Error::invalid_field("signMethod", format!("'{m}' is not 01, 11 or 12"))),
     }
 }
