@@ -17,6 +17,14 @@ namespace PaySign
             NativeLoader.Ensure();
         }
 
+        // The UTF-8 copies of secrets and passwords are ours: zero them once the core has its
+        // own copy (the managed string itself cannot be wiped).
+        private static void Wipe(byte[] b)
+        {
+            if (b != null)
+                Array.Clear(b, 0, b.Length);
+        }
+
         // Used by the P/Invoke marshaller for `out Key`.
         private Key() : base(true)
         {
@@ -26,9 +34,16 @@ namespace PaySign
         public static Key Secret(string secret)
         {
             byte[] s = Utf8.ToNative(secret, "secret");
-            Key key;
-            int st = NativeMethods.paysign_key_secret(s, out key);
-            return Check(st, key);
+            try
+            {
+                Key key;
+                int st = NativeMethods.paysign_key_secret(s, out key);
+                return Check(st, key);
+            }
+            finally
+            {
+                Wipe(s);
+            }
         }
 
         /// <summary>
@@ -38,10 +53,17 @@ namespace PaySign
         public static Key Load(byte[] data, string password)
         {
             byte[] pw = Utf8.ToNative(password, "password");
-            UIntPtr len = data == null ? UIntPtr.Zero : (UIntPtr)data.Length;
-            Key key;
-            int st = NativeMethods.paysign_key_load(data, len, pw, out key);
-            return Check(st, key);
+            try
+            {
+                UIntPtr len = data == null ? UIntPtr.Zero : (UIntPtr)data.Length;
+                Key key;
+                int st = NativeMethods.paysign_key_load(data, len, pw, out key);
+                return Check(st, key);
+            }
+            finally
+            {
+                Wipe(pw);
+            }
         }
 
         /// <summary>A key without a password (PEM, DER, certificate, Allinpay text).</summary>
@@ -58,9 +80,16 @@ namespace PaySign
         {
             byte[] p = Utf8.ToNative(path, "path");
             byte[] pw = Utf8.ToNative(password, "password");
-            Key key;
-            int st = NativeMethods.paysign_key_load_file(p, pw, out key);
-            return Check(st, key);
+            try
+            {
+                Key key;
+                int st = NativeMethods.paysign_key_load_file(p, pw, out key);
+                return Check(st, key);
+            }
+            finally
+            {
+                Wipe(pw);
+            }
         }
 
         /// <summary>A key file without a password.</summary>
