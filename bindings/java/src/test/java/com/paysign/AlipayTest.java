@@ -87,10 +87,6 @@ public class AlipayTest {
         return v;
     }
 
-    private static int code(PaySignException e) {
-        return e.getStatus();
-    }
-
     @Test
     public void aesContentEncryption() throws Exception {
         Map<String, String> v = aesVector();
@@ -128,7 +124,7 @@ public class AlipayTest {
                 PaySign.alipayDecryptResponse(plainNode, q, aes, null);
                 fail("a plain node decrypted");
             } catch (PaySignException e) {
-                assertEquals(PaySignException.INVALID_FIELD, code(e));
+                assertEquals(PaySignException.INVALID_FIELD, e.getStatus());
                 assertTrue(e.getMessage(), e.getMessage().contains("alipay_trade_query_response"));
                 assertFalse(e.getMessage().contains(v.get("key")));
             }
