@@ -24,12 +24,7 @@ static void sn_case(const char *file, int root, const char *want) {
 static paysign_status verify(const char *file, const char *replace, const char *with, const char *method,
                              const paysign_key *key, const char *options) {
     size_t len;
-    unsigned char *body = slurp(file, &len);
-    if (replace) {
-        char *at = strstr((char *)body, replace);
-        if (!at || strlen(replace) != strlen(with)) exit(2);
-        memcpy(at, with, strlen(with));
-    }
+    unsigned char *body = slurp_twin(file, replace, with, &len);
     paysign_status s = paysign_alipay_verify_response(body, len, method, key, options);
     free(body);
     return s;
@@ -52,12 +47,7 @@ static char *vector(const char *file, const char *name) {
 static paysign_status decrypt(const char *file, const char *replace, const char *with, const paysign_key *aes,
                               const char *options, char *buf, size_t cap, size_t *out) {
     size_t len;
-    unsigned char *body = slurp(file, &len);
-    if (replace) {
-        char *at = strstr((char *)body, replace);
-        if (!at || strlen(replace) != strlen(with)) exit(2);
-        memcpy(at, with, strlen(with));
-    }
+    unsigned char *body = slurp_twin(file, replace, with, &len);
     paysign_status s = paysign_alipay_decrypt_response(body, len, "alipay.trade.query", aes, options, buf, cap, out);
     free(body);
     return s;
