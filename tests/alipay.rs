@@ -13,9 +13,22 @@ fn text(name: &str) -> String {
 }
 
 const ROOT_SN: &str = "687b59193f3f462dd5336e5abf83c5d8_02941eef3187dddf3d3b83462e1dfcf6";
-const AES_KEY: &str = "TDftre9FpItr46e9BVNJcw==";
-const AES_CT: &str = "MkvuiIZsGOC8S038cu/JIpoRKnF+ZFjoIRGf5d/K4+ctYjCtb/eEkwgrdB5TeH/93bxff1Ylb+SE+UGStlpvcg==";
-const AES_PLAIN: &str = r#"{"code":"10000","msg":"Success","mobile":"13247120685"}"#;
+
+/// gopay's AES vector (gopay_aes.txt, the file every language's tests read): (key, ciphertext,
+/// plaintext).
+fn aes_vector() -> (&'static str, &'static str, &'static str) {
+    static V: std::sync::OnceLock<[String; 3]> = std::sync::OnceLock::new();
+    let v = V.get_or_init(|| {
+        let t = text("gopay_aes.txt");
+        ["key", "ciphertext", "plaintext"].map(|name| {
+            t.lines()
+                .find_map(|l| l.strip_prefix(name).and_then(|v| v.strip_prefix('=')))
+                .unwrap_or_else(|| panic!("gopay_aes.txt: no {name}"))
+                .to_string()
+        })
+    });
+    (&v[0], &v[1], &v[2])
+}
 
 #[test]
 fn cert_sns_match_the_sdk_fixtures() {
@@ -195,41 +208,44 @@ fn cert_mode_response_checks_alipay_cert_sn() {
 
 #[test]
 fn encrypted_response_is_signed_over_the_quoted_ciphertext() {
+    let (aes_key, aes_ct, aes_plain) = aes_vector();
     let body = text("derived_encrypted_response.json");
     let cert = Key::load(&data("derived_alipay_cert.crt"), None).unwrap();
     let (v, r) = query(&body, &cert).unwrap();
     assert_eq!(v, Verdict::Valid);
     assert!(r.encrypted);
-    assert_eq!(r.signed, format!("\"{AES_CT}\""));
+    assert_eq!(r.signed, format!("\"{aes_ct}\""));
     let ct = r.ciphertext().unwrap();
-    assert_eq!(alipay::decrypt(AES_KEY, &ct).unwrap(), AES_PLAIN.as_bytes());
+    assert_eq!(alipay::decrypt(aes_key, &ct).unwrap(), aes_plain.as_bytes());
     let tampered = body.replacen("MkvuiIZs", "MkvuiIZt", 1);
     assert!(matches!(query(&tampered, &cert).unwrap().0, Verdict::Invalid(_)));
 }
 
 #[test]
 fn aes_matches_gopay_and_fails_cleanly() {
-    assert_eq!(alipay::encrypt(AES_KEY, AES_PLAIN.as_bytes()).unwrap(), AES_CT);
-    assert_eq!(alipay::decrypt(AES_KEY, AES_CT).unwrap(), AES_PLAIN.as_bytes());
+    let (aes_key, aes_ct, aes_plain) = aes_vector();
+    assert_eq!(alipay::encrypt(aes_key, aes_plain.as_bytes()).unwrap(), aes_ct);
+    assert_eq!(alipay::decrypt(aes_key, aes_ct).unwrap(), aes_plain.as_bytes());
     // Wrong key: bad padding (or, rarely, garbage that is not the plaintext).
-    match alipay::decrypt("AAAAAAAAAAAAAAAAAAAAAA==", AES_CT) {
+    match alipay::decrypt("AAAAAAAAAAAAAAAAAAAAAA==", aes_ct) {
         Err(e) => assert_eq!(e.status, Status::PAYSIGN_DECRYPT_ERROR),
-        Ok(p) => assert_ne!(p, AES_PLAIN.as_bytes()),
+        Ok(p) => assert_ne!(p, aes_plain.as_bytes()),
     }
-    let e = alipay::decrypt("c2hvcnQ=", AES_CT).unwrap_err();
+    let e = alipay::decrypt("c2hvcnQ=", aes_ct).unwrap_err();
     assert_eq!(e.status, Status::PAYSIGN_KEY_ERROR);
     assert!(e.message.contains("5 bytes"), "{e}");
-    let e = alipay::decrypt(AES_KEY, &AES_CT[..20]).unwrap_err();
+    let e = alipay::decrypt(aes_key, &aes_ct[..20]).unwrap_err();
     assert_eq!(e.status, Status::PAYSIGN_MALFORMED_INPUT);
-    let e = alipay::decrypt(AES_KEY, "!!!").unwrap_err();
+    let e = alipay::decrypt(aes_key, "!!!").unwrap_err();
     assert_eq!(e.status, Status::PAYSIGN_INVALID_FIELD);
 }
 
 #[test]
 fn decrypt_response_reads_the_node_after_verifying() {
+    let (aes_key, _, aes_plain) = aes_vector();
     let body = text("derived_encrypted_response.json");
-    let plain = alipay::decrypt_response(body.as_bytes(), "alipay.trade.query", AES_KEY, Charset::Utf8).unwrap();
-    assert_eq!(plain, AES_PLAIN);
+    let plain = alipay::decrypt_response(body.as_bytes(), "alipay.trade.query", aes_key, Charset::Utf8).unwrap();
+    assert_eq!(plain, aes_plain);
     let e = alipay::decrypt_response(
         body.as_bytes(),
         "alipay.trade.query",
@@ -240,13 +256,13 @@ fn decrypt_response_reads_the_node_after_verifying() {
     assert_eq!(e.status, Status::PAYSIGN_DECRYPT_ERROR, "{e}");
     // A plain (unencrypted) node is refused, naming it.
     let plain_body = r#"{"alipay_trade_query_response":{"code":"10000"},"sign":"AAAA"}"#;
-    let e = alipay::decrypt_response(plain_body.as_bytes(), "alipay.trade.query", AES_KEY, Charset::Utf8).unwrap_err();
+    let e = alipay::decrypt_response(plain_body.as_bytes(), "alipay.trade.query", aes_key, Charset::Utf8).unwrap_err();
     assert_eq!(e.status, Status::PAYSIGN_INVALID_FIELD);
     assert!(
-        e.message.contains("alipay_trade_query_response") && !e.message.contains(AES_KEY),
+        e.message.contains("alipay_trade_query_response") && !e.message.contains(aes_key),
         "{e}"
     );
-    let e = alipay::decrypt_response(body.as_bytes(), "alipay.trade.pay", AES_KEY, Charset::Utf8).unwrap_err();
+    let e = alipay::decrypt_response(body.as_bytes(), "alipay.trade.pay", aes_key, Charset::Utf8).unwrap_err();
     assert_eq!(e.status, Status::PAYSIGN_MALFORMED_INPUT, "{e}");
 }
 

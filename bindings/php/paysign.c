@@ -1428,12 +1428,35 @@ static void ps_return_verdict(paysign_status st, zval *return_value)
 	ps_throw_status(st);
 }
 
-ZEND_FUNCTION(PaySign_alipay_verify_response)
+/* Alipay AES content encryption (encrypt_type=AES) and the synchronous responses */
+
+typedef struct {
+	const paysign_key *key;
+	const zend_string *data; /* the plaintext, or the response body */
+	const char *method, *options;
+} ps_alipay_ctx;
+
+static paysign_status ps_alipay_encrypt_fn(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	const ps_alipay_ctx *ctx = c;
+	return paysign_alipay_encrypt(ctx->key, (const uint8_t *) ZSTR_VAL(ctx->data), ZSTR_LEN(ctx->data),
+		buf, cap, out_len);
+}
+
+static paysign_status ps_alipay_decrypt_fn(const void *c, char *buf, size_t cap, size_t *out_len)
+{
+	const ps_alipay_ctx *ctx = c;
+	return paysign_alipay_decrypt_response((const uint8_t *) ZSTR_VAL(ctx->data), ZSTR_LEN(ctx->data),
+		ctx->method, ctx->key, ctx->options, buf, cap, out_len);
+}
+
+/* alipay_verify_response (a verdict) and alipay_decrypt_response (the plaintext): the same
+ * arguments, (body, method, Key, options = null). */
+static void ps_alipay_response(INTERNAL_FUNCTION_PARAMETERS, int decrypt)
 {
 	zend_string *body, *method, *options = NULL;
 	zval *zkey = NULL, *zoptions = NULL;
-	const paysign_key *key;
-	paysign_status st;
+	ps_alipay_ctx ctx = {0};
 
 	ZEND_PARSE_PARAMETERS_START(3, 4)
 		Z_PARAM_STR(body) /* bytes, exactly as received */
@@ -1444,16 +1467,50 @@ ZEND_FUNCTION(PaySign_alipay_verify_response)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if (ps_check_nul(method, "method") == FAILURE
-			|| ps_key_arg(zkey, &key) == FAILURE
+			|| ps_key_arg(zkey, &ctx.key) == FAILURE
 			|| ps_options(zoptions, 4, &options) == FAILURE) {
 		RETURN_THROWS();
 	}
-	st = paysign_alipay_verify_response((const uint8_t *) ZSTR_VAL(body), ZSTR_LEN(body),
-		ZSTR_VAL(method), key, PS_CSTR_OR_NULL(options));
+	ctx.data = body;
+	ctx.method = ZSTR_VAL(method);
+	ctx.options = PS_CSTR_OR_NULL(options);
+	if (decrypt) {
+		ps_return_text(ps_alipay_decrypt_fn, &ctx, return_value);
+	} else {
+		ps_return_verdict(paysign_alipay_verify_response((const uint8_t *) ZSTR_VAL(body), ZSTR_LEN(body),
+			ctx.method, ctx.key, ctx.options), return_value);
+	}
 	if (options) {
 		zend_string_release(options);
 	}
-	ps_return_verdict(st, return_value);
+}
+
+ZEND_FUNCTION(PaySign_alipay_verify_response)
+{
+	ps_alipay_response(INTERNAL_FUNCTION_PARAM_PASSTHRU, 0);
+}
+
+ZEND_FUNCTION(PaySign_alipay_decrypt_response)
+{
+	ps_alipay_response(INTERNAL_FUNCTION_PARAM_PASSTHRU, 1);
+}
+
+ZEND_FUNCTION(PaySign_alipay_encrypt)
+{
+	zend_string *plain;
+	zval *zkey = NULL;
+	ps_alipay_ctx ctx = {0};
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_OBJECT_OF_CLASS(zkey, paysign_key_ce)
+		Z_PARAM_STR(plain) /* bytes */
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ps_key_arg(zkey, &ctx.key) == FAILURE) {
+		RETURN_THROWS();
+	}
+	ctx.data = plain;
+	ps_return_text(ps_alipay_encrypt_fn, &ctx, return_value);
 }
 
 /* ------------------------------------------------------------------------ */

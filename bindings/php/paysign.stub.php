@@ -145,6 +145,27 @@ namespace PaySign {
     function alipay_verify_response(string $body, string $method, Key $key, array|string|null $options = null): bool {}
 
     /**
+     * Alipay AES content encryption (encrypt_type=AES): the base64 ciphertext of $plain (the
+     * biz_content JSON) under $aesKey, the base64 AES key Alipay issues, as Key::secret().
+     * Put it in biz_content, add encrypt_type=AES, then sign. A key that is not 16, 24 or 32
+     * bytes of base64 throws code 20 (KEY_ERROR); a key that is not a secret, code 21.
+     *
+     * @throws Exception
+     */
+    function alipay_encrypt(Key $aesKey, string $plain): string {}
+
+    /**
+     * The plaintext of an AES-encrypted synchronous response body (exactly as received): its
+     * <method>_response node decrypted with $aesKey (as for alipay_encrypt). Verify the body
+     * first with alipay_verify_response: its signature covers the ciphertext. $options:
+     * charset. A wrong key or altered ciphertext throws code 23 (DECRYPT_ERROR); a node that
+     * is not encrypted, code 14 naming it.
+     *
+     * @throws Exception
+     */
+    function alipay_decrypt_response(string $body, string $method, Key $aesKey, array|string|null $options = null): string {}
+
+    /**
      * Decrypt a WeChat Pay v2 refund notification (the XML body exactly as received): its
      * req_info is AES-256-ECB under MD5 of the API key; there is no signature. Returns the
      * notification's fields without req_info followed by the decrypted refund fields

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 6eeadddf25b98da4588afcde75c0c6329d0dd1ec */
+ * Stub hash: 0f16bc5efd17d2edb94f8f932adf8cd33bceb522 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_sign, 0, 0, 2)
 	ZEND_ARG_INFO(0, profile)
@@ -63,6 +63,18 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_alipay_verify_response, 0, 0, 3)
 	ZEND_ARG_INFO(0, body)
 	ZEND_ARG_INFO(0, method)
 	ZEND_ARG_INFO(0, key)
+	ZEND_ARG_INFO(0, options)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_alipay_encrypt, 0, 0, 2)
+	ZEND_ARG_INFO(0, aesKey)
+	ZEND_ARG_INFO(0, plain)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_PaySign_alipay_decrypt_response, 0, 0, 3)
+	ZEND_ARG_INFO(0, body)
+	ZEND_ARG_INFO(0, method)
+	ZEND_ARG_INFO(0, aesKey)
 	ZEND_ARG_INFO(0, options)
 ZEND_END_ARG_INFO()
 
@@ -213,6 +225,8 @@ ZEND_FUNCTION(PaySign_alipay_notify_verify_url);
 ZEND_FUNCTION(PaySign_alipay_cert_sn);
 ZEND_FUNCTION(PaySign_alipay_root_cert_sn);
 ZEND_FUNCTION(PaySign_alipay_verify_response);
+ZEND_FUNCTION(PaySign_alipay_encrypt);
+ZEND_FUNCTION(PaySign_alipay_decrypt_response);
 ZEND_FUNCTION(PaySign_wechat_refund_decrypt);
 ZEND_FUNCTION(PaySign_wechat_v3_authorization);
 ZEND_FUNCTION(PaySign_wechat_v3_verify);
@@ -258,6 +272,8 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("PaySign", alipay_cert_sn, PaySign_alipay_cert_sn, arginfo_PaySign_alipay_cert_sn)
 	ZEND_NS_FALIAS("PaySign", alipay_root_cert_sn, PaySign_alipay_root_cert_sn, arginfo_PaySign_alipay_root_cert_sn)
 	ZEND_NS_FALIAS("PaySign", alipay_verify_response, PaySign_alipay_verify_response, arginfo_PaySign_alipay_verify_response)
+	ZEND_NS_FALIAS("PaySign", alipay_encrypt, PaySign_alipay_encrypt, arginfo_PaySign_alipay_encrypt)
+	ZEND_NS_FALIAS("PaySign", alipay_decrypt_response, PaySign_alipay_decrypt_response, arginfo_PaySign_alipay_decrypt_response)
 	ZEND_NS_FALIAS("PaySign", wechat_refund_decrypt, PaySign_wechat_refund_decrypt, arginfo_PaySign_wechat_refund_decrypt)
 	ZEND_NS_FALIAS("PaySign", wechat_v3_authorization, PaySign_wechat_v3_authorization, arginfo_PaySign_wechat_v3_authorization)
 	ZEND_NS_FALIAS("PaySign", wechat_v3_verify, PaySign_wechat_v3_verify, arginfo_PaySign_wechat_v3_verify)

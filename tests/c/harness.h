@@ -48,6 +48,18 @@ static inline unsigned char *slurp(const char *name, size_t *len) {
     return buf;
 }
 
+/* slurp, with the first `replace` (when not NULL) changed to `with`, of the same length: a
+ * tampered twin. Exits 2 when `replace` is absent or the lengths differ. */
+static inline unsigned char *slurp_twin(const char *name, const char *replace, const char *with, size_t *len) {
+    unsigned char *body = slurp(name, len);
+    if (replace) {
+        char *at = strstr((char *)body, replace);
+        if (!at || strlen(replace) != strlen(with)) exit(2);
+        memcpy(at, with, strlen(with));
+    }
+    return body;
+}
+
 /* The key file dir/name, no password; exits 2 when it does not load. */
 static inline paysign_key *load(const char *name) {
     char path[4096];

@@ -28,12 +28,7 @@ static void postback_case(const char *file) {
 
 static paysign_status check_twin(const char *file, const char *replace, const char *with, const char *options) {
     size_t len;
-    unsigned char *body = slurp(file, &len);
-    if (replace) {
-        char *at = strstr((char *)body, replace);
-        if (!at || strlen(replace) != strlen(with)) exit(2);
-        memcpy(at, with, strlen(with));
-    }
+    unsigned char *body = slurp_twin(file, replace, with, &len);
     paysign_status s = paysign_paypal_check(body, len, options);
     free(body);
     return s;

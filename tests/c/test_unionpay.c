@@ -11,12 +11,7 @@ static size_t root_len, middle_len;
 /* The 5.1.0 front notification, optionally with one same-length substitution. */
 static paysign_status notify(const char *replace, const char *with, const char *options) {
     size_t len;
-    unsigned char *body = slurp("notify_5.1.0_wtz.txt", &len);
-    if (replace) {
-        char *at = strstr((char *)body, replace);
-        if (!at || strlen(replace) != strlen(with)) exit(2);
-        memcpy(at, with, strlen(with));
-    }
+    unsigned char *body = slurp_twin("notify_5.1.0_wtz.txt", replace, with, &len);
     paysign_status s = paysign_unionpay_verify_body("unionpay.acp.notify", body, len, root, root_len, middle,
                                                     middle_len, NULL, options);
     free(body);

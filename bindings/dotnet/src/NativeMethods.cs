@@ -138,6 +138,14 @@ namespace PaySign
         internal static extern int paysign_alipay_verify_response([In] byte[] body, UIntPtr len,
             [In] byte[] method, Key key, [In] byte[] options);
 
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_alipay_encrypt(Key aesKey, [In] byte[] plain, UIntPtr len,
+            [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
+        [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]
+        internal static extern int paysign_alipay_decrypt_response([In] byte[] body, UIntPtr len,
+            [In] byte[] method, Key aesKey, [In] byte[] options, [Out] byte[] buf, UIntPtr cap, out UIntPtr outLen);
+
         // PayPal IPN (no signature: a postback)
 
         [DllImport(Lib, CallingConvention = Cc, ExactSpelling = true)]

@@ -361,6 +361,45 @@ namespace PaySign
             return Verdict(NativeMethods.paysign_alipay_verify_response(body, len, m, key, opts));
         }
 
+        /// <summary>
+        /// Alipay AES content encryption (encrypt_type=AES): the base64 ciphertext of
+        /// <paramref name="plain"/> (the biz_content JSON, in the request's charset) under
+        /// <paramref name="aesKey"/>, the base64 AES key Alipay issues as <see cref="Key.Secret"/>.
+        /// Put it in biz_content, add encrypt_type=AES, then sign. A key that is not 16, 24 or 32
+        /// bytes of base64 throws (Status.KeyError); a key that is not a secret, Status.KeyMismatch.
+        /// </summary>
+        public static string AlipayEncrypt(Key aesKey, byte[] plain)
+        {
+            if (aesKey == null)
+                throw new ArgumentNullException("aesKey");
+            UIntPtr len = plain == null ? UIntPtr.Zero : (UIntPtr)plain.Length;
+            return Native.CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
+            {
+                return NativeMethods.paysign_alipay_encrypt(aesKey, plain, len, b, c, out l);
+            });
+        }
+
+        /// <summary>
+        /// The plaintext of an AES-encrypted synchronous response body (exactly as received): its
+        /// &lt;method&gt;_response node decrypted with <paramref name="aesKey"/> (as for
+        /// <see cref="AlipayEncrypt"/>). Verify the body first with
+        /// <see cref="AlipayVerifyResponse"/>: its signature covers the ciphertext. Options:
+        /// charset. A wrong key or altered ciphertext throws (Status.DecryptError); a node that
+        /// is not encrypted, Status.InvalidField naming it.
+        /// </summary>
+        public static string AlipayDecryptResponse(byte[] body, string method, Key aesKey, string options = null)
+        {
+            if (aesKey == null)
+                throw new ArgumentNullException("aesKey");
+            byte[] m = Utf8.ToNative(method, "method");
+            byte[] opts = Utf8.ToNative(options, "options");
+            UIntPtr len = body == null ? UIntPtr.Zero : (UIntPtr)body.Length;
+            return Native.CallForString(delegate(byte[] b, UIntPtr c, out UIntPtr l)
+            {
+                return NativeMethods.paysign_alipay_decrypt_response(body, len, m, aesKey, opts, b, c, out l);
+            });
+        }
+
         // ---- PayPal IPN (docs/specs/paypal.md): the caller does the HTTPS POST ----
 
         /// <summary>The exact postback body: "cmd=_notify-validate&amp;" + the raw IPN body unchanged.</summary>

@@ -1,5 +1,7 @@
-// Alipay certificate SNs and synchronous responses on testdata/alipay (SOURCES.md there).
+// Alipay certificate SNs, synchronous responses and AES content encryption on testdata/alipay
+// (SOURCES.md there).
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using NUnit.Framework;
@@ -59,6 +61,67 @@ namespace PaySign.Tests
                 e = Assert.Throws<PaySignException>(() => Signer.AlipayVerifyResponse(cm, "alipay.trade.query", other));
                 Assert.AreEqual(Status.KeyMismatch, e.Status);
                 Assert.IsTrue(Signer.AlipayVerifyResponse(Read("derived_encrypted_response.json"), "alipay.trade.query", cert));
+            }
+        }
+
+        // gopay_aes.txt: key=, ciphertext=, plaintext= lines.
+        private static Dictionary<string, string> AesVector()
+        {
+            var v = new Dictionary<string, string>();
+            foreach (string line in System.IO.File.ReadAllLines(File("gopay_aes.txt")))
+            {
+                int eq = line.IndexOf('=');
+                if (eq > 0)
+                    v[line.Substring(0, eq)] = line.Substring(eq + 1);
+            }
+            return v;
+        }
+
+        [Test]
+        public void AesContentEncryption()
+        {
+            var v = AesVector();
+            byte[] plain = Encoding.UTF8.GetBytes(v["plaintext"]);
+            const string q = "alipay.trade.query";
+            using (Key aes = Key.Secret(v["key"]))
+            using (Key wrong = Key.Secret("AAAAAAAAAAAAAAAAAAAAAA=="))
+            using (Key shortKey = Key.Secret("c2hvcnQ="))
+            using (Key cert = Key.FromFile(File("derived_alipay_cert.crt")))
+            {
+                Assert.AreEqual(v["ciphertext"], Signer.AlipayEncrypt(aes, plain));
+                var e = Assert.Throws<PaySignException>(() => Signer.AlipayEncrypt(shortKey, plain));
+                Assert.AreEqual(Status.KeyError, e.Status);
+                e = Assert.Throws<PaySignException>(() => Signer.AlipayEncrypt(cert, plain));
+                Assert.AreEqual(Status.KeyMismatch, e.Status);
+                Assert.Throws<ArgumentNullException>(() => Signer.AlipayEncrypt(null, plain));
+
+                byte[] enc = Read("derived_encrypted_response.json");
+                Assert.IsTrue(Signer.AlipayVerifyResponse(enc, q, cert));
+                Assert.AreEqual(v["plaintext"], Signer.AlipayDecryptResponse(enc, q, aes));
+                Assert.AreEqual(v["plaintext"], Signer.AlipayDecryptResponse(enc, q, aes, "charset=utf-8"));
+
+                // Tampered twin: one ciphertext byte; the signature fails and so does the decryption.
+                byte[] tampered = Replace(enc, "MkvuiIZs", "MkvuiIZt");
+                Assert.IsFalse(Signer.AlipayVerifyResponse(tampered, q, cert));
+                e = Assert.Throws<PaySignException>(() => Signer.AlipayDecryptResponse(tampered, q, aes));
+                Assert.AreEqual(Status.DecryptError, e.Status);
+                e = Assert.Throws<PaySignException>(() => Signer.AlipayDecryptResponse(Replace(enc, "UGStlpvcg", "UGTtlpvcg"), q, aes));
+                Assert.AreEqual(Status.DecryptError, e.Status);
+                e = Assert.Throws<PaySignException>(() => Signer.AlipayDecryptResponse(enc, q, wrong));
+                Assert.AreEqual(Status.DecryptError, e.Status);
+                e = Assert.Throws<PaySignException>(() => Signer.AlipayDecryptResponse(enc, q, shortKey));
+                Assert.AreEqual(Status.KeyError, e.Status);
+                e = Assert.Throws<PaySignException>(() => Signer.AlipayDecryptResponse(enc, q, cert));
+                Assert.AreEqual(Status.KeyMismatch, e.Status);
+                e = Assert.Throws<PaySignException>(() => Signer.AlipayDecryptResponse(enc, q, aes, "sign_type=RSA2"));
+                Assert.AreEqual(Status.InvalidArgument, e.Status);
+                e = Assert.Throws<PaySignException>(() => Signer.AlipayDecryptResponse(enc, "alipay.trade.pay", aes));
+                Assert.AreEqual(Status.MalformedInput, e.Status);
+                e = Assert.Throws<PaySignException>(() => Signer.AlipayDecryptResponse(Read("derived_cert_mode_response.json"), q, aes));
+                Assert.AreEqual(Status.InvalidField, e.Status);
+                StringAssert.Contains("alipay_trade_query_response", e.Message);
+                Assert.IsFalse(e.Message.Contains(v["key"]));
+                Assert.Throws<ArgumentException>(() => Signer.AlipayDecryptResponse(enc, "a\0b", aes));
             }
         }
     }

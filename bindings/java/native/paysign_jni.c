@@ -994,6 +994,57 @@ done:
     return result;
 }
 
+/* Alipay AES content encryption: the plaintext (encrypt) or the response body (decrypt). */
+typedef struct {
+    const paysign_key *key;
+    const uint8_t *data;
+    size_t len;
+    const char *method, *options;
+} alipay_aes_ctx;
+
+static paysign_status alipay_encrypt_fn(void *c, char *buf, size_t cap, size_t *out_len) {
+    alipay_aes_ctx *ctx = (alipay_aes_ctx *)c;
+    return paysign_alipay_encrypt(ctx->key, ctx->data, ctx->len, buf, cap, out_len);
+}
+
+static paysign_status alipay_decrypt_fn(void *c, char *buf, size_t cap, size_t *out_len) {
+    alipay_aes_ctx *ctx = (alipay_aes_ctx *)c;
+    return paysign_alipay_decrypt_response(ctx->data, ctx->len, ctx->method, ctx->key, ctx->options, buf, cap,
+                                           out_len);
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_alipayEncrypt(JNIEnv *env, jclass cls, jlong key,
+                                                                   jbyteArray jplain) {
+    body_t plain = {NULL, NULL, 0};
+    jbyteArray result = NULL;
+    (void)cls;
+    if (body_get(env, jplain, &plain) == 0) {
+        alipay_aes_ctx ctx = {key_ptr(key), (const uint8_t *)plain.data, plain.len, NULL, NULL};
+        result = call_out(env, alipay_encrypt_fn, &ctx);
+    }
+    body_release(env, &plain);
+    return result;
+}
+
+JNIEXPORT jbyteArray JNICALL Java_com_paysign_Native_alipayDecryptResponse(JNIEnv *env, jclass cls,
+                                                                           jbyteArray jbody, jbyteArray jmethod,
+                                                                           jlong key, jbyteArray joptions) {
+    body_t body = {NULL, NULL, 0};
+    char *method = NULL;
+    char *options = NULL;
+    jbyteArray result = NULL;
+    (void)cls;
+    if (to_cstr(env, jmethod, &method) == 0 && to_cstr(env, joptions, &options) == 0 &&
+        body_get(env, jbody, &body) == 0) {
+        alipay_aes_ctx ctx = {key_ptr(key), (const uint8_t *)body.data, body.len, method, options};
+        result = call_out(env, alipay_decrypt_fn, &ctx);
+    }
+    body_release(env, &body);
+    free_cstr(method);
+    free_cstr(options);
+    return result;
+}
+
 JNIEXPORT jobjectArray JNICALL Java_com_paysign_Native_wechatRefundDecrypt(JNIEnv *env, jclass cls,
                                                                             jlong key, jbyteArray jbody) {
     body_t body = {NULL, NULL, 0};

@@ -8,7 +8,7 @@ if (PHP_VERSION_ID < 80000) die('skip typed arginfo needs PHP 8');
 --FILE--
 <?php
 foreach (array('sign', 'sign_params', 'sign_string', 'verify', 'verify_body', 'diagnose', 'diagnose_sign', 'reply', 'version', 'profiles',
-               'builtin_keys', 'alipay_notify_verify_url', 'wechat_refund_decrypt', 'paypal_postback', 'paypal_verdict',
+               'builtin_keys', 'alipay_notify_verify_url', 'alipay_encrypt', 'alipay_decrypt_response', 'wechat_refund_decrypt', 'paypal_postback', 'paypal_verdict',
                'paypal_check', 'paypal_field', 'paypal_diagnose', 'unionpay_cert_id', 'unionpay_verify') as $f) {
     $r = new ReflectionFunction("PaySign\\$f");
     $ps = array();
@@ -40,6 +40,8 @@ PaySign\version(): string
 PaySign\profiles(): array
 PaySign\builtin_keys(): array
 PaySign\alipay_notify_verify_url(string $partner, string $notifyId): string
+PaySign\alipay_encrypt(PaySign\Key $aesKey, string $plain): string
+PaySign\alipay_decrypt_response(string $body, string $method, PaySign\Key $aesKey, array|string|null $options = NULL): string
 PaySign\wechat_refund_decrypt(string $body, PaySign\Key $apiKey): array
 PaySign\paypal_postback(string $body): string
 PaySign\paypal_verdict(string $answer): void

@@ -63,6 +63,12 @@ final class Native {
     /** true when valid, false for BAD_SIGNATURE; throws otherwise. */
     static native boolean alipayVerifyResponse(byte[] body, byte[] method, long key, byte[] options);
 
+    /** The base64 ciphertext of plain under the AES key (a secret key handle). */
+    static native byte[] alipayEncrypt(long aesKey, byte[] plain);
+
+    /** The plaintext of an encrypted response's node; throws otherwise. */
+    static native byte[] alipayDecryptResponse(byte[] body, byte[] method, long aesKey, byte[] options);
+
     /** Name, value, ... of a decrypted WeChat Pay v2 refund notification; throws otherwise. */
     static native byte[][] wechatRefundDecrypt(long key, byte[] body);
     /** The v3 Authorization header value; timestamp, nonce, serialNo may be null. */

@@ -353,6 +353,48 @@ public final class PaySign {
         }
     }
 
+    /**
+     * Alipay AES content encryption ({@code encrypt_type=AES}): the base64 ciphertext of
+     * {@code plain} (the {@code biz_content} JSON, in the request's charset) under
+     * {@code aesKey}, the base64 AES key Alipay issues as {@link Key#secret}. Put it in
+     * {@code biz_content}, add {@code encrypt_type=AES}, then sign.
+     *
+     * @throws PaySignException {@code KEY_ERROR} (20) for a key that is not 16, 24 or 32 bytes of
+     *         base64, {@code KEY_MISMATCH} (21) for a key that is not a secret
+     */
+    public static String alipayEncrypt(Key aesKey, byte[] plain) {
+        long k = aesKey == null ? 0 : aesKey.acquire();
+        try {
+            return Strings.text(Native.alipayEncrypt(k, plain));
+        } finally {
+            if (aesKey != null) {
+                aesKey.release();
+            }
+        }
+    }
+
+    /**
+     * The plaintext of an AES-encrypted synchronous response body (exactly as received): its
+     * {@code <method>_response} node decrypted with {@code aesKey} (as for
+     * {@link #alipayEncrypt}). Verify the body first with {@link #alipayVerifyResponse}: its
+     * signature covers the ciphertext. {@code options}: null, or {@code charset}.
+     *
+     * @throws PaySignException {@code DECRYPT_ERROR} (23) for a wrong key or altered ciphertext,
+     *         {@code INVALID_FIELD} (14) naming the node when it is not encrypted
+     */
+    public static String alipayDecryptResponse(byte[] body, String method, Key aesKey, String options) {
+        byte[] m = Strings.utf8(method, "method");
+        byte[] o = Strings.utf8(options, "options");
+        long k = aesKey == null ? 0 : aesKey.acquire();
+        try {
+            return Strings.text(Native.alipayDecryptResponse(body, m, k, o));
+        } finally {
+            if (aesKey != null) {
+                aesKey.release();
+            }
+        }
+    }
+
     // ---- WeChat Pay v2 refund notifications ----------------------------------------------
 
     /**
