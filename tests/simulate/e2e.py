@@ -1105,6 +1105,271 @@ def payment_page_units(sim):
           seen == {g: True for g in want}, json.dumps(seen))
 
 
+UNIONPAY_PFX = os.path.join(ROOT, "testdata/vectors/keys/unionpay_acp_test_sign_2021.pfx")  # password 000000, certId 69903319369
+UNIONPAY_MER_ID = "777290058167151"
+
+
+def unionpay_env(sim, shop, auto_port, state):
+    """The UnionPay shop's settings: the --auto simulator's endpoints, the main simulator's chain
+    (the --auto one has a copy of its state's keys)."""
+    auto = f"http://127.0.0.1:{auto_port}"
+    return dict(UNIONPAY_GATEWAY=f"{auto}/gateway/api/frontTransReq.do",
+                UNIONPAY_QUERY_URL=f"{auto}/gateway/api/queryTrans.do",
+                UNIONPAY_ROOT_CERT=os.path.join(state, "unionpay-root.cert.pem"),
+                UNIONPAY_MIDDLE_CERT=os.path.join(state, "unionpay-middle.cert.pem"),
+                UNIONPAY_VERIFY_CERT=os.path.join(state, "unionpay-sign.cert.pem"),
+                UNIONPAY_BACK_URL=f"{shop}/unionpay/back.php",
+                UNIONPAY_FRONT_URL=f"{shop}/unionpay/front.php",
+                UNIONPAY_ORDER_DIR=os.path.join(state, "shop-orders"))
+
+
+def acp_sign_text(fields):
+    """The ACP sign string (docs/specs/unionpay-acp.md): every field but signature, ASCII-sorted,
+    name=value joined by &; its digest's lowercase hex, SHA-256 for 5.1.0 and SHA-1 for 5.0.0
+    (hashlib): the text the RSA signature is over."""
+    import hashlib
+    text = "&".join(f"{k}={v}" for k, v in sorted(fields.items()) if k != "signature")
+    digest = hashlib.sha1 if fields.get("version") == "5.0.0" else hashlib.sha256
+    return digest(text.encode("utf-8")).hexdigest()
+
+
+def acp_verifies(state, fields):
+    """A message the simulator signed, re-checked outside paysign: 5.1.0 by the certificate in
+    signPubKeyCert (openssl verify: it chains to the simulator's root and middle; openssl dgst
+    -sha256 over the sign string's SHA-256 hex), 5.0.0 by the simulator's signing certificate,
+    the one whose decimal serial (openssl x509 -serial) certId is (openssl dgst -sha1 over the
+    SHA-1 hex). (ok, what was found)."""
+    sign = os.path.join(state, "unionpay-sign.cert.pem")
+    if fields.get("version") == "5.0.0":
+        serial = subprocess.run(["openssl", "x509", "-in", sign, "-noout", "-serial"], capture_output=True, timeout=20)
+        want = str(int(serial.stdout.decode().strip().split("=", 1)[1], 16)) if serial.returncode == 0 else "?"
+        if fields.get("certId") != want or "signPubKeyCert" in fields:
+            return False, f"certId {fields.get('certId')} (the signing certificate's serial is {want})"
+        leaf = sign
+    else:
+        cert = fields.get("signPubKeyCert", "")
+        leaf = os.path.join(state, "acp-leaf.pem")
+        with open(leaf, "w") as f:
+            f.write(cert.replace("\r\n", "\n") + "\n")
+        chain = subprocess.run(["openssl", "verify", "-CAfile", os.path.join(state, "unionpay-root.cert.pem"), "-untrusted",
+                                os.path.join(state, "unionpay-middle.cert.pem"), leaf], capture_output=True, timeout=20)
+        subject = subprocess.run(["openssl", "x509", "-in", leaf, "-noout", "-subject", "-nameopt", "utf8,sep_multiline"],
+                                 capture_output=True, timeout=20).stdout.decode()
+        cn = [line.strip()[3:] for line in subject.splitlines() if line.strip().startswith("CN=")]
+        if chain.returncode != 0 or "\r\n" not in cert or not cn or cn[0].split("@")[2:3] != ["中国银联股份有限公司"]:
+            return False, f"chain: {chain.stdout.decode()} {chain.stderr.decode()} subject: {subject}"
+    pub = os.path.join(state, "acp-leaf.pub.pem")
+    subprocess.run(["openssl", "x509", "-in", leaf, "-pubkey", "-noout", "-out", pub], capture_output=True, timeout=20)
+    digest = "-sha1" if fields.get("version") == "5.0.0" else "-sha256"
+    return openssl_verifies(state, pub, acp_sign_text(fields), fields.get("signature", ""), digest), "signature"
+
+
+def acp_request(state, base, path, fields, change=None):
+    """An ACP request signed here as the merchant (acp_sign_text, then openssl dgst -sign with the
+    test PFX's key; certId the PFX certificate's decimal serial), changed by `change` after
+    signing (None: the field removed), POSTed: (status, text)."""
+    import base64
+    key = os.path.join(state, "acp-merchant.key.pem")
+    if not os.path.exists(key):
+        subprocess.run(["openssl", "pkcs12", "-in", UNIONPAY_PFX, "-passin", "pass:000000", "-nocerts", "-nodes", "-out", key],
+                       capture_output=True, timeout=20)
+    f = dict(fields, signMethod="01", certId="69903319369")
+    with open(os.path.join(state, "acp-req.txt"), "w") as out:
+        out.write(acp_sign_text(f))
+    s = subprocess.run(["openssl", "dgst", "-sha1" if f.get("version") == "5.0.0" else "-sha256", "-sign", key,
+                        os.path.join(state, "acp-req.txt")], capture_output=True, timeout=20)
+    f["signature"] = base64.b64encode(s.stdout).decode()
+    for k, v in (change or {}).items():
+        if v is None:
+            f.pop(k, None)
+        else:
+            f[k] = v
+    status, _, text = http("POST", f"{base}{path}", urllib.parse.urlencode(f).encode())
+    return status, text
+
+
+def acp_query(state, base, order_id, txn_time, version="5.1.0", change=None):
+    """queryTrans.do for order_id (acp_request): the reply's status and pairs."""
+    status, text = acp_request(state, base, "/gateway/api/queryTrans.do", {
+        "version": version, "encoding": "UTF-8", "txnType": "00", "txnSubType": "00", "bizType": "000000",
+        "accessType": "0", "merId": UNIONPAY_MER_ID, "orderId": order_id, "txnTime": txn_time}, change)
+    return status, dict(urllib.parse.parse_qsl(text, keep_blank_values=True)), text
+
+
+def unionpay_checks(paysign, sim, auto, shop, state):
+    """UnionPay ACP 5.1.0 and 5.0.0 through --auto pay: the shop's pay.php form (signed with the
+    test PFX) posted to frontTransReq.do, the back notification accepted by back.php (order book
+    paid) and its signature re-checked outside paysign (acp_verifies), the browser's signed form
+    to frontUrl shown paid by front.php; duplicate handled once; tampered, wrong-amount and
+    other-order copies rejected (HTTP 400) and scheduled for a retry; query.php and queryTrans.do;
+    bad requests answered with their respCode (and diagnose's page for a signature) without a
+    crash; --auto fail: the front notification only, no back notification, the query says 01."""
+    front = f"{auto}/gateway/api/frontTransReq.do"
+    for version in ("5.1.0", "5.0.0"):
+        what = f"UnionPay {version}"
+        form, fields = checkout(f"{shop}/unionpay/pay.php?version={version}")
+        status, _, page = http("POST", front, urllib.parse.urlencode(form.fields).encode())
+        back = FormParser()
+        back.feed(page)
+        got = dict(back.fields)
+        check(f"{what} --auto pay: the browser gets a form to frontUrl with respCode 00",
+              status == 200 and back.action == f"{shop}/unionpay/front.php" and got.get("respCode") == "00"
+              and got.get("version") == version and got.get("orderId") == fields.get("orderId"), f"{status} {page[:300]}")
+        ok, why = acp_verifies(state, got)
+        check(f"{what}: the front notification's signature right by the spec rule (hashlib, openssl)", ok, why)
+        page = http("POST", back.action, urllib.parse.urlencode(back.fields).encode())[2] if back.action else ""
+        check(f"{what}: front.php verifies the front notification and shows paid", 'id="status">paid<' in page, page[:300])
+        no = fields.get("orderId", "")
+        o, n = first_notification(auto, no)
+        delivered(what, o, n, f"{shop}/unionpay/back.php", "POST", "ok", "back notification POSTed to backUrl",
+                  shop_book(state, no))
+        got = dict(urllib.parse.parse_qsl(n.get("body") or "", keep_blank_values=True))
+        ok, why = acp_verifies(state, got)
+        check(f"{what}: the back notification's signature right by the spec rule (hashlib, openssl), its fields",
+              ok and got.get("respCode") == "00" and got.get("txnAmt") == "1" and got.get("orderId") == no
+              and got.get("reqReserved") == "附加数据" and got.get("merId") == UNIONPAY_MER_ID and len(got.get("queryId", "")) == 21,
+              f"{why} {json.dumps(got, ensure_ascii=False)[:600]}")
+        if not o:
+            continue
+        api = f"{auto}/_sim/api/orders/{o[0]['id']}/notify"
+        def resent(kind):
+            status, _, text = http("POST", f"{api}?kind={kind}")
+            return json.loads(text)["notifications"][-1] if status == 200 else {}
+        d = resent("duplicate")
+        book = shop_book(state, no)
+        check(f"{what}: a duplicate accepted and handled once (book paid, two notifications)",
+              bool(d) and d["attempts"][0]["accepted"] and book.get("status") == "paid" and book.get("notifications") == 2,
+              f"{json.dumps(d)[:300]} {json.dumps(book)}")
+        for kind in ("tampered", "wrong_amount", "other_order"):
+            t = resent(kind)
+            a = t["attempts"][0] if t and t["attempts"] else {}
+            body = dict(urllib.parse.parse_qsl(t.get("body") or "", keep_blank_values=True))
+            signed = acp_verifies(state, body)[0]
+            check(f"{what}: a {kind} copy ({'badly' if kind == 'tampered' else 'validly'} signed) rejected by back.php "
+                  "(HTTP 400) and scheduled for a retry",
+                  bool(a) and not a["accepted"] and a["http_status"] == 400 and not t["done"] and t["next_at"] is not None
+                  and signed == (kind != "tampered"), json.dumps(t)[:500])
+        book = shop_book(state, no)
+        check(f"{what}: the rejected copies changed nothing in the book", book.get("status") == "paid"
+              and book.get("notifications") == 2, json.dumps(book))
+        page = http("GET", f"{shop}/unionpay/query.php?orderId={no}")[2]
+        check(f"{what}: query.php's signed queryTrans, its reply verified by paysign: origRespCode 00, book paid",
+              'id="state">origRespCode 00<' in page and 'id="status">paid<' in page, page[:300])
+        book_path = os.path.join(state, "shop-orders", no.encode().hex() + ".json")
+        json.dump(dict(shop_book(state, no), status="pending"), open(book_path, "w"))
+        page = http("GET", f"{shop}/unionpay/query.php?orderId={no}")[2]
+        check(f"{what}: a pending book entry settled paid by query.php's verified reply",
+              'id="status">paid<' in page and shop_book(state, no).get("status") == "paid", page[:300])
+        status, a, raw = acp_query(state, auto, no, shop_book(state, no).get("txnTime", ""), version)
+        ok, why = acp_verifies(state, a)
+        check(f"{what}: queryTrans.do's reply signed (re-checked outside paysign): respCode 00, origRespCode 00",
+              status == 200 and ok and a.get("respCode") == "00" and a.get("origRespCode") == "00" and a.get("txnAmt") == "1"
+              and a.get("queryId") == got.get("queryId"), f"{why} {raw[:400]}")
+
+    # Bad front requests, from a fresh checkout: each refused with its respCode, never a crash.
+    form, fields = checkout(f"{shop}/unionpay/pay.php")
+    def refused(label, pairs, code, text):
+        status, _, page = http("POST", front, urllib.parse.urlencode(pairs).encode())
+        check(f"UnionPay: {label} refused with respCode {code}",
+              status == 400 and f'id="code">{code}<' in page and text in page, page[:700])
+        return page
+    page = refused("a changed request (txnAmt 2)", [(k, "2" if k == "txnAmt" else v) for k, v in form.fields], "11",
+                   "signature does not verify")
+    check("UnionPay: the bad signature's page shows diagnose's sign string",
+          'id="diagnose"' in page and "txnAmt=2&amp;" in page, page[:900])
+    page = refused("another certId", [(k, "68759663125" if k == "certId" else v) for k, v in form.fields], "11",
+                   "certId &#39;68759663125&#39; is not the certificate")
+    check("UnionPay: the certId page says which certId the simulator expected",
+          'id="diagnose"' in page and "certId expected: 69903319369" in page, page[:900])
+    refused("no txnAmt", [(k, v) for k, v in form.fields if k != "txnAmt"], "13", "field &#39;txnAmt&#39; is missing")
+    refused("an unknown merId", [(k, "777290058100000" if k == "merId" else v) for k, v in form.fields], "31",
+            "merId &#39;777290058100000&#39; is not a merchant")
+    signed = {k: v for k, v in form.fields if k not in ("signature", "certId", "signMethod")}
+    status, text = acp_request(state, auto, "/gateway/api/frontTransReq.do", dict(signed, txnAmt="abc"))
+    check("UnionPay: txnAmt 'abc', validly signed, refused with respCode 10",
+          status == 400 and 'id="code">10<' in text and "txnAmt &#39;abc&#39; is not an amount" in text, text[:600])
+    status, text = acp_request(state, auto, "/gateway/api/frontTransReq.do", dict(signed, version="5.2.0"))
+    check("UnionPay: version 5.2.0 refused with respCode 10", status == 400 and "version &#39;5.2.0&#39;" in text, text[:600])
+    for label, body, text in (("bad percent-encoding", b"version=5.1.0&merId=%ZZ", "bad percent-encoding"),
+                              ("a field sent twice", b"merId=1&merId=2", "field &#39;merId&#39; appears more than once"),
+                              ("an empty body", b"", "field &#39;version&#39; is missing")):
+        status, _, page = http("POST", front, body)
+        code = "13" if body == b"" else "10"
+        check(f"UnionPay: {label} refused with respCode {code}, the simulator still answers",
+              status == 400 and f'id="code">{code}<' in page and text in page
+              and http("GET", f"{auto}/_sim/api/orders")[0] == 200, page[:900])
+    status, text = acp_request(state, auto, "/gateway/api/frontTransReq.do", dict(signed, orderId="U" + signed["orderId"]))
+    status2, text2 = acp_request(state, auto, "/gateway/api/frontTransReq.do", dict(signed, orderId="U" + signed["orderId"]))
+    check("UnionPay: a paid orderId sent again refused with respCode 12",
+          status == 200 and status2 == 400 and 'id="code">12<' in text2, text2[:400])
+
+    # queryTrans.do: an order on its payment page (05), an unknown one (34), bad requests.
+    form, fields = checkout(f"{shop}/unionpay/pay.php")
+    status, _, _ = http("POST", f"{sim}/gateway/api/frontTransReq.do", urllib.parse.urlencode(form.fields).encode())
+    _, a, raw = acp_query(state, sim, fields.get("orderId", ""), fields.get("txnTime", ""))
+    check("UnionPay query: an order on its payment page is origRespCode 05 (signed)",
+          status == 302 and a.get("respCode") == "00" and a.get("origRespCode") == "05" and acp_verifies(state, a)[0], raw[:300])
+    for label, args, code in (("an unknown order", dict(order_id="NEVER1234"), "34"),
+                              ("a changed request", dict(change={"orderId": "NEVER1235"}), "11"),
+                              ("no txnTime", dict(change={"txnTime": None}), "13"),
+                              ("an unknown merId", dict(change={"merId": "777290058100000"}), "31")):
+        _, a, raw = acp_query(state, auto, **dict(dict(order_id="NEVER1234", txn_time="20260101000000"), **args))
+        check(f"UnionPay query: {label} answered respCode {code}, signed", a.get("respCode") == code
+              and acp_verifies(state, a)[0], raw[:300])
+    page = http("GET", f"{shop}/unionpay/query.php?orderId=NEVER1234&txnTime=20260101000000")[2]
+    check("UnionPay query: query.php shows the verified respCode 34", 'id="state">respCode 34<' in page, page[:300])
+
+    # --cert: the chain the shop was given.
+    for part in ("root", "middle", "sign"):
+        r = subprocess.run([paysign, "simulate", "--state", state, "--cert", f"unionpay-{part}"], capture_output=True, timeout=20)
+        check(f"UnionPay: --cert unionpay-{part} prints the state's certificate",
+              r.returncode == 0 and r.stdout.decode().strip() == open(os.path.join(state, f"unionpay-{part}.cert.pem")).read().strip(),
+              r.stderr.decode())
+    r = subprocess.run([paysign, "simulate", "--state", state, "--cert", "unionpay-leaf"], capture_output=True, timeout=20)
+    check("UnionPay: --cert unionpay-leaf is an error naming the parts",
+          r.returncode != 0 and "unionpay-root, unionpay-middle, unionpay-sign" in r.stderr.decode(), r.stderr.decode())
+
+    # --auto fail: a third simulator with a copy of the keys.
+    port = free_port()
+    failing = subprocess.Popen([paysign, "simulate", "--listen", f"127.0.0.1:{port}", "--state",
+                                state_with_keys(state, "fail."), "--auto", "fail"],
+                               stdout=open(os.path.join(state, "fail.log"), "w"), stderr=subprocess.STDOUT)
+    try:
+        listening = wait_listening(port, failing, "--auto fail simulator")
+        check("UnionPay: the --auto fail simulator listens", listening)
+        if not listening:
+            return
+        base = f"http://127.0.0.1:{port}"
+        for version in ("5.1.0", "5.0.0"):
+            what = f"UnionPay {version} --auto fail"
+            form, fields = checkout(f"{shop}/unionpay/pay.php?version={version}")
+            status, _, page = http("POST", f"{base}/gateway/api/frontTransReq.do", urllib.parse.urlencode(form.fields).encode())
+            back = FormParser()
+            back.feed(page)
+            got = dict(back.fields)
+            check(f"{what}: the browser gets a signed form to frontUrl with respCode 01",
+                  status == 200 and back.action == f"{shop}/unionpay/front.php" and got.get("respCode") == "01"
+                  and acp_verifies(state, got)[0], page[:400])
+            page = http("POST", back.action, urllib.parse.urlencode(back.fields).encode())[2] if back.action else ""
+            check(f"{what}: front.php shows failed", 'id="status">failed<' in page, page[:300])
+            no = fields.get("orderId", "")
+            o, _ = first_notification(base, no)
+            time.sleep(0.3)
+            o, _ = first_notification(base, no)
+            check(f"{what}: no back notification, the book still pending",
+                  bool(o) and o[0]["status"] == "failed" and not o[0]["notifications"]
+                  and shop_book(state, no).get("status") == "pending", json.dumps(o)[:300])
+            _, a, raw = acp_query(state, base, no, fields.get("txnTime", ""), version)
+            check(f"{what}: queryTrans.do says origRespCode 01 (signed)",
+                  a.get("respCode") == "00" and a.get("origRespCode") == "01" and acp_verifies(state, a)[0], raw[:300])
+    finally:
+        failing.terminate()
+        try:
+            failing.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            failing.kill()
+
+
 def state_with_keys(state, prefix):
     """A new --state folder inside state with a copy of its simulator keys (the shop trusts their certificates)."""
     folder = tempfile.mkdtemp(prefix=prefix, dir=state)
@@ -1577,6 +1842,7 @@ def main():
                    WECHATPAY_V3_ORDER_DIR=os.path.join(state, "shop-orders"),
                    # order.php waits for the simulator while the simulator may notify: two workers.
                    PHP_CLI_SERVER_WORKERS="4")
+        env.update(unionpay_env(sim, shop, auto_port, state))
         shopp = subprocess.Popen(
             ["php", "-n", "-d", f"extension={ext}", "-S", f"127.0.0.1:{shop_port}", "-t", os.path.join(ROOT, "examples/php")],
             env=env, stdout=open(os.path.join(state, "shop.log"), "w"), stderr=subprocess.STDOUT,
@@ -1758,6 +2024,7 @@ def main():
         dinpay_query_checks(sim, f"http://127.0.0.1:{auto_port}", shop, state)
         allinpay_query_checks(sim, f"http://127.0.0.1:{auto_port}", shop, state)
         payment_page_units(sim)
+        unionpay_checks(paysign, sim, f"http://127.0.0.1:{auto_port}", shop, state)
         restart_flow(paysign, shop, state)
     finally:
         for p in procs:

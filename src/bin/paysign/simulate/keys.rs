@@ -83,7 +83,7 @@ fn certificate(private: &PrivateKey, gateway: &str) -> Result<String> {
 }
 
 /// Writes a private key readable by its owner only.
-fn write_private(path: &Path, data: &[u8]) -> Result<()> {
+pub fn write_private(path: &Path, data: &[u8]) -> Result<()> {
     let mut opts = fs::OpenOptions::new();
     opts.write(true).create(true).truncate(true);
     #[cfg(unix)]

@@ -46,6 +46,10 @@ mod secret_form;
 mod store;
 #[path = "tenpay.rs"]
 mod tenpay;
+#[path = "unionpay.rs"]
+mod unionpay;
+#[path = "unionpay_chain.rs"]
+mod unionpay_chain;
 #[path = "wechat.rs"]
 mod wechat;
 #[path = "wechat_v3.rs"]
@@ -105,6 +109,7 @@ pub struct Sim {
     allinpay_key: keys::GatewayKey,
     tenpay: Vec<secret_form::Merchant>,
     paypal: Vec<paypal::Merchant>,
+    unionpay: unionpay::Gateway,
     /// Itself, for work done later in another thread.
     me: std::sync::Weak<Sim>,
 }
@@ -218,9 +223,13 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
     }
     let state = PathBuf::from(a.value("--state").unwrap_or("paysign-simulate"));
     if let Some(gateway) = a.value("--cert") {
+        if let Some(part) = gateway.strip_prefix("unionpay-") {
+            out.say(&unionpay_chain::cert(&state, part)?);
+            return Ok(0);
+        }
         if !["99bill", "alipay", "allinpay", "wechatpay"].contains(&gateway) {
             return Err(Error::invalid_argument(format!(
-                "--cert: '{gateway}' signs with a shared secret or is not simulated; RSA gateways: 99bill, alipay, allinpay, wechatpay (API v3)"
+                "--cert: '{gateway}' signs with a shared secret or is not simulated; RSA gateways: 99bill, alipay, allinpay, wechatpay (API v3), unionpay-root, unionpay-middle, unionpay-sign"
             )));
         }
         out.say(&keys::load_or_create(&state, gateway)?.cert_pem);
@@ -247,6 +256,7 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
     let alipay_key = keys::load_or_create(&state, "alipay")?;
     let allinpay_key = keys::load_or_create(&state, "allinpay")?;
     let wechat_v3 = wechat_v3::Gateway::new(config.wechat_v3, keys::load_or_create(&state, "wechatpay")?)?;
+    let unionpay = unionpay::Gateway::new(config.unionpay, unionpay_chain::load_or_create(&state)?);
     let sim = Arc::new_cyclic(|me| Sim {
         store,
         notifier: notifier.clone(),
@@ -267,6 +277,7 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         allinpay_key,
         tenpay: config.tenpay,
         paypal: config.paypal,
+        unionpay,
         me: me.clone(),
     });
     let server =
@@ -324,6 +335,7 @@ struct Config {
     allinpay: Vec<secret_form::Merchant>,
     tenpay: Vec<secret_form::Merchant>,
     paypal: Vec<paypal::Merchant>,
+    unionpay: Vec<unionpay::Merchant>,
 }
 
 /// The key of WeChat Pay's v2 documentation examples, with its example merchant.
@@ -372,6 +384,7 @@ const MAPI_DEMO_PUBLIC: &[u8] =
 ///   "yeepay": {"merchants": [{"p1_MerId": "…", "key": "…"}]},
 ///   "allinpay": {"merchants": [{"merchantId": "…", "md5_key": "…"}]},
 ///   "tenpay": {"merchants": [{"partner": "…", "key": "…"}]},
+///   "unionpay": {"merchants": [{"merId": "…", "cert": "FILE", "password": "…" (a PFX's)}]},
 ///   "paypal": {"merchants": [{"receiver_email": "…", "receiver_id": "…" (optional)}]}}`;
 /// relative paths are from the file's folder. Without it: 99bill's public sandbox merchant
 /// 1001214035601 and its bundled certificate, WeChat's documentation merchant 10000100,
@@ -427,6 +440,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
                 email: PAYPAL_DEMO_EMAIL.into(),
                 receiver_id: PAYPAL_DEMO_RECEIVER_ID.into(),
             }],
+            unionpay: unionpay::builtin_merchants()?,
         });
     };
     let text = std::fs::read(path).map_err(|e| Error::io(format!("--config {path}: {e}")))?;
@@ -500,6 +514,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
     let yeepay = secret_merchants(&v, "yeepay", "p1_MerId", "key")?;
     let allinpay = secret_merchants(&v, "allinpay", "merchantId", "md5_key")?;
     let tenpay = secret_merchants(&v, "tenpay", "partner", "key")?;
+    let unionpay = unionpay::config_merchants(&v, dir)?;
     let paypal = merchants(&v, "paypal", |field| {
         Ok(paypal::Merchant {
             email: field("receiver_email")?,
@@ -520,6 +535,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
         allinpay,
         tenpay,
         paypal,
+        unionpay,
     })
 }
 
@@ -617,6 +633,8 @@ fn route(sim: &Sim, req: &Request) -> Response {
         ("GET" | "POST", tenpay::VERIFY_PATH) => tenpay::verify_notify_id(sim, req),
         ("GET" | "POST", tenpay::QUERY_PATH) => tenpay::order_query(sim, req),
         ("GET" | "POST", paypal::PATH) => paypal::webscr(sim, req),
+        ("POST", unionpay::PATH) => unionpay::front(sim, req),
+        ("POST", unionpay::QUERY_PATH) => unionpay::query(sim, req),
         // The payer's phone scanning a NATIVE code_url.
         ("GET", "/_sim/scan") => match req.query_value("code_url").as_deref().and_then(wechat::order_of) {
             Some(id) => Response::redirect(&format!("/_sim/orders/{id}/pay")),
@@ -680,6 +698,7 @@ fn title(gateway: &str) -> &'static str {
         allinpay::GATEWAY => allinpay::TITLE,
         tenpay::GATEWAY => tenpay::TITLE,
         paypal::GATEWAY => paypal::TITLE,
+        unionpay::GATEWAY => unionpay::TITLE,
         _ => kuaiqian::TITLE,
     }
 }
@@ -710,6 +729,7 @@ fn made(sim: &Sim, o: &store::Order, kind: Kind) -> std::result::Result<Made, St
         ips::GATEWAY => ips::notification_url(sim, o, kind).map(|url| (url, None, rules(o))),
         tenpay::GATEWAY => tenpay::notification_url(sim, o, kind).map(|url| (url, None, rules(o))),
         paypal::GATEWAY => paypal::notification(sim, o, kind).map(form),
+        unionpay::GATEWAY => unionpay::notification(sim, o, kind).map(form),
         "wechatpay" => wechat::notification(sim, o, kind).map(|(url, body)| (url, Some((body, store::XML)), rules(o))),
         wechat_v3::GATEWAY => {
             wechat_v3::notification(sim, o, kind).map(|(url, body)| (url, Some((body, store::JSON)), rules(o)))
@@ -729,6 +749,7 @@ fn rules(o: &store::Order) -> &'static notifier::Rules {
         yeepay::GATEWAY => &yeepay::RULES,
         tenpay::GATEWAY => &tenpay::RULES,
         paypal::GATEWAY => &paypal::RULES,
+        unionpay::GATEWAY => &unionpay::RULES,
         "wechatpay" => &wechat::RULES,
         wechat_v3::GATEWAY => &wechat_v3::RULES,
         _ => kuaiqian::target(o).1,
@@ -913,6 +934,10 @@ impl Sim {
             // pr_NeedResponse is not 1: YeePay only sends the browser back.
             return self.browser_back(o, None);
         }
+        if o.gateway == unionpay::GATEWAY && status == OrderStatus::Failed {
+            // UnionPay sends no back notification for a failed payment (unionpay.rs).
+            return self.browser_back(o, None);
+        }
         if o.gateway == wechat_v3::GATEWAY && status == OrderStatus::Failed {
             // v3 notifies successful payments only; the merchant learns of a failure by query.
             return Response::html(
@@ -974,6 +999,7 @@ impl Sim {
         let form = match o.gateway {
             dinpay::GATEWAY => dinpay::return_page(self, o),
             allinpay::GATEWAY => allinpay::return_page(self, o),
+            unionpay::GATEWAY => unionpay::return_page(self, o),
             _ => None,
         };
         if let Some(page) = form {

@@ -287,7 +287,7 @@ const STATE_FILE: &str = "state.json";
 const FORMAT: &str = "paysign-simulate-state";
 const VERSION: u64 = 1;
 /// The gateways and POST content types an order can hold (they are `&'static str` in memory).
-const GATEWAYS: [&str; 12] = [
+const GATEWAYS: [&str; 13] = [
     "99bill",
     "wechatpay",
     "alipay",
@@ -300,6 +300,7 @@ const GATEWAYS: [&str; 12] = [
     super::tenpay::GATEWAY,
     super::paypal::GATEWAY,
     super::wechat_v3::GATEWAY,
+    super::unionpay::GATEWAY,
 ];
 /// The content types of the notification bodies the simulator POSTs.
 pub const FORM: &str = "application/x-www-form-urlencoded";
