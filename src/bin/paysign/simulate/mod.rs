@@ -24,6 +24,8 @@ mod chinabank;
 mod dinpay;
 #[path = "dinpay_query.rs"]
 mod dinpay_query;
+#[path = "dinpay_rsa.rs"]
+mod dinpay_rsa;
 #[path = "http.rs"]
 mod http;
 #[path = "ips.rs"]
@@ -99,6 +101,8 @@ pub struct Sim {
     alipay_mapi: Vec<alipay_mapi::Merchant>,
     chinabank: Vec<secret_form::Merchant>,
     dinpay: Vec<secret_form::Merchant>,
+    dinpay_rsa: Vec<secret_form::Merchant>,
+    dinpay_key: keys::GatewayKey,
     ips: Vec<secret_form::Merchant>,
     yeepay: Vec<secret_form::Merchant>,
     allinpay: Vec<secret_form::Merchant>,
@@ -218,10 +222,14 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
     }
     let state = PathBuf::from(a.value("--state").unwrap_or("paysign-simulate"));
     if let Some(gateway) = a.value("--cert") {
-        if !["99bill", "alipay", "allinpay", "wechatpay"].contains(&gateway) {
+        if !["99bill", "alipay", "allinpay", "dinpay", "wechatpay"].contains(&gateway) {
             return Err(Error::invalid_argument(format!(
-                "--cert: '{gateway}' signs with a shared secret or is not simulated; RSA gateways: 99bill, alipay, allinpay, wechatpay (API v3)"
+                "--cert: '{gateway}' signs with a shared secret or is not simulated; RSA gateways: 99bill, alipay, allinpay, dinpay, wechatpay (API v3)"
             )));
+        }
+        if gateway == dinpay::GATEWAY {
+            out.say(&dinpay_rsa::public_pem(&keys::load_or_create(&state, gateway)?.key)?);
+            return Ok(0);
         }
         out.say(&keys::load_or_create(&state, gateway)?.cert_pem);
         return Ok(0);
@@ -246,6 +254,7 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
     let kuaiqian_key = keys::load_or_create(&state, "99bill")?;
     let alipay_key = keys::load_or_create(&state, "alipay")?;
     let allinpay_key = keys::load_or_create(&state, "allinpay")?;
+    let dinpay_key = keys::load_or_create(&state, dinpay::GATEWAY)?;
     let wechat_v3 = wechat_v3::Gateway::new(config.wechat_v3, keys::load_or_create(&state, "wechatpay")?)?;
     let sim = Arc::new_cyclic(|me| Sim {
         store,
@@ -261,6 +270,8 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         alipay_mapi: config.alipay_mapi,
         chinabank: config.chinabank,
         dinpay: config.dinpay,
+        dinpay_rsa: config.dinpay_rsa,
+        dinpay_key,
         ips: config.ips,
         yeepay: config.yeepay,
         allinpay: config.allinpay,
@@ -319,6 +330,7 @@ struct Config {
     alipay_mapi: Vec<alipay_mapi::Merchant>,
     chinabank: Vec<secret_form::Merchant>,
     dinpay: Vec<secret_form::Merchant>,
+    dinpay_rsa: Vec<secret_form::Merchant>,
     ips: Vec<secret_form::Merchant>,
     yeepay: Vec<secret_form::Merchant>,
     allinpay: Vec<secret_form::Merchant>,
@@ -367,7 +379,7 @@ const MAPI_DEMO_PUBLIC: &[u8] =
 ///   "wechatpay_v3": {"merchants": [{"mchid": "…", "apiv3_key": "…", "cert": "FILE"}]},
 ///   "alipay": {"merchants": [{"app_id": "…", "public_key": "FILE"}]},
 ///   "chinabank": {"merchants": [{"v_mid": "…", "md5_key": "…"}]},
-///   "dinpay": {"merchants": [{"merchant_code": "…", "md5_key": "…"}]},
+///   "dinpay": {"merchants": [{"merchant_code": "…", "md5_key": "…", "public_key": "FILE" (optional, for RSA-S)}]},
 ///   "ips": {"merchants": [{"Mer_code": "…", "cert": "…"}]},
 ///   "yeepay": {"merchants": [{"p1_MerId": "…", "key": "…"}]},
 ///   "allinpay": {"merchants": [{"merchantId": "…", "md5_key": "…"}]},
@@ -407,6 +419,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
                 id: DINPAY_TEST_CODE.into(),
                 key: Key::secret(DINPAY_TEST_KEY)?,
             }],
+            dinpay_rsa: dinpay_rsa::builtin(DINPAY_TEST_CODE)?,
             ips: vec![secret_form::Merchant {
                 id: IPS_DEMO_MER_CODE.into(),
                 key: Key::secret(super::demo::IPS_DEMO_CERT)?,
@@ -496,6 +509,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
     let wechat_v3 = wechat_v3::config_merchants(&v, dir)?;
     let chinabank = secret_merchants(&v, "chinabank", "v_mid", "md5_key")?;
     let dinpay = secret_merchants(&v, "dinpay", "merchant_code", "md5_key")?;
+    let dinpay_rsa = dinpay_rsa::config_merchants(&v, dir)?;
     let ips = secret_merchants(&v, "ips", "Mer_code", "cert")?;
     let yeepay = secret_merchants(&v, "yeepay", "p1_MerId", "key")?;
     let allinpay = secret_merchants(&v, "allinpay", "merchantId", "md5_key")?;
@@ -515,6 +529,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
         alipay_mapi,
         chinabank,
         dinpay,
+        dinpay_rsa,
         ips,
         yeepay,
         allinpay,
