@@ -727,6 +727,89 @@ def ips_flow(auto, shop, state):
           text[:600])
 
 
+IPS7_MER_CODE, IPS7_CERT = "c5374addd1a3d024c3a026199cb8feaf", "c71530d016b3475579da8af971f7ca6c"  # PayumTW's (docs/specs/ips.md §4)
+
+
+def ips7_signature(doc, mer_code=IPS7_MER_CODE):
+    """IPS 7.0's rule, written here from docs/specs/ips.md §4 (hashlib): md5 of the exact text
+    from the first <body> to its </body>, then MerCode, then the certificate, lowercase."""
+    import hashlib
+    import re
+    m = re.search(r"<body>.*?</body>", doc, re.S)
+    return hashlib.md5(((m.group(0) if m else "") + mer_code + IPS7_CERT).encode("utf-8")).hexdigest()
+
+
+def ips7_signed(doc):
+    """doc with its <Signature> set by ips7_signature."""
+    import re
+    return re.sub(r"<Signature>[^<]*</Signature>", "<Signature>" + ips7_signature(doc) + "</Signature>", doc, count=1)
+
+
+def ips7_checks(auto, shop, state):
+    """IPS 7.0 through --auto pay: the shop's pay.php form (pGateWayReq, its Signature re-checked
+    by hashlib) posted to /psfp-entry/gateway/payment.do, the server notification (a form POST
+    of paymentResult to ServerUrl) accepted by server.php (order book paid), its Signature
+    re-checked by hashlib, the browser's form posted to return.php; tampered / wrong-amount /
+    other-order copies rejected (ipscheckfail) with their retries scheduled; a duplicate
+    handled once; a changed request refused with diagnose's sign string; malformed ones refused."""
+    import re
+    node = f"{auto}/psfp-entry/gateway/payment.do"
+    form, fields = checkout(f"{shop}/ips7/pay.php")
+    doc = fields.get("pGateWayReq", "")
+    sig = re.search(r"<Signature>([^<]*)</Signature>", doc)
+    no = (re.search(r"<MerBillNo>([^<]*)</MerBillNo>", doc) or re.search("()", "")).group(1)
+    check("IPS 7.0: pay.php's pGateWayReq signed by the rule (hashlib over <body>…</body> + MerCode + cert)",
+          bool(sig) and sig.group(1) == ips7_signature(doc) and no != "", doc[:400])
+    status, _, page = http("POST", node, urllib.parse.urlencode(form.fields).encode())
+    back = FormParser()
+    back.feed(page)
+    check("IPS 7.0 --auto pay: the browser gets a form posting paymentResult to Merchanturl",
+          status == 200 and back.action == f"{shop}/ips7/return.php" and [k for k, _ in back.fields] == ["paymentResult"],
+          f"{status} {page[:300]}")
+    page = http("POST", back.action, urllib.parse.urlencode(back.fields).encode())[2] if back.action else ""
+    check("IPS 7.0: return.php verifies the paymentResult and shows paid", 'id="status">paid<' in page, page[:300])
+    o, n = first_notification(auto, no)
+    delivered("IPS 7.0", o, n, f"{shop}/ips7/server.php", "POST", "ipscheckok", "paymentResult POSTed to ServerUrl",
+              shop_book(state, no))
+    got = dict(urllib.parse.parse_qsl(n.get("body") or "", keep_blank_values=True))
+    result = got.get("paymentResult", "")
+    sig = re.search(r"<Signature>([^<]*)</Signature>", result)
+    check("IPS 7.0: the notification's Signature right by the rule (hashlib), Status Y, the amount asked, no MerCode in it",
+          list(got) == ["paymentResult"] and bool(sig) and sig.group(1) == ips7_signature(result)
+          and "<Status>Y</Status>" in result and f"<MerBillNo>{no}</MerBillNo>" in result
+          and "<Amount>0.01</Amount>" in result and "<RetEncodeType>17</RetEncodeType>" in result and "MerCode" not in result,
+          result[:600])
+    if o:
+        for kind in ("tampered", "wrong_amount", "other_order"):
+            status, _, body = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind={kind}")
+            k = json.loads(body)["notifications"][-1] if status == 200 else {}
+            check(f"IPS 7.0: the {kind} copy rejected by server.php (ipscheckfail) and its retry scheduled",
+                  bool(k) and not k["attempts"][0]["accepted"] and k["attempts"][0]["reply"] == "ipscheckfail"
+                  and not k["done"] and k["next_at"] is not None, json.dumps(k)[:400])
+        status, _, body = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind=duplicate")
+        d = json.loads(body)["notifications"][-1] if status == 200 else {}
+        book = shop_book(state, no)
+        check("IPS 7.0: a duplicate accepted and handled once",
+              bool(d) and d["attempts"][0]["accepted"] and book.get("status") == "paid" and book.get("notifications") == 2,
+              json.dumps(book))
+    status, _, page = http("POST", node, urllib.parse.urlencode({"pGateWayReq": doc.replace("<Amount>0.01<", "<Amount>0.02<")}).encode())
+    check("IPS 7.0: a changed request refused with diagnose's sign string, the certificate not in it",
+          status == 400 and "Signature does not verify" in page and "&lt;Amount&gt;0.02&lt;/Amount&gt;" in page
+          and IPS7_CERT not in page, page[:600])
+    other = re.sub(r"<MerBillNo>[^<]*</MerBillNo>", f"<MerBillNo>M{no}</MerBillNo>", doc)
+    for what, sent, expect in (
+            ("no pGateWayReq", {"other": "1"}, "pGateWayReq is missing"),
+            ("a pGateWayReq that is not XML", {"pGateWayReq": "<Ips><head>"}, "pGateWayReq:"),
+            ("an unknown MerCode", {"pGateWayReq": ips7_signed(other.replace(IPS7_MER_CODE, "nobody"))}, "&#39;nobody&#39; is not a merchant"),
+            ("an Amount that is not a number", {"pGateWayReq": ips7_signed(other.replace("<Amount>0.01<", "<Amount>abc<"))},
+             "&lt;Amount&gt; &#39;abc&#39; is not an amount"),
+            ("RetEncodeType 16", {"pGateWayReq": ips7_signed(other.replace("<RetEncodeType>17<", "<RetEncodeType>16<"))},
+             "RetEncodeType&gt; &#39;16&#39; is not 17")):
+        status, _, page = http("POST", node, urllib.parse.urlencode(sent).encode())
+        check(f"IPS 7.0: {what} refused (400), the simulator still answering",
+              status == 400 and expect in page and http("GET", f"{auto}/_sim/api/orders")[0] == 200, page[:400])
+
+
 TENPAY_KEY = "8934e7d15453e97507ef794cf7b0519d"  # the vendor PHP kit's sample key (testdata/vectors/tenpay.json)
 
 
@@ -1673,6 +1756,9 @@ def main():
                    IPS_SERVER_URL=f"{shop}/ips/server.php",
                    IPS_RETURN_URL=f"{shop}/ips/return.php",
                    IPS_ORDER_DIR=os.path.join(state, "shop-orders"),
+                   IPS7_SERVER_URL=f"{shop}/ips7/server.php",
+                   IPS7_RETURN_URL=f"{shop}/ips7/return.php",
+                   IPS7_ORDER_DIR=os.path.join(state, "shop-orders"),
                    TENPAY_GATEWAY=f"http://127.0.0.1:{auto_port}/gateway/pay.htm",
                    TENPAY_API=f"http://127.0.0.1:{auto_port}/gateway",
                    TENPAY_NOTIFY_URL=f"{shop}/tenpay/notify.php",
@@ -1873,6 +1959,7 @@ def main():
         allinpay_query_checks(sim, f"http://127.0.0.1:{auto_port}", shop, state)
         payment_page_units(sim)
         dinpay_rsa_checks(paysign, f"http://127.0.0.1:{auto_port}", shop, state)
+        ips7_checks(f"http://127.0.0.1:{auto_port}", shop, state)
         restart_flow(paysign, shop, state)
     finally:
         for p in procs:

@@ -30,6 +30,8 @@ mod dinpay_rsa;
 mod http;
 #[path = "ips.rs"]
 mod ips;
+#[path = "ips7.rs"]
+mod ips7;
 #[path = "keys.rs"]
 mod keys;
 #[path = "kuaiqian.rs"]
@@ -104,6 +106,7 @@ pub struct Sim {
     dinpay_rsa: Vec<secret_form::Merchant>,
     dinpay_key: keys::GatewayKey,
     ips: Vec<secret_form::Merchant>,
+    ips7: Vec<secret_form::Merchant>,
     yeepay: Vec<secret_form::Merchant>,
     allinpay: Vec<secret_form::Merchant>,
     allinpay_key: keys::GatewayKey,
@@ -273,6 +276,7 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         dinpay_rsa: config.dinpay_rsa,
         dinpay_key,
         ips: config.ips,
+        ips7: config.ips7,
         yeepay: config.yeepay,
         allinpay: config.allinpay,
         allinpay_key,
@@ -332,6 +336,7 @@ struct Config {
     dinpay: Vec<secret_form::Merchant>,
     dinpay_rsa: Vec<secret_form::Merchant>,
     ips: Vec<secret_form::Merchant>,
+    ips7: Vec<secret_form::Merchant>,
     yeepay: Vec<secret_form::Merchant>,
     allinpay: Vec<secret_form::Merchant>,
     tenpay: Vec<secret_form::Merchant>,
@@ -351,6 +356,9 @@ const DINPAY_TEST_KEY: &str = "hfgd_83yt_90hb_gf98n";
 /// IPS's demo merchant 000015; its certificate text is demo.rs's IPS_DEMO_CERT (Crasader/test2
 /// IPSTest.php, docs/specs/ips.md; testdata/vectors/ips.json).
 const IPS_DEMO_MER_CODE: &str = "000015";
+/// PayumTW/ips tests/ApiTest.php's 7.0 MerCode; its certificate is demo.rs's IPS7_TEST_CERT
+/// (docs/specs/ips.md §4; testdata/vectors/ips.json ips-v7-*).
+const IPS7_TEST_MER_CODE: &str = "c5374addd1a3d024c3a026199cb8feaf";
 /// YeePay's public demo merchant and its key, from YeePay's official demo code
 /// (../shared/specs/yeepay.md §3; testdata/vectors/yeepay.json).
 const YEEPAY_DEMO_MER_ID: &str = "10001126856";
@@ -381,6 +389,7 @@ const MAPI_DEMO_PUBLIC: &[u8] =
 ///   "chinabank": {"merchants": [{"v_mid": "…", "md5_key": "…"}]},
 ///   "dinpay": {"merchants": [{"merchant_code": "…", "md5_key": "…", "public_key": "FILE" (optional, for RSA-S)}]},
 ///   "ips": {"merchants": [{"Mer_code": "…", "cert": "…"}]},
+///   "ips7": {"merchants": [{"MerCode": "…", "cert": "…"}]},
 ///   "yeepay": {"merchants": [{"p1_MerId": "…", "key": "…"}]},
 ///   "allinpay": {"merchants": [{"merchantId": "…", "md5_key": "…"}]},
 ///   "tenpay": {"merchants": [{"partner": "…", "key": "…"}]},
@@ -423,6 +432,10 @@ fn load_config(path: Option<&str>) -> Result<Config> {
             ips: vec![secret_form::Merchant {
                 id: IPS_DEMO_MER_CODE.into(),
                 key: Key::secret(super::demo::IPS_DEMO_CERT)?,
+            }],
+            ips7: vec![secret_form::Merchant {
+                id: IPS7_TEST_MER_CODE.into(),
+                key: Key::secret(super::demo::IPS7_TEST_CERT)?,
             }],
             yeepay: vec![secret_form::Merchant {
                 id: YEEPAY_DEMO_MER_ID.into(),
@@ -511,6 +524,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
     let dinpay = secret_merchants(&v, "dinpay", "merchant_code", "md5_key")?;
     let dinpay_rsa = dinpay_rsa::config_merchants(&v, dir)?;
     let ips = secret_merchants(&v, "ips", "Mer_code", "cert")?;
+    let ips7 = secret_merchants(&v, "ips7", "MerCode", "cert")?;
     let yeepay = secret_merchants(&v, "yeepay", "p1_MerId", "key")?;
     let allinpay = secret_merchants(&v, "allinpay", "merchantId", "md5_key")?;
     let tenpay = secret_merchants(&v, "tenpay", "partner", "key")?;
@@ -531,6 +545,7 @@ fn load_config(path: Option<&str>) -> Result<Config> {
         dinpay,
         dinpay_rsa,
         ips,
+        ips7,
         yeepay,
         allinpay,
         tenpay,
@@ -625,6 +640,7 @@ fn route(sim: &Sim, req: &Request) -> Response {
         ("POST", dinpay::PATH) => dinpay::pay_request(sim, req),
         ("POST", dinpay_query::PATH) => dinpay_query::query(sim, req),
         ("POST", ips::PATH) => ips::pay_request(sim, req),
+        ("POST", ips7::PATH) => ips7::pay_request(sim, req),
         ("GET" | "POST", yeepay::PATH) => yeepay::pay_request(sim, req),
         ("POST", allinpay::PATH) => allinpay::pay_request(sim, req),
         ("POST", allinpay_query::PATH) => allinpay_query::query(sim, req),
@@ -691,6 +707,7 @@ fn title(gateway: &str) -> &'static str {
         "chinabank" => chinabank::TITLE,
         dinpay::GATEWAY => dinpay::TITLE,
         ips::GATEWAY => ips::TITLE,
+        ips7::GATEWAY => ips7::TITLE,
         yeepay::GATEWAY => yeepay::TITLE,
         allinpay::GATEWAY => allinpay::TITLE,
         tenpay::GATEWAY => tenpay::TITLE,
@@ -704,6 +721,7 @@ fn unit(o: &store::Order) -> String {
     match o.gateway {
         "alipay" | alipay_mapi::GATEWAY => "yuan".into(),
         "chinabank" | dinpay::GATEWAY | ips::GATEWAY | yeepay::GATEWAY => "yuan".into(),
+        ips7::GATEWAY => "yuan".into(),
         paypal::GATEWAY => paypal::currency(o).into(),
         // 99bill, WeChat Pay v2 and v3, Allinpay, Tenpay
         _ => "fen".into(),
@@ -720,6 +738,7 @@ fn made(sim: &Sim, o: &store::Order, kind: Kind) -> std::result::Result<Made, St
         alipay_mapi::GATEWAY => alipay_mapi::notification(sim, o, kind).map(form),
         "chinabank" => chinabank::notification(sim, o, kind).map(form),
         dinpay::GATEWAY => dinpay::notification(sim, o, kind).map(form),
+        ips7::GATEWAY => ips7::notification(sim, o, kind).map(form),
         allinpay::GATEWAY => allinpay::notification(sim, o, kind).map(form),
         yeepay::GATEWAY => yeepay::notification_url(sim, o, kind).map(|url| (url, None, rules(o))),
         ips::GATEWAY => ips::notification_url(sim, o, kind).map(|url| (url, None, rules(o))),
@@ -740,6 +759,7 @@ fn rules(o: &store::Order) -> &'static notifier::Rules {
         "chinabank" => &chinabank::RULES,
         dinpay::GATEWAY => &dinpay::RULES,
         ips::GATEWAY => &ips::RULES,
+        ips7::GATEWAY => &ips7::RULES,
         allinpay::GATEWAY => &allinpay::RULES,
         yeepay::GATEWAY => &yeepay::RULES,
         tenpay::GATEWAY => &tenpay::RULES,
@@ -989,6 +1009,7 @@ impl Sim {
         let form = match o.gateway {
             dinpay::GATEWAY => dinpay::return_page(self, o),
             allinpay::GATEWAY => allinpay::return_page(self, o),
+            ips7::GATEWAY => ips7::return_page(self, o),
             _ => None,
         };
         if let Some(page) = form {
