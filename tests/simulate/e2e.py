@@ -636,6 +636,35 @@ def yeepay_auto(paysign, auto, shop, state):
           status == 400 and "hmac does not verify" in text and "0.02CNY" in text, text[:600])
 
 
+def yeepay_hmac_safe_checks(auto, shop, state):
+    """YeePay hmac_safe (Unconfirmed in specs/yeepay.md: one public callback): the --auto
+    simulator's server callback carries it, re-computed here with Python's hmac (HMAC-MD5 over
+    the non-empty signed values joined with '#', UTF-8); callback.php (YEEPAY_HMAC_SAFE=1, option
+    hmac_safe=1) accepts it, and refuses copies whose hmac is right but whose hmac_safe is
+    wrong or missing, without touching the order book."""
+    import hashlib
+    import hmac
+    form, fields = checkout(f"{shop}/yeepay/pay.php")
+    status, headers, _ = http("POST", f"{auto}/app-merchant-proxy/node", urllib.parse.urlencode(form.fields, encoding="gbk").encode())
+    o, n = first_notification(auto, fields.get("p2_Order"))
+    delivered("YeePay hmac_safe", o, n, f"{shop}/yeepay/callback.php?", "GET", "success",
+              "server callback with hmac_safe, checked by callback.php", shop_book(state, fields.get("p2_Order", "")))
+    query = n.get("url", "?").split("?", 1)[1]
+    got = dict(urllib.parse.parse_qsl(query, keep_blank_values=True, encoding="gbk"))
+    values = [got.get(k, "") for k in YEEPAY_FIELDS]
+    want = hmac.new(YEEPAY_KEY.encode(), "#".join(v for v in values if v != "").encode("utf-8"), hashlib.md5).hexdigest()
+    plain = hmac.new(YEEPAY_KEY.encode(), "".join(values).encode("utf-8"), hashlib.md5).hexdigest()
+    check("YeePay: the callback's hmac_safe right by the spec rule (Python hmac, '#'-joined non-empty values), hmac too",
+          got.get("hmac_safe") == want and got.get("hmac") == plain and want != plain, json.dumps(got, ensure_ascii=False))
+    pairs = urllib.parse.parse_qsl(query, keep_blank_values=True, encoding="gbk")
+    for what, changed in (("a wrong hmac_safe", [(k, "0" * 32 if k == "hmac_safe" else v) for k, v in pairs]),
+                          ("no hmac_safe", [(k, v) for k, v in pairs if k != "hmac_safe"])):
+        status, _, reply = http("GET", f"{shop}/yeepay/callback.php?" + urllib.parse.urlencode(changed, encoding="gbk"))
+        book = shop_book(state, fields.get("p2_Order", ""))
+        check(f"YeePay: a callback with the right hmac and {what} refused by callback.php (fail), the book untouched",
+              reply == "fail" and book.get("notifications") == 1 and book.get("status") == "paid", f"{reply!r} {json.dumps(book)}")
+
+
 ALLINPAY_FIELDS = ("merchantId", "version", "language", "signType", "payType", "issuerId", "paymentOrderId", "orderNo",
                    "orderDatetime", "orderAmount", "payDatetime", "payAmount", "ext1", "ext2", "payResult", "errorCode",
                    "returnDatetime")
@@ -1745,6 +1774,7 @@ def main():
                    DINPAY_PUBLIC_KEY=os.path.join(state, "dinpay.pub.pem"),
                    YEEPAY_CALLBACK_URL=f"{shop}/yeepay/callback.php",
                    YEEPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
+                   YEEPAY_HMAC_SAFE="1",
                    ALLINPAY_CERT=os.path.join(state, "allinpay.cert.pem"),
                    ALLINPAY_RECEIVE_URL=f"{shop}/allinpay/notify.php",
                    ALLINPAY_PICKUP_URL=f"{shop}/allinpay/return.php",
@@ -1960,6 +1990,7 @@ def main():
         payment_page_units(sim)
         dinpay_rsa_checks(paysign, f"http://127.0.0.1:{auto_port}", shop, state)
         ips7_checks(f"http://127.0.0.1:{auto_port}", shop, state)
+        yeepay_hmac_safe_checks(f"http://127.0.0.1:{auto_port}", shop, state)
         restart_flow(paysign, shop, state)
     finally:
         for p in procs:
