@@ -15,7 +15,7 @@ pub struct Options {
     pub sign_type: Option<String>,
     /// A merchant secret that a gateway puts inside an RSA-signed text (99bill query APIs).
     pub query_key: Option<Zeroizing<String>>,
-    /// Names of optional second signatures to check (YeePay `hmac_safe=1`).
+    /// Optional second signatures: checked on verify, set on sign (YeePay `hmac_safe=1`).
     pub second: bool,
     /// Signs values that hold the secret's marker (`&key=`), which are refused by default
     /// because a re-split could move the secret (issue 12 §2).

@@ -212,7 +212,8 @@ pub fn sign(p: &Profile, opts: &Options, params: &mut Params, key: Option<&Key>)
 }
 
 /// A computed signature and the fields written with it: the packed field (NPS
-/// `OrderMessage`) and a second signature checked on every verification (NPS `newmd5info`).
+/// `OrderMessage`) and a second signature checked on every verification (NPS `newmd5info`),
+/// or asked for by its option (YeePay `hmac_safe=1`, which a gateway simulator sends).
 pub struct Signed {
     pub sig: String,
     pub with: Vec<(&'static str, String)>,
@@ -237,7 +238,7 @@ pub fn signed(p: &Profile, opts: &Options, params: &Params, key: Option<&Key>) -
             with.push((pk.field, v));
         }
     }
-    if let Some(s) = p.second.filter(|s| s.always) {
+    if let Some(s) = p.second.filter(|s| s.always || opts.second) {
         with.push((
             s.field,
             digest::hex(&second_digest(p, opts, s, params, key)?, second_case(p)),

@@ -378,6 +378,23 @@ fn yeepay_gbk_callback_hmac_over_utf8() {
         check(yeepay_callback(hmac, None), "hmac_safe=1").unwrap_err().status,
         Status::PAYSIGN_MISSING_FIELD
     );
+    // Signing with the option sets hmac_safe too (the value above); without it, only hmac.
+    let (_, fields) = paysign::verify_body(
+        p,
+        &Options::default(),
+        yeepay_callback(hmac, None).as_bytes(),
+        Format::Form,
+        None,
+        Some(&key),
+    )
+    .unwrap();
+    let mut signed = fields.clone();
+    paysign::sign(p, &opts("hmac_safe=1"), &mut signed, Some(&key)).unwrap();
+    assert_eq!((signed.get("hmac"), signed.get("hmac_safe")), (Some(hmac), Some(safe)));
+    let mut plain = fields.clone();
+    plain.remove("hmac_safe");
+    paysign::sign(p, &Options::default(), &mut plain, Some(&key)).unwrap();
+    assert_eq!((plain.get("hmac"), plain.get("hmac_safe")), (Some(hmac), None));
     // Decoding the GBK query as UTF-8 is a charset error, not a silent mismatch.
     let e = paysign::verify_body(
         p,

@@ -156,8 +156,8 @@ Usage:
       legacy mapi, ChinaBank, Dinpay, YeePay, Allinpay so far): verifies payment requests, shows a payment page, notifies the
       merchant and checks its reply, retries, answers queries, operator page at /_sim/.
   paysign simulate --cert GATEWAY [--state DIR]
-      Print the simulator's certificate for GATEWAY (99bill, alipay, allinpay; made at first
-      start), to configure in place of the gateway's for test mode.
+      Print the simulator's certificate for GATEWAY (99bill, alipay, allinpay, wechatpay; for
+      dinpay its public key; made at first start), to configure in place of the gateway's.
   paysign help | --help
   paysign version | --version
 

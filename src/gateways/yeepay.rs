@@ -27,7 +27,7 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         id: "yeepay.pay.notify",
-        about: "YeePay callback (GBK query): hmac over p1_MerId, r0_Cmd..r9_BType; option hmac_safe=1 also checks hmac_safe",
+        about: "YeePay callback (GBK query): hmac over p1_MerId, r0_Cmd..r9_BType; option hmac_safe=1 also checks (signing: sets) hmac_safe",
         kind: Kind::Notify,
         layout: Layout::Fixed(&[
             F("p1_MerId"), F("r0_Cmd"), F("r1_Code"), F("r2_TrxId"), F("r3_Amt"), F("r4_Cur"), F("r5_Pid"),

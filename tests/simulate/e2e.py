@@ -467,6 +467,119 @@ def dinpay_auto(auto, shop, state):
           status == 400 and "sign does not verify" in text and "order_amount=0.02" in text, text[:600])
 
 
+DINPAY_TEST_KEYS = os.path.join(ROOT, "testdata/vectors/keys")  # the self-made RSA-S test key pair of the Dinpay vectors
+
+
+def dinpay_rsa_sign(state, text):
+    """RSA-S by the spec's rule (specs/dinpay.md: MD5withRSA, PKCS#1 v1.5, base64) with the
+    openssl CLI and the shop's test private key: the sign."""
+    import base64
+    with open(os.path.join(state, "dp.txt"), "wb") as f:
+        f.write(text.encode("utf-8"))
+    r = subprocess.run(["openssl", "dgst", "-md5", "-sign", os.path.join(DINPAY_TEST_KEYS, "dinpay_rsa_s_test_private_pkcs8.pem"),
+                        os.path.join(state, "dp.txt")], capture_output=True, timeout=20)
+    return base64.b64encode(r.stdout).decode()
+
+
+def dinpay_rsa_checks(paysign, auto, shop, state):
+    """Dinpay RSA-S: `--cert dinpay` prints the simulator's Dinpay public key (a PUBLIC KEY PEM,
+    the certificate's key by `openssl x509`); the shop's pay.php?sign_type=RSA-S form (its sign
+    re-checked here by openssl with the test public key) through --auto pay; the offline_notify
+    signed RSA-S with the simulator's key, checked by `openssl dgst -md5 -verify`, accepted by
+    notify.php (order book paid); page_notify to return.php; tampered / wrong-amount /
+    other-order copies rejected and their retries scheduled; a duplicate handled once; a
+    changed request refused with diagnose's sign string; malformed requests refused; the query
+    signed RSA-S both ways."""
+    import xml.etree.ElementTree as ET
+    pub = os.path.join(state, "dinpay.pub.pem")  # the shop's DINPAY_PUBLIC_KEY
+    r = subprocess.run([paysign, "simulate", "--state", state, "--cert", "dinpay"], capture_output=True, timeout=20)
+    with open(pub, "wb") as f:
+        f.write(r.stdout)
+    x = subprocess.run(["openssl", "x509", "-in", os.path.join(state, "dinpay.cert.pem"), "-pubkey", "-noout"],
+                       capture_output=True, timeout=20)
+    check("Dinpay RSA-S: --cert dinpay prints the simulator's public key as a PUBLIC KEY PEM (openssl x509 agrees)",
+          r.returncode == 0 and r.stdout.startswith(b"-----BEGIN PUBLIC KEY-----") and r.stdout.strip() == x.stdout.strip(),
+          (r.stdout + r.stderr)[:300])
+    test_pub = os.path.join(DINPAY_TEST_KEYS, "dinpay_rsa_s_test_public.pem")
+    form, fields = checkout(f"{shop}/dinpay/pay.php?sign_type=RSA-S")
+    text = "&".join(f"{k}={v}" for k, v in sorted(fields.items()) if v != "" and k not in ("sign", "sign_type"))
+    check("Dinpay RSA-S: pay.php's request signed MD5withRSA by the rule (openssl dgst -md5 -verify, test public key)",
+          fields.get("sign_type") == "RSA-S" and openssl_verifies(state, test_pub, text, fields.get("sign", ""), "-md5"),
+          json.dumps(fields, ensure_ascii=False)[:400])
+    status, _, page = http("POST", f"{auto}/gateway", urllib.parse.urlencode(form.fields).encode())
+    back = FormParser()
+    back.feed(page)
+    check("Dinpay RSA-S --auto pay: the browser gets a page_notify form, sign_type RSA-S",
+          status == 200 and back.action == f"{shop}/dinpay/return.php" and dict(back.fields).get("sign_type") == "RSA-S",
+          f"{status} {page[:300]}")
+    page = http("POST", back.action, urllib.parse.urlencode(back.fields).encode())[2] if back.action else ""
+    check("Dinpay RSA-S: return.php verifies the page_notify with the simulator's public key and shows paid",
+          'id="status">paid<' in page, page[:300])
+    o, n = first_notification(auto, fields.get("order_no"))
+    delivered("Dinpay RSA-S", o, n, f"{shop}/dinpay/notify.php", "POST", "SUCCESS", "offline_notify POSTed to notify_url",
+              shop_book(state, fields.get("order_no", "")))
+    got = dict(urllib.parse.parse_qsl(n.get("body") or "", keep_blank_values=True))
+    text = "&".join(f"{k}={got[k]}" for k in sorted(DINPAY_FIELDS) if got.get(k, "") != "")
+    check("Dinpay RSA-S: the notification signed MD5withRSA with the simulator's key (openssl dgst -md5 -verify)",
+          got.get("sign_type") == "RSA-S" and openssl_verifies(state, pub, text, got.get("sign", ""), "-md5")
+          and got.get("order_amount") == "0.01" and got.get("trade_status") == "SUCCESS", json.dumps(got))
+    check("Dinpay RSA-S: the test key does not verify it (the simulator's own key signed it)",
+          not openssl_verifies(state, test_pub, text, got.get("sign", ""), "-md5"))
+    if o:
+        for kind in ("tampered", "wrong_amount", "other_order"):
+            status, _, body = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind={kind}")
+            k = json.loads(body)["notifications"][-1] if status == 200 else {}
+            check(f"Dinpay RSA-S: the {kind} copy rejected by notify.php and its retry scheduled",
+                  bool(k) and not k["attempts"][0]["accepted"] and k["attempts"][0]["reply"] != "SUCCESS"
+                  and not k["done"] and k["next_at"] is not None, json.dumps(k)[:400])
+        status, _, body = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind=duplicate")
+        d = json.loads(body)["notifications"][-1] if status == 200 else {}
+        book = shop_book(state, fields.get("order_no", ""))
+        check("Dinpay RSA-S: a duplicate accepted and handled once",
+              bool(d) and d["attempts"][0]["accepted"] and book.get("status") == "paid" and book.get("notifications") == 2,
+              json.dumps(book))
+    bad = urllib.parse.urlencode([(k, "0.02" if k == "order_amount" else v) for k, v in form.fields]).encode()
+    status, _, page = http("POST", f"{auto}/gateway", bad)
+    check("Dinpay RSA-S: a changed request refused with diagnose's sign string",
+          status == 400 and "sign does not verify" in page and "order_amount=0.02" in page, page[:600])
+    def signed(change):
+        f = dict(fields, order_no="R" + fields.get("order_no", ""), **change)
+        f.pop("sign", None)
+        f["sign"] = dinpay_rsa_sign(state, "&".join(f"{k}={v}" for k, v in sorted(f.items()) if v != "" and k != "sign_type"))
+        return urllib.parse.urlencode(f).encode()
+    for what, change, expect in (("an amount that is not a number", dict(order_amount="abc"), "order_amount &#39;abc&#39; is not"),
+                                 ("sign_type RSA", dict(sign_type="RSA"), "sign_type must be MD5 or RSA-S"),
+                                 ("an unknown merchant", dict(merchant_code="1234"), "merchant_code &#39;1234&#39; is not a merchant"),
+                                 ("no notify_url", dict(notify_url=""), "notify_url is not")):
+        status, _, page = http("POST", f"{auto}/gateway", signed(change))
+        check(f"Dinpay RSA-S: {what} refused (400), the simulator still answering",
+              status == 400 and expect in page and http("GET", f"{auto}/_sim/api/orders")[0] == 200, page[:400])
+    no = fields.get("order_no", "")
+    page = http("GET", f"{shop}/dinpay/query.php?order_no={no}&sign_type=RSA-S")[2]
+    check("Dinpay RSA-S query: query.php's RSA-S query, the RSA-S answer verified by paysign: SUCCESS, book paid",
+          'id="state">SUCCESS<' in page and 'id="status">paid<' in page, page[:300])
+    q = {"service_type": "single_trade_query", "merchant_code": "1111130200", "interface_version": "V3.0",
+         "sign_type": "RSA-S", "order_no": no}
+    q["sign"] = dinpay_rsa_sign(state, "&".join(f"{k}={v}" for k, v in sorted(q.items()) if k != "sign_type"))
+    raw = http("POST", f"{auto}/query", urllib.parse.urlencode(q).encode())[2]
+    try:
+        root = ET.fromstring(raw.encode())
+        sign = root.findtext("response/sign") or ""
+        sign_type = root.findtext("response/sign_type") or ""
+        trade = {e.tag: e.text or "" for e in (root.find("response/trade") or [])}
+    except ET.ParseError:
+        sign, sign_type, trade = "", "", {}
+    text = "&".join(f"{k}={v}" for k, v in sorted(trade.items()) if v != "")
+    check("Dinpay RSA-S query: the answer to an RSA-S query signed RSA-S with the simulator's key (openssl)",
+          sign_type == "RSA-S" and trade.get("trade_status") == "SUCCESS" and openssl_verifies(state, pub, text, sign, "-md5"),
+          raw[:400])
+    q["order_no"] = "X" + no
+    raw = http("POST", f"{auto}/query", urllib.parse.urlencode(q).encode())[2]
+    check("Dinpay RSA-S query: a changed RSA-S query refused (sim.invalid-signature) with diagnose's sign string",
+          "<error_code>sim.invalid-signature</error_code>" in raw and f"order_no=X{no}&amp;service_type=single_trade_query" in raw,
+          raw[:400])
+
+
 YEEPAY_KEY = "69cl522AV6q613Ii4W6u8K6XuW8vM1N6bFgyv769220IuYe9u37N4y7rI4Pl"  # the demo merchant's (specs/yeepay.md §3)
 YEEPAY_FIELDS = ("p1_MerId", "r0_Cmd", "r1_Code", "r2_TrxId", "r3_Amt", "r4_Cur", "r5_Pid", "r6_Order", "r7_Uid", "r8_MP",
                  "r9_BType")
@@ -521,6 +634,35 @@ def yeepay_auto(paysign, auto, shop, state):
     status, _, text = http("POST", node, bad)
     check("YeePay: a changed request refused with diagnose's sign string",
           status == 400 and "hmac does not verify" in text and "0.02CNY" in text, text[:600])
+
+
+def yeepay_hmac_safe_checks(auto, shop, state):
+    """YeePay hmac_safe (Unconfirmed in specs/yeepay.md: one public callback): the --auto
+    simulator's server callback carries it, re-computed here with Python's hmac (HMAC-MD5 over
+    the non-empty signed values joined with '#', UTF-8); callback.php (YEEPAY_HMAC_SAFE=1, option
+    hmac_safe=1) accepts it, and refuses copies whose hmac is right but whose hmac_safe is
+    wrong or missing, without touching the order book."""
+    import hashlib
+    import hmac
+    form, fields = checkout(f"{shop}/yeepay/pay.php")
+    status, headers, _ = http("POST", f"{auto}/app-merchant-proxy/node", urllib.parse.urlencode(form.fields, encoding="gbk").encode())
+    o, n = first_notification(auto, fields.get("p2_Order"))
+    delivered("YeePay hmac_safe", o, n, f"{shop}/yeepay/callback.php?", "GET", "success",
+              "server callback with hmac_safe, checked by callback.php", shop_book(state, fields.get("p2_Order", "")))
+    query = n.get("url", "?").split("?", 1)[1]
+    got = dict(urllib.parse.parse_qsl(query, keep_blank_values=True, encoding="gbk"))
+    values = [got.get(k, "") for k in YEEPAY_FIELDS]
+    want = hmac.new(YEEPAY_KEY.encode(), "#".join(v for v in values if v != "").encode("utf-8"), hashlib.md5).hexdigest()
+    plain = hmac.new(YEEPAY_KEY.encode(), "".join(values).encode("utf-8"), hashlib.md5).hexdigest()
+    check("YeePay: the callback's hmac_safe right by the spec rule (Python hmac, '#'-joined non-empty values), hmac too",
+          got.get("hmac_safe") == want and got.get("hmac") == plain and want != plain, json.dumps(got, ensure_ascii=False))
+    pairs = urllib.parse.parse_qsl(query, keep_blank_values=True, encoding="gbk")
+    for what, changed in (("a wrong hmac_safe", [(k, "0" * 32 if k == "hmac_safe" else v) for k, v in pairs]),
+                          ("no hmac_safe", [(k, v) for k, v in pairs if k != "hmac_safe"])):
+        status, _, reply = http("GET", f"{shop}/yeepay/callback.php?" + urllib.parse.urlencode(changed, encoding="gbk"))
+        book = shop_book(state, fields.get("p2_Order", ""))
+        check(f"YeePay: a callback with the right hmac and {what} refused by callback.php (fail), the book untouched",
+              reply == "fail" and book.get("notifications") == 1 and book.get("status") == "paid", f"{reply!r} {json.dumps(book)}")
 
 
 ALLINPAY_FIELDS = ("merchantId", "version", "language", "signType", "payType", "issuerId", "paymentOrderId", "orderNo",
@@ -612,6 +754,89 @@ def ips_flow(auto, shop, state):
     check("IPS: a changed request refused with diagnose's sign string, the certificate not in it",
           status == 400 and "SignMD5 does not verify" in text and "amount0.02date" in text and IPS_CERT[:16] not in text,
           text[:600])
+
+
+IPS7_MER_CODE, IPS7_CERT = "c5374addd1a3d024c3a026199cb8feaf", "c71530d016b3475579da8af971f7ca6c"  # PayumTW's (docs/specs/ips.md §4)
+
+
+def ips7_signature(doc, mer_code=IPS7_MER_CODE):
+    """IPS 7.0's rule, written here from docs/specs/ips.md §4 (hashlib): md5 of the exact text
+    from the first <body> to its </body>, then MerCode, then the certificate, lowercase."""
+    import hashlib
+    import re
+    m = re.search(r"<body>.*?</body>", doc, re.S)
+    return hashlib.md5(((m.group(0) if m else "") + mer_code + IPS7_CERT).encode("utf-8")).hexdigest()
+
+
+def ips7_signed(doc):
+    """doc with its <Signature> set by ips7_signature."""
+    import re
+    return re.sub(r"<Signature>[^<]*</Signature>", "<Signature>" + ips7_signature(doc) + "</Signature>", doc, count=1)
+
+
+def ips7_checks(auto, shop, state):
+    """IPS 7.0 through --auto pay: the shop's pay.php form (pGateWayReq, its Signature re-checked
+    by hashlib) posted to /psfp-entry/gateway/payment.do, the server notification (a form POST
+    of paymentResult to ServerUrl) accepted by server.php (order book paid), its Signature
+    re-checked by hashlib, the browser's form posted to return.php; tampered / wrong-amount /
+    other-order copies rejected (ipscheckfail) with their retries scheduled; a duplicate
+    handled once; a changed request refused with diagnose's sign string; malformed ones refused."""
+    import re
+    node = f"{auto}/psfp-entry/gateway/payment.do"
+    form, fields = checkout(f"{shop}/ips7/pay.php")
+    doc = fields.get("pGateWayReq", "")
+    sig = re.search(r"<Signature>([^<]*)</Signature>", doc)
+    no = (re.search(r"<MerBillNo>([^<]*)</MerBillNo>", doc) or re.search("()", "")).group(1)
+    check("IPS 7.0: pay.php's pGateWayReq signed by the rule (hashlib over <body>…</body> + MerCode + cert)",
+          bool(sig) and sig.group(1) == ips7_signature(doc) and no != "", doc[:400])
+    status, _, page = http("POST", node, urllib.parse.urlencode(form.fields).encode())
+    back = FormParser()
+    back.feed(page)
+    check("IPS 7.0 --auto pay: the browser gets a form posting paymentResult to Merchanturl",
+          status == 200 and back.action == f"{shop}/ips7/return.php" and [k for k, _ in back.fields] == ["paymentResult"],
+          f"{status} {page[:300]}")
+    page = http("POST", back.action, urllib.parse.urlencode(back.fields).encode())[2] if back.action else ""
+    check("IPS 7.0: return.php verifies the paymentResult and shows paid", 'id="status">paid<' in page, page[:300])
+    o, n = first_notification(auto, no)
+    delivered("IPS 7.0", o, n, f"{shop}/ips7/server.php", "POST", "ipscheckok", "paymentResult POSTed to ServerUrl",
+              shop_book(state, no))
+    got = dict(urllib.parse.parse_qsl(n.get("body") or "", keep_blank_values=True))
+    result = got.get("paymentResult", "")
+    sig = re.search(r"<Signature>([^<]*)</Signature>", result)
+    check("IPS 7.0: the notification's Signature right by the rule (hashlib), Status Y, the amount asked, no MerCode in it",
+          list(got) == ["paymentResult"] and bool(sig) and sig.group(1) == ips7_signature(result)
+          and "<Status>Y</Status>" in result and f"<MerBillNo>{no}</MerBillNo>" in result
+          and "<Amount>0.01</Amount>" in result and "<RetEncodeType>17</RetEncodeType>" in result and "MerCode" not in result,
+          result[:600])
+    if o:
+        for kind in ("tampered", "wrong_amount", "other_order"):
+            status, _, body = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind={kind}")
+            k = json.loads(body)["notifications"][-1] if status == 200 else {}
+            check(f"IPS 7.0: the {kind} copy rejected by server.php (ipscheckfail) and its retry scheduled",
+                  bool(k) and not k["attempts"][0]["accepted"] and k["attempts"][0]["reply"] == "ipscheckfail"
+                  and not k["done"] and k["next_at"] is not None, json.dumps(k)[:400])
+        status, _, body = http("POST", f"{auto}/_sim/api/orders/{o[0]['id']}/notify?kind=duplicate")
+        d = json.loads(body)["notifications"][-1] if status == 200 else {}
+        book = shop_book(state, no)
+        check("IPS 7.0: a duplicate accepted and handled once",
+              bool(d) and d["attempts"][0]["accepted"] and book.get("status") == "paid" and book.get("notifications") == 2,
+              json.dumps(book))
+    status, _, page = http("POST", node, urllib.parse.urlencode({"pGateWayReq": doc.replace("<Amount>0.01<", "<Amount>0.02<")}).encode())
+    check("IPS 7.0: a changed request refused with diagnose's sign string, the certificate not in it",
+          status == 400 and "Signature does not verify" in page and "&lt;Amount&gt;0.02&lt;/Amount&gt;" in page
+          and IPS7_CERT not in page, page[:600])
+    other = re.sub(r"<MerBillNo>[^<]*</MerBillNo>", f"<MerBillNo>M{no}</MerBillNo>", doc)
+    for what, sent, expect in (
+            ("no pGateWayReq", {"other": "1"}, "pGateWayReq is missing"),
+            ("a pGateWayReq that is not XML", {"pGateWayReq": "<Ips><head>"}, "pGateWayReq:"),
+            ("an unknown MerCode", {"pGateWayReq": ips7_signed(other.replace(IPS7_MER_CODE, "nobody"))}, "&#39;nobody&#39; is not a merchant"),
+            ("an Amount that is not a number", {"pGateWayReq": ips7_signed(other.replace("<Amount>0.01<", "<Amount>abc<"))},
+             "&lt;Amount&gt; &#39;abc&#39; is not an amount"),
+            ("RetEncodeType 16", {"pGateWayReq": ips7_signed(other.replace("<RetEncodeType>17<", "<RetEncodeType>16<"))},
+             "RetEncodeType&gt; &#39;16&#39; is not 17")):
+        status, _, page = http("POST", node, urllib.parse.urlencode(sent).encode())
+        check(f"IPS 7.0: {what} refused (400), the simulator still answering",
+              status == 400 and expect in page and http("GET", f"{auto}/_sim/api/orders")[0] == 200, page[:400])
 
 
 TENPAY_KEY = "8934e7d15453e97507ef794cf7b0519d"  # the vendor PHP kit's sample key (testdata/vectors/tenpay.json)
@@ -1811,8 +2036,10 @@ def main():
                    DINPAY_RETURN_URL=f"{shop}/dinpay/return.php",
                    DINPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
                    DINPAY_QUERY_URL=f"http://127.0.0.1:{auto_port}/query",
+                   DINPAY_PUBLIC_KEY=os.path.join(state, "dinpay.pub.pem"),
                    YEEPAY_CALLBACK_URL=f"{shop}/yeepay/callback.php",
                    YEEPAY_ORDER_DIR=os.path.join(state, "shop-orders"),
+                   YEEPAY_HMAC_SAFE="1",
                    ALLINPAY_CERT=os.path.join(state, "allinpay.cert.pem"),
                    ALLINPAY_RECEIVE_URL=f"{shop}/allinpay/notify.php",
                    ALLINPAY_PICKUP_URL=f"{shop}/allinpay/return.php",
@@ -1824,6 +2051,9 @@ def main():
                    IPS_SERVER_URL=f"{shop}/ips/server.php",
                    IPS_RETURN_URL=f"{shop}/ips/return.php",
                    IPS_ORDER_DIR=os.path.join(state, "shop-orders"),
+                   IPS7_SERVER_URL=f"{shop}/ips7/server.php",
+                   IPS7_RETURN_URL=f"{shop}/ips7/return.php",
+                   IPS7_ORDER_DIR=os.path.join(state, "shop-orders"),
                    TENPAY_GATEWAY=f"http://127.0.0.1:{auto_port}/gateway/pay.htm",
                    TENPAY_API=f"http://127.0.0.1:{auto_port}/gateway",
                    TENPAY_NOTIFY_URL=f"{shop}/tenpay/notify.php",
@@ -2025,6 +2255,9 @@ def main():
         allinpay_query_checks(sim, f"http://127.0.0.1:{auto_port}", shop, state)
         payment_page_units(sim)
         unionpay_checks(paysign, sim, f"http://127.0.0.1:{auto_port}", shop, state)
+        dinpay_rsa_checks(paysign, f"http://127.0.0.1:{auto_port}", shop, state)
+        ips7_checks(f"http://127.0.0.1:{auto_port}", shop, state)
+        yeepay_hmac_safe_checks(f"http://127.0.0.1:{auto_port}", shop, state)
         restart_flow(paysign, shop, state)
     finally:
         for p in procs:

@@ -1,25 +1,28 @@
 <?php
 /*
  * Dinpay single_trade_query from the merchant's server: the form signed with the profile
- * dinpay.query.request (sorted, `&key=`, MD5 lowercase) and POSTed; the XML answer verified
- * with the profile dinpay.query.response (the <trade> children, sorted, `&key=`; the parser
+ * dinpay.query.request (sorted, `&key=`, MD5 lowercase; query.php?sign_type=RSA-S: MD5withRSA
+ * with our private key) and POSTed; the XML answer verified with the profile
+ * dinpay.query.response (the <trade> children, sorted, `&key=`, or RSA-S with Dinpay's
+ * public key when we asked RSA-S; the parser
  * flattens the document to its leaf elements, so a misspelt <resopnse> does not matter). A
  * verified SUCCESS for the amount asked settles an order still pending in the order book.
- * query.php?order_no=...
+ * query.php?order_no=...[&sign_type=RSA-S]
  */
 
 declare(strict_types=1);
 
 $config = require __DIR__ . '/config.php';
+require_once __DIR__ . '/verify.php';
 
-$key = PaySign\Key::secret($config['key']);
+$signType = in_array($_GET['sign_type'] ?? '', $config['signTypes'], true) ? $_GET['sign_type'] : 'MD5';
 $signed = PaySign\sign_params('dinpay.query.request', [
     'service_type' => 'single_trade_query',
     'merchant_code' => $config['merchantCode'],
     'interface_version' => 'V3.0',
-    'sign_type' => 'MD5',
+    'sign_type' => $signType,
     'order_no' => (string) ($_GET['order_no'] ?? ''),
-], $key);
+], dinpay_signing_key($config, $signType));
 $answer = @file_get_contents($config['queryUrl'], false, stream_context_create(['http' => [
     'method' => 'POST', 'header' => "Content-Type: application/x-www-form-urlencoded\r\n",
     'content' => http_build_query($signed), 'timeout' => 10, 'ignore_errors' => true,
@@ -27,7 +30,9 @@ $answer = @file_get_contents($config['queryUrl'], false, stream_context_create([
 
 $fields = null;
 $valid = false;
-if ($answer !== false) {
+// the answer is signed the way we asked (an RSA-S key refuses an MD5 answer, and the reverse)
+$key = dinpay_verifying_key($config, $signType);
+if ($answer !== false && $key !== null) {
     try {
         $valid = PaySign\verify_body('dinpay.query.response', $answer, $key, 'xml', null, null, $fields);
     } catch (PaySign\Exception $e) {

@@ -3,7 +3,8 @@
  * YeePay callback at p8_Url, a GBK query string: r9_BType=2 is the server callback, r9_BType=1
  * the payer's browser, with the same signed fields. Verify the raw query with the merchant key
  * (profile yeepay.pay.notify: hmac over p1_MerId, r0_Cmd..r9_BType, the rb_/ro_/rp_ extras
- * unsigned), and since values-only signing cannot prove field boundaries (spec, gotcha 6),
+ * unsigned; with 'hmacSafe' also hmac_safe, option hmac_safe=1), and since values-only
+ * signing cannot prove field boundaries (spec, gotcha 6),
  * check p1_MerId, r6_Order and r3_Amt against the order book. The server callback updates it,
  * once only, and gets exactly `success` (PaySign\reply), or YeePay keeps calling; the browser
  * gets a page.
@@ -17,7 +18,7 @@ $query = (string) ($_SERVER['QUERY_STRING'] ?? '');
 $fields = null;
 try {
     $verified = PaySign\verify_body('yeepay.pay.notify', $query, PaySign\Key::secret($config['key']),
-        'form', null, null, $fields);
+        'form', null, $config['hmacSafe'] ? 'hmac_safe=1' : null, $fields);
 } catch (PaySign\Exception $e) {
     error_log('YeePay callback rejected: ' . $e->getStatusName() . ': ' . $e->getMessage());
     $verified = false;

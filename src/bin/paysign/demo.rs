@@ -851,7 +851,7 @@ const PAYPAL: &str = "paypal";
 const TENPAY_TEST_KEY: &str = "TENPAY-TEST-KEY-0123456789abcdef";
 
 /// PayumTW/ips tests/ApiTest.php's MerKey (testdata/vectors/ips.json), a published test value.
-const IPS7_TEST_CERT: &str = "c71530d016b3475579da8af971f7ca6c";
+pub const IPS7_TEST_CERT: &str = "c71530d016b3475579da8af971f7ca6c";
 
 /// IPS's public demo merchant certificate (000015), as its demo pages and other SDKs' tests
 /// carry it.

@@ -1,7 +1,9 @@
 //! Dinpay 智付 direct_pay V3.0, simulated: the payer's form to `/gateway` (MD5 with the
-//! merchant key; RSA-S is not simulated yet), the server notification (`offline_notify`, a form
-//! POST to notify_url) retried until the reply is exactly `SUCCESS`, then the browser's
-//! `page_notify` POST to return_url (an auto-submitting form). Rules: ../shared/specs/dinpay.md.
+//! merchant key, or RSA-S with the merchant's public key: dinpay_rsa.rs), the server
+//! notification (`offline_notify`, a form POST to notify_url, signed the way the request was:
+//! MD5 with the merchant key, RSA-S with the simulator's own Dinpay key) retried until the reply
+//! is exactly `SUCCESS`, then the browser's `page_notify` POST to return_url (an auto-submitting
+//! form). Rules: ../shared/specs/dinpay.md.
 
 use paysign::{Charset, Format, Options, Params};
 
@@ -37,10 +39,11 @@ pub fn pay_request(sim: &Sim, req: &Request) -> Response {
         Ok(v) => v,
         Err(refusal) => return refusal,
     };
-    if fields.get("sign_type") != Some("MD5") {
-        return FORM.rejected("sign_type must be MD5 (RSA-S is not simulated yet)", None);
-    }
-    if let Err(refusal) = FORM.verify(req, &fields, merchant) {
+    let key = match super::dinpay_rsa::request_key(sim, &fields, merchant) {
+        Ok(k) => k,
+        Err(why) => return FORM.rejected(&why, None),
+    };
+    if let Err(refusal) = FORM.verify(req, &fields, key) {
         return refusal;
     }
     if let Err(why) = check_fields(&fields) {
@@ -77,6 +80,7 @@ fn result(sim: &Sim, order: &Order, kind: Kind, notify_type: &str) -> Result<Par
     let r = &order.request;
     let get = |name: &str| r.get(name).unwrap_or_default().to_string();
     let paid = order.status == OrderStatus::Paid;
+    let rsa = super::dinpay_rsa::is_rsa(r);
     let (no, amount) = super::yuan_ids(order, kind);
     let mut n = Params::from_pairs([
         ("merchant_code", order.merchant.clone()),
@@ -86,7 +90,7 @@ fn result(sim: &Sim, order: &Order, kind: Kind, notify_type: &str) -> Result<Par
             format!("sim{}{}", order.id, order.deal_id.as_deref().unwrap_or_default()),
         ),
         ("interface_version", "V3.0".to_string()),
-        ("sign_type", "MD5".to_string()),
+        ("sign_type", if rsa { "RSA-S" } else { "MD5" }.to_string()),
         ("order_no", no),
         ("order_time", get("order_time")),
         ("order_amount", amount),
@@ -97,9 +101,13 @@ fn result(sim: &Sim, order: &Order, kind: Kind, notify_type: &str) -> Result<Par
         ("bank_code", get("bank_code")),
         ("bank_seq_no", format!("SIM{}", order.id)),
     ]);
-    let merchant = secret_form::merchant(&sim.dinpay, &order.merchant)?;
+    let key = if rsa {
+        &sim.dinpay_key.key
+    } else {
+        &secret_form::merchant(&sim.dinpay, &order.merchant)?.key
+    };
     let p = paysign::profile(NOTIFY).map_err(|e| e.message)?;
-    paysign::sign(p, &Options::default(), &mut n, Some(&merchant.key)).map_err(|e| e.message)?;
+    paysign::sign(p, &Options::default(), &mut n, Some(key)).map_err(|e| e.message)?;
     if kind == Kind::Tampered {
         n.set("order_amount", "9999.99");
     }

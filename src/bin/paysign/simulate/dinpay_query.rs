@@ -1,9 +1,12 @@
 //! Dinpay `single_trade_query` at `/query` (query.dinpay.com/query; NewDinPay.php posts to
 //! the path `/query`), answered from the recorded orders: the form verified with the profile
-//! dinpay.query.request (sorted, `&key=`, MD5 lowercase), the XML answer
+//! dinpay.query.request (sorted, `&key=`, MD5 lowercase; or RSA-S with the merchant's public
+//! key, dinpay_rsa.rs), the XML answer
 //! `<dinpay><response><is_success>T</is_success><sign_type>MD5</sign_type><sign>…</sign>
 //! <trade>…</trade></response></dinpay>` whose sign covers the non-empty `<trade>` children,
-//! sorted, with `&key=` (profile dinpay.query.response). trade_status SUCCESS, FAILED or
+//! sorted, with `&key=` (profile dinpay.query.response; for an RSA-S request, the same string
+//! signed RSA-S with the simulator's Dinpay key and `<sign_type>RSA-S</sign_type>`: the spec
+//! gives the response's rule for MD5 only, so this is the simulator's choice). trade_status SUCCESS, FAILED or
 //! UNPAY (an order whose payment page is still open). Errors: is_success F with
 //! `error_code` TRADE_IS_NOT_EXIST (the spec's); the spec names no other code, so the
 //! simulator's are `sim.*`, and its `error_msg` element (the simulator's own) carries the
@@ -56,10 +59,11 @@ pub fn query(sim: &Sim, req: &Request) -> Response {
             ),
         );
     };
-    if get("sign_type") != "MD5" {
-        return error("sim.malformed", "sign_type must be MD5 (RSA-S is not simulated yet)");
-    }
-    if let Err((code, why)) = secret_form::verify_api(p, req, &fields, &merchant.key, "sign") {
+    let key = match super::dinpay_rsa::request_key(sim, &fields, merchant) {
+        Ok(k) => &k.key,
+        Err(why) => return error("sim.malformed", &why),
+    };
+    if let Err((code, why)) = secret_form::verify_api(p, req, &fields, key, "sign") {
         return error(code, &why);
     }
     if get("service_type") != "single_trade_query" {
@@ -90,7 +94,7 @@ pub fn query(sim: &Sim, req: &Request) -> Response {
     };
     let trade = trade(order);
     drop(orders);
-    match signed(sim, trade) {
+    match signed(sim, trade, super::dinpay_rsa::is_rsa(&fields)) {
         Ok(body) => xml(&body),
         Err(why) => error("sim.error", &why),
     }
@@ -124,18 +128,26 @@ fn trade(o: &Order) -> Params {
     ])
 }
 
-/// is_success T, the sign over the trade and the `<trade>` element.
-fn signed(sim: &Sim, mut trade: Params) -> Result<String, String> {
+/// is_success T, the sign over the trade (MD5 with the merchant key, or with `rsa` RSA-S with
+/// the simulator's key) and the `<trade>` element.
+fn signed(sim: &Sim, mut trade: Params, rsa: bool) -> Result<String, String> {
     let merchant = secret_form::merchant(&sim.dinpay, trade.get("merchant_code").unwrap_or_default())?;
+    let (sign_type, key) = if rsa {
+        ("RSA-S", &sim.dinpay_key.key)
+    } else {
+        ("MD5", &merchant.key)
+    };
+    // sign_type picks the method; it is outside <trade>, and never in the sign string.
+    trade.set("sign_type", sign_type);
     let p = paysign::profile(RESPONSE).map_err(|e| e.message)?;
-    let sign = paysign::sign(p, &Options::default(), &mut trade, Some(&merchant.key)).map_err(|e| e.message)?;
+    let sign = paysign::sign(p, &Options::default(), &mut trade, Some(key)).map_err(|e| e.message)?;
     let children: String = trade
         .iter()
-        .filter(|(name, _)| *name != "sign")
+        .filter(|(name, _)| !["sign", "sign_type"].contains(name))
         .map(|(name, value)| format!("<{name}>{}</{name}>", escape(value)))
         .collect();
     Ok(format!(
-        "<is_success>T</is_success><sign_type>MD5</sign_type><sign>{sign}</sign><trade>{children}</trade>"
+        "<is_success>T</is_success><sign_type>{sign_type}</sign_type><sign>{sign}</sign><trade>{children}</trade>"
     ))
 }
 

@@ -24,10 +24,14 @@ mod chinabank;
 mod dinpay;
 #[path = "dinpay_query.rs"]
 mod dinpay_query;
+#[path = "dinpay_rsa.rs"]
+mod dinpay_rsa;
 #[path = "http.rs"]
 mod http;
 #[path = "ips.rs"]
 mod ips;
+#[path = "ips7.rs"]
+mod ips7;
 #[path = "keys.rs"]
 mod keys;
 #[path = "kuaiqian.rs"]
@@ -103,7 +107,10 @@ pub struct Sim {
     alipay_mapi: Vec<alipay_mapi::Merchant>,
     chinabank: Vec<secret_form::Merchant>,
     dinpay: Vec<secret_form::Merchant>,
+    dinpay_rsa: Vec<secret_form::Merchant>,
+    dinpay_key: keys::GatewayKey,
     ips: Vec<secret_form::Merchant>,
+    ips7: Vec<secret_form::Merchant>,
     yeepay: Vec<secret_form::Merchant>,
     allinpay: Vec<secret_form::Merchant>,
     allinpay_key: keys::GatewayKey,
@@ -227,10 +234,14 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
             out.say(&unionpay_chain::cert(&state, part)?);
             return Ok(0);
         }
-        if !["99bill", "alipay", "allinpay", "wechatpay"].contains(&gateway) {
+        if !["99bill", "alipay", "allinpay", "dinpay", "wechatpay"].contains(&gateway) {
             return Err(Error::invalid_argument(format!(
-                "--cert: '{gateway}' signs with a shared secret or is not simulated; RSA gateways: 99bill, alipay, allinpay, wechatpay (API v3), unionpay-root, unionpay-middle, unionpay-sign"
+                "--cert: '{gateway}' signs with a shared secret or is not simulated; RSA gateways: 99bill, alipay, allinpay, dinpay, wechatpay (API v3), unionpay-root, unionpay-middle, unionpay-sign"
             )));
+        }
+        if gateway == dinpay::GATEWAY {
+            out.say(&dinpay_rsa::public_pem(&keys::load_or_create(&state, gateway)?.key)?);
+            return Ok(0);
         }
         out.say(&keys::load_or_create(&state, gateway)?.cert_pem);
         return Ok(0);
@@ -255,6 +266,7 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
     let kuaiqian_key = keys::load_or_create(&state, "99bill")?;
     let alipay_key = keys::load_or_create(&state, "alipay")?;
     let allinpay_key = keys::load_or_create(&state, "allinpay")?;
+    let dinpay_key = keys::load_or_create(&state, dinpay::GATEWAY)?;
     let wechat_v3 = wechat_v3::Gateway::new(config.wechat_v3, keys::load_or_create(&state, "wechatpay")?)?;
     let unionpay = unionpay::Gateway::new(config.unionpay, unionpay_chain::load_or_create(&state)?);
     let sim = Arc::new_cyclic(|me| Sim {
@@ -271,7 +283,10 @@ pub fn run(argv: &[String], out: &mut Out) -> Result<u8> {
         alipay_mapi: config.alipay_mapi,
         chinabank: config.chinabank,
         dinpay: config.dinpay,
+        dinpay_rsa: config.dinpay_rsa,
+        dinpay_key,
         ips: config.ips,
+        ips7: config.ips7,
         yeepay: config.yeepay,
         allinpay: config.allinpay,
         allinpay_key,
@@ -330,7 +345,9 @@ struct Config {
     alipay_mapi: Vec<alipay_mapi::Merchant>,
     chinabank: Vec<secret_form::Merchant>,
     dinpay: Vec<secret_form::Merchant>,
+    dinpay_rsa: Vec<secret_form::Merchant>,
     ips: Vec<secret_form::Merchant>,
+    ips7: Vec<secret_form::Merchant>,
     yeepay: Vec<secret_form::Merchant>,
     allinpay: Vec<secret_form::Merchant>,
     tenpay: Vec<secret_form::Merchant>,
@@ -351,6 +368,9 @@ const DINPAY_TEST_KEY: &str = "hfgd_83yt_90hb_gf98n";
 /// IPS's demo merchant 000015; its certificate text is demo.rs's IPS_DEMO_CERT (Crasader/test2
 /// IPSTest.php, docs/specs/ips.md; testdata/vectors/ips.json).
 const IPS_DEMO_MER_CODE: &str = "000015";
+/// PayumTW/ips tests/ApiTest.php's 7.0 MerCode; its certificate is demo.rs's IPS7_TEST_CERT
+/// (docs/specs/ips.md §4; testdata/vectors/ips.json ips-v7-*).
+const IPS7_TEST_MER_CODE: &str = "c5374addd1a3d024c3a026199cb8feaf";
 /// YeePay's public demo merchant and its key, from YeePay's official demo code
 /// (../shared/specs/yeepay.md §3; testdata/vectors/yeepay.json).
 const YEEPAY_DEMO_MER_ID: &str = "10001126856";
@@ -379,8 +399,9 @@ const MAPI_DEMO_PUBLIC: &[u8] =
 ///   "wechatpay_v3": {"merchants": [{"mchid": "…", "apiv3_key": "…", "cert": "FILE"}]},
 ///   "alipay": {"merchants": [{"app_id": "…", "public_key": "FILE"}]},
 ///   "chinabank": {"merchants": [{"v_mid": "…", "md5_key": "…"}]},
-///   "dinpay": {"merchants": [{"merchant_code": "…", "md5_key": "…"}]},
+///   "dinpay": {"merchants": [{"merchant_code": "…", "md5_key": "…", "public_key": "FILE" (optional, for RSA-S)}]},
 ///   "ips": {"merchants": [{"Mer_code": "…", "cert": "…"}]},
+///   "ips7": {"merchants": [{"MerCode": "…", "cert": "…"}]},
 ///   "yeepay": {"merchants": [{"p1_MerId": "…", "key": "…"}]},
 ///   "allinpay": {"merchants": [{"merchantId": "…", "md5_key": "…"}]},
 ///   "tenpay": {"merchants": [{"partner": "…", "key": "…"}]},
@@ -420,9 +441,14 @@ fn load_config(path: Option<&str>) -> Result<Config> {
                 id: DINPAY_TEST_CODE.into(),
                 key: Key::secret(DINPAY_TEST_KEY)?,
             }],
+            dinpay_rsa: dinpay_rsa::builtin(DINPAY_TEST_CODE)?,
             ips: vec![secret_form::Merchant {
                 id: IPS_DEMO_MER_CODE.into(),
                 key: Key::secret(super::demo::IPS_DEMO_CERT)?,
+            }],
+            ips7: vec![secret_form::Merchant {
+                id: IPS7_TEST_MER_CODE.into(),
+                key: Key::secret(super::demo::IPS7_TEST_CERT)?,
             }],
             yeepay: vec![secret_form::Merchant {
                 id: YEEPAY_DEMO_MER_ID.into(),
@@ -510,7 +536,9 @@ fn load_config(path: Option<&str>) -> Result<Config> {
     let wechat_v3 = wechat_v3::config_merchants(&v, dir)?;
     let chinabank = secret_merchants(&v, "chinabank", "v_mid", "md5_key")?;
     let dinpay = secret_merchants(&v, "dinpay", "merchant_code", "md5_key")?;
+    let dinpay_rsa = dinpay_rsa::config_merchants(&v, dir)?;
     let ips = secret_merchants(&v, "ips", "Mer_code", "cert")?;
+    let ips7 = secret_merchants(&v, "ips7", "MerCode", "cert")?;
     let yeepay = secret_merchants(&v, "yeepay", "p1_MerId", "key")?;
     let allinpay = secret_merchants(&v, "allinpay", "merchantId", "md5_key")?;
     let tenpay = secret_merchants(&v, "tenpay", "partner", "key")?;
@@ -530,7 +558,9 @@ fn load_config(path: Option<&str>) -> Result<Config> {
         alipay_mapi,
         chinabank,
         dinpay,
+        dinpay_rsa,
         ips,
+        ips7,
         yeepay,
         allinpay,
         tenpay,
@@ -626,6 +656,7 @@ fn route(sim: &Sim, req: &Request) -> Response {
         ("POST", dinpay::PATH) => dinpay::pay_request(sim, req),
         ("POST", dinpay_query::PATH) => dinpay_query::query(sim, req),
         ("POST", ips::PATH) => ips::pay_request(sim, req),
+        ("POST", ips7::PATH) => ips7::pay_request(sim, req),
         ("GET" | "POST", yeepay::PATH) => yeepay::pay_request(sim, req),
         ("POST", allinpay::PATH) => allinpay::pay_request(sim, req),
         ("POST", allinpay_query::PATH) => allinpay_query::query(sim, req),
@@ -694,6 +725,7 @@ fn title(gateway: &str) -> &'static str {
         "chinabank" => chinabank::TITLE,
         dinpay::GATEWAY => dinpay::TITLE,
         ips::GATEWAY => ips::TITLE,
+        ips7::GATEWAY => ips7::TITLE,
         yeepay::GATEWAY => yeepay::TITLE,
         allinpay::GATEWAY => allinpay::TITLE,
         tenpay::GATEWAY => tenpay::TITLE,
@@ -708,6 +740,7 @@ fn unit(o: &store::Order) -> String {
     match o.gateway {
         "alipay" | alipay_mapi::GATEWAY => "yuan".into(),
         "chinabank" | dinpay::GATEWAY | ips::GATEWAY | yeepay::GATEWAY => "yuan".into(),
+        ips7::GATEWAY => "yuan".into(),
         paypal::GATEWAY => paypal::currency(o).into(),
         // 99bill, WeChat Pay v2 and v3, Allinpay, Tenpay
         _ => "fen".into(),
@@ -724,6 +757,7 @@ fn made(sim: &Sim, o: &store::Order, kind: Kind) -> std::result::Result<Made, St
         alipay_mapi::GATEWAY => alipay_mapi::notification(sim, o, kind).map(form),
         "chinabank" => chinabank::notification(sim, o, kind).map(form),
         dinpay::GATEWAY => dinpay::notification(sim, o, kind).map(form),
+        ips7::GATEWAY => ips7::notification(sim, o, kind).map(form),
         allinpay::GATEWAY => allinpay::notification(sim, o, kind).map(form),
         yeepay::GATEWAY => yeepay::notification_url(sim, o, kind).map(|url| (url, None, rules(o))),
         ips::GATEWAY => ips::notification_url(sim, o, kind).map(|url| (url, None, rules(o))),
@@ -745,6 +779,7 @@ fn rules(o: &store::Order) -> &'static notifier::Rules {
         "chinabank" => &chinabank::RULES,
         dinpay::GATEWAY => &dinpay::RULES,
         ips::GATEWAY => &ips::RULES,
+        ips7::GATEWAY => &ips7::RULES,
         allinpay::GATEWAY => &allinpay::RULES,
         yeepay::GATEWAY => &yeepay::RULES,
         tenpay::GATEWAY => &tenpay::RULES,
@@ -1000,6 +1035,7 @@ impl Sim {
             dinpay::GATEWAY => dinpay::return_page(self, o),
             allinpay::GATEWAY => allinpay::return_page(self, o),
             unionpay::GATEWAY => unionpay::return_page(self, o),
+            ips7::GATEWAY => ips7::return_page(self, o),
             _ => None,
         };
         if let Some(page) = form {

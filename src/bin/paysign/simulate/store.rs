@@ -287,7 +287,7 @@ const STATE_FILE: &str = "state.json";
 const FORMAT: &str = "paysign-simulate-state";
 const VERSION: u64 = 1;
 /// The gateways and POST content types an order can hold (they are `&'static str` in memory).
-const GATEWAYS: [&str; 13] = [
+const GATEWAYS: [&str; 14] = [
     "99bill",
     "wechatpay",
     "alipay",
@@ -295,6 +295,7 @@ const GATEWAYS: [&str; 13] = [
     "chinabank",
     super::dinpay::GATEWAY,
     super::ips::GATEWAY,
+    super::ips7::GATEWAY,
     super::yeepay::GATEWAY,
     super::allinpay::GATEWAY,
     super::tenpay::GATEWAY,
