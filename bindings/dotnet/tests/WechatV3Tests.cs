@@ -82,7 +82,26 @@ namespace PaySign.Tests
                 Assert.AreEqual(Status.KeyError, e.Status);
                 e = Assert.Throws<PaySignException>(() => Signer.WechatV3Decrypt(Encoding.ASCII.GetBytes("{}"), ApiV3Key));
                 Assert.AreEqual(Status.MissingField, e.Status);
+                // Twins: one ciphertext byte changed, and the tag cut by one byte.
+                byte[] flipped = WithCiphertext(nb, c => { c[0] ^= 1; return c; });
+                byte[] cut = WithCiphertext(nb, c => { Array.Resize(ref c, c.Length - 1); return c; });
+                e = Assert.Throws<PaySignException>(() => Signer.WechatV3Decrypt(flipped, ApiV3Key));
+                Assert.AreEqual(Status.DecryptError, e.Status);
+                e = Assert.Throws<PaySignException>(() => Signer.WechatV3Decrypt(cut, ApiV3Key));
+                Assert.AreEqual(Status.DecryptError, e.Status);
             }
+        }
+
+        // The notification body with its resource's ciphertext (decoded) changed by edit.
+        static byte[] WithCiphertext(byte[] body, Func<byte[], byte[]> edit)
+        {
+            string text = Encoding.UTF8.GetString(body);
+            const string mark = "\"ciphertext\":\"";
+            int start = text.IndexOf(mark, StringComparison.Ordinal) + mark.Length;
+            int end = text.IndexOf('"', start);
+            byte[] raw = Convert.FromBase64String(text.Substring(start, end - start));
+            string edited = Convert.ToBase64String(edit(raw));
+            return Encoding.UTF8.GetBytes(text.Substring(0, start) + edited + text.Substring(end));
         }
 
         [Test]

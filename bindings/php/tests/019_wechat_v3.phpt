@@ -45,6 +45,16 @@ echo json_decode($plain, true)['trade_state'], "\n";
 echo 'wrong key: ', code_of(function () use ($nb) { return PaySign\wechat_v3_decrypt($nb, 'a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gc'); }), "\n";
 echo 'short key: ', code_of(function () use ($nb) { return PaySign\wechat_v3_decrypt($nb, 'short'); }), "\n";
 echo 'no resource: ', code_of(function () { return PaySign\wechat_v3_decrypt('{}', 'a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb'); }), "\n";
+/* Twins of the notification: one ciphertext byte changed, and the tag cut by one byte. */
+function with_ciphertext($body, $edit) {
+    $j = json_decode($body, true);
+    $j['resource']['ciphertext'] = base64_encode($edit(base64_decode($j['resource']['ciphertext'])));
+    return json_encode($j, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE);
+}
+$flipped = with_ciphertext($nb, function ($c) { $c[0] = chr(ord($c[0]) ^ 1); return $c; });
+$cut = with_ciphertext($nb, function ($c) { return substr($c, 0, -1); });
+echo 'tampered ciphertext: ', code_of(function () use ($flipped) { return PaySign\wechat_v3_decrypt($flipped, 'a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb'); }), "\n";
+echo 'truncated tag: ', code_of(function () use ($cut) { return PaySign\wechat_v3_decrypt($cut, 'a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb'); }), "\n";
 ?>
 --EXPECT--
 WECHATPAY2-SHA256-RSA2048 mchid="1900009191",nonce_str="593BEC0C930BF1AFEB40B4A08C8FB242",signature=
@@ -69,3 +79,5 @@ SUCCESS
 wrong key: 23
 short key: 20
 no resource: 13
+tampered ciphertext: 23
+truncated tag: 23

@@ -94,6 +94,11 @@ public class WechatV3Test {
         assertEquals(PaySignException.DECRYPT_ERROR, statusOf(() -> PaySign.wechatV3Decrypt(nb, wrong)));
         assertEquals(PaySignException.KEY_ERROR, statusOf(() -> PaySign.wechatV3Decrypt(nb, utf8("short"))));
         assertEquals(PaySignException.MISSING_FIELD, statusOf(() -> PaySign.wechatV3Decrypt(utf8("{}"), APIV3_KEY)));
+        // Twins: one ciphertext byte changed, and the tag cut by one byte.
+        byte[] flipped = withCiphertext(nb, c -> { c[0] ^= 1; return c; });
+        byte[] cut = withCiphertext(nb, c -> java.util.Arrays.copyOf(c, c.length - 1));
+        assertEquals(PaySignException.DECRYPT_ERROR, statusOf(() -> PaySign.wechatV3Decrypt(flipped, APIV3_KEY)));
+        assertEquals(PaySignException.DECRYPT_ERROR, statusOf(() -> PaySign.wechatV3Decrypt(cut, APIV3_KEY)));
         platform.close();
         pub.close();
     }
@@ -131,5 +136,16 @@ public class WechatV3Test {
         wrong[31] ^= 1;
         assertEquals(PaySignException.DECRYPT_ERROR, statusOf(() -> PaySign.wechatV3Certificates(body, wrong)));
         assertEquals(PaySignException.MISSING_FIELD, statusOf(() -> PaySign.wechatV3Certificates(utf8("{\"data\":[]}"), APIV3_KEY)));
+    }
+
+    /** The notification body with its resource's ciphertext (decoded) changed by {@code edit}. */
+    private static byte[] withCiphertext(byte[] body, java.util.function.UnaryOperator<byte[]> edit) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        String mark = "\"ciphertext\":\"";
+        int start = text.indexOf(mark) + mark.length();
+        int end = text.indexOf('"', start);
+        byte[] raw = java.util.Base64.getDecoder().decode(text.substring(start, end));
+        String edited = java.util.Base64.getEncoder().encodeToString(edit.apply(raw));
+        return utf8(text.substring(0, start) + edited + text.substring(end));
     }
 }
