@@ -27,11 +27,10 @@ pub enum Reply {
     Exact(&'static str),
     /// HTTP 200 and the gateway's own rule for the body.
     By(fn(&[u8]) -> Result<Option<String>, String>),
-    /// HTTP 200 is the acknowledgement, whatever the body (PayPal IPN): the reply says nothing
-    /// about the merchant's verdict, which shows in its calls back to the gateway instead.
-    Any200,
-    /// Only the HTTP status counts: one of these (WeChat Pay v3: 200 or 204); any body.
-    Status(&'static [u16]),
+    /// Only the HTTP status counts, one of `codes`, whatever the body (WeChat Pay v3: 200 or
+    /// 204; UnionPay: 200 or 302). `decides`: whether that reply is the merchant's acceptance of
+    /// the notification; PayPal IPN's 200 is not (its verdict shows in its calls back instead).
+    Status { codes: &'static [u16], decides: bool },
 }
 
 impl Reply {
@@ -40,19 +39,19 @@ impl Reply {
         match self {
             Reply::Exact(profile) => super::exact_reply(profile, body),
             Reply::By(check) => check(body),
-            Reply::Any200 | Reply::Status(_) => Ok(None),
+            Reply::Status { .. } => Ok(None),
         }
     }
 
     /// Whether a reply accepted by this rule is the merchant's acceptance of the notification.
     pub fn decides(&self) -> bool {
-        !matches!(self, Reply::Any200)
+        !matches!(self, Reply::Status { decides: false, .. })
     }
 
     /// The reply's verdict: its HTTP status, then its body.
     pub fn judge(&self, status: u16, body: &[u8]) -> Result<Option<String>, String> {
         let wanted: &[u16] = match self {
-            Reply::Status(s) => s,
+            Reply::Status { codes, .. } => codes,
             _ => &[200],
         };
         if !wanted.contains(&status) {

@@ -28,7 +28,10 @@ pub const RULES: Rules = Rules {
     retries: &[
         10, 20, 40, 80, 160, 320, 640, 1280, 2560, 5120, 10240, 20480, 40960, 81920, 86400, 86400,
     ],
-    reply: Reply::Any200,
+    reply: Reply::Status {
+        codes: &[200],
+        decides: false,
+    },
 };
 
 const VALIDATE: &[u8] = b"cmd=_notify-validate";

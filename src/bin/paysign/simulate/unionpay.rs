@@ -32,7 +32,10 @@ const RESPONSE: &str = "unionpay.acp.response";
 /// say "每次的间隔时间为0,1,2,4分钟"): five sends, the retries 1, 2, 4 and 5 minutes apart.
 pub const RULES: Rules = Rules {
     retries: &[60, 120, 240, 300],
-    reply: Reply::Status(&[200, 302]),
+    reply: Reply::Status {
+        codes: &[200, 302],
+        decides: true,
+    },
 };
 
 /// UnionPay's public test merchant of yansongda/pay's fixtures and its 2021 test signing

@@ -35,7 +35,10 @@ pub const RULES: Rules = Rules {
     retries: &[
         15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600,
     ],
-    reply: Reply::Status(&[200, 204]),
+    reply: Reply::Status {
+        codes: &[200, 204],
+        decides: true,
+    },
 };
 
 /// The built-in merchant: mchid 1230000109 of the v3 documentation's examples, with the
