@@ -152,12 +152,14 @@ Usage:
       ips, ips7, tenpay, tenpay-medi, unionpay, paypal.
   paysign simulate [--listen 127.0.0.1:8099] [--state DIR] [--config FILE] [--auto pay|fail]
                    [--fast N] [--timeout SECS]
-      A local test gateway (99bill with its order query, WeChat Pay v2, Alipay OpenAPI and
-      legacy mapi, ChinaBank, Dinpay, YeePay, Allinpay so far): verifies payment requests, shows a payment page, notifies the
-      merchant and checks its reply, retries, answers queries, operator page at /_sim/.
+      A local test gateway (99bill with its order query, WeChat Pay v2 and v3, Alipay OpenAPI
+      and legacy mapi, ChinaBank, Dinpay, IPS 3.0 and 7.0, YeePay, Allinpay, Tenpay, PayPal IPN,
+      UnionPay ACP): verifies payment requests, shows a payment page, notifies the merchant and
+      checks its reply, retries, answers queries, operator page at /_sim/.
   paysign simulate --cert GATEWAY [--state DIR]
       Print the simulator's certificate for GATEWAY (99bill, alipay, allinpay, wechatpay; for
-      dinpay its public key; made at first start), to configure in place of the gateway's.
+      dinpay its public key; unionpay-root, unionpay-middle, unionpay-sign for UnionPay's chain;
+      made at first start), to configure in place of the gateway's.
   paysign help | --help
   paysign version | --version
 
