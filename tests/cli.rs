@@ -464,7 +464,7 @@ fn alipay_verify_url() {
     assert_eq!(r.code, 2);
 }
 
-const GATEWAYS: [(&str, &[&str]); 12] = [
+const GATEWAYS: [(&str, &[&str]); 13] = [
     ("99bill", &["123456"]),
     ("wechatpay", &[WECHAT_KEY]),
     ("alipay", &[]),
@@ -476,6 +476,7 @@ const GATEWAYS: [(&str, &[&str]); 12] = [
         &["69cl522AV6q613Ii4W6u8K6XuW8vM1N6bFgyv769220IuYe9u37N4y7rI4Pl"],
     ),
     ("nps", &["NPS-TEST-KEY-0123456789"]),
+    ("nps-vir", &["NPS-TEST-KEY-0123456789"]),
     ("ips", &["GDgLwwdK270Qj1w4xho8lyTpRQZV9Jm5x4NwWOTThUa4"]),
     ("tenpay", &["TENPAY-TEST-KEY-0123456789abcdef"]),
     ("tenpay-medi", &["TENPAY-TEST-KEY-0123456789abcdef"]),
@@ -521,6 +522,18 @@ fn demo_every_gateway() {
     }
 }
 
+/// The demo's request form has `inputs` hidden fields, `field` holding `value`.
+fn assert_form(r: &Run, inputs: usize, field: &str, value: &str) {
+    assert_eq!(
+        r.stdout.matches("<input type=\"hidden\"").count(),
+        inputs,
+        "{}",
+        r.stdout
+    );
+    let want = format!("name=\"{field}\" value=\"{value}\"");
+    assert!(r.stdout.contains(&want), "{want} not in:\n{}", r.stdout);
+}
+
 #[test]
 fn demo_gateway_details() {
     let r = paysign(&["demo", "--gateway", "alipay"]);
@@ -538,18 +551,16 @@ fn demo_gateway_details() {
     // NPS's form carries M_ID, OrderMessage and digest only (the vector's digest); the
     // tampered amount fails the second signature.
     let r = paysign(&["demo", "--gateway", "nps"]);
-    assert_eq!(r.stdout.matches("<input type=\"hidden\"").count(), 3, "{}", r.stdout);
-    assert!(
-        r.stdout
-            .contains("name=\"digest\" value=\"3BD4CE8E62CE2E0B43A87E1F32C628C7\""),
-        "{}",
-        r.stdout
-    );
+    assert_form(&r, 3, "digest", "3BD4CE8E62CE2E0B43A87E1F32C628C7");
     assert!(
         r.stdout.contains("Digest matches but newmd5info does not"),
         "{}",
         r.stdout
     );
+    // NPS VirReceiveMerchantAction.do: every field on the form, the vector's digestinfo
+    // (testdata/vectors/nps.json nps-vir-request-md5-derived).
+    let r = paysign(&["demo", "--gateway", "nps-vir"]);
+    assert_form(&r, 20, "digestinfo", "A6B811DBC3A0C6E4854B94C51E69A33C");
     // IPS's request and return reproduce Crasader/test2's published values.
     let r = paysign(&["demo", "--gateway", "ips"]);
     assert!(

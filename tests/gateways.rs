@@ -566,6 +566,40 @@ fn nps_refuses_a_byte_the_gateway_hex_would_write_as_one_digit() {
 }
 
 #[test]
+fn nps_vir_signs_13_fields_and_leaves_names_addresses_comment_and_state_unsigned() {
+    let c = case("nps-vir-request-md5-derived");
+    let (key, o) = key_and_options(&c);
+    let p = paysign::profile("nps.vir.request").unwrap();
+    let want = c["expect_signature"].as_str().unwrap();
+    let mut params = params_of(&c);
+    assert_eq!(paysign::sign(p, &opts(&o), &mut params, key.as_ref()).unwrap(), want);
+    assert_eq!(params.get("digestinfo"), Some(want));
+    // The sources sign none of these; the gateway cannot tell them changed.
+    for f in ["S_Name", "S_Address", "R_Name", "R_Address", "MOComment", "State"] {
+        let mut q = params_of(&c);
+        q.set(f, "changed");
+        assert_eq!(paysign::sign(p, &opts(&o), &mut q, key.as_ref()).unwrap(), want, "{f}");
+    }
+    let mut q = params_of(&c);
+    q.set("S_Email", "other@example.com");
+    assert_ne!(paysign::sign(p, &opts(&o), &mut q, key.as_ref()).unwrap(), want);
+}
+
+#[test]
+fn nps_vir_notify_is_newmd5info_alone() {
+    let c = case("nps-vir-notify-md5-derived");
+    let key = key_and_options(&c).0.unwrap();
+    let mut params = params_of(&c);
+    assert!(verify_params("nps.vir.notify", "", &params, &key).unwrap());
+    // No OrderMessage or Digest in this interface's notification: nothing else is needed.
+    assert!(params.get("OrderMessage").is_none() && params.get("Digest").is_none());
+    params.remove("newmd5info");
+    let e = verify_params("nps.vir.notify", "", &params, &key).unwrap_err();
+    assert_eq!(e.status, Status::PAYSIGN_MISSING_FIELD);
+    assert!(e.message.contains("newmd5info"), "{}", e.message);
+}
+
+#[test]
 fn nps_notify_checks_newmd5info_always() {
     let c = case("nps-notify-md5-derived");
     let (key, _) = key_and_options(&c);

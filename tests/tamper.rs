@@ -232,6 +232,16 @@ fn cases() -> Vec<Case> {
             "", secret(), secret(), other_secret(), "m_oamount",
         ),
         (
+            "nps.vir.request",
+            vec![("M_ID", "10001"), ("MOrderID", "A1"), ("MOAmount", "0.01"), ("MOCurrency", "1"), ("M_URL", "http://m/r"), ("M_Language", "1"), ("S_Name", "张三"), ("MODate", "2005-4-28"), ("State", "0")],
+            "", secret(), secret(), other_secret(), "MOAmount",
+        ),
+        (
+            "nps.vir.notify",
+            vec![("m_id", "10001"), ("m_orderid", "A1"), ("m_oamount", "0.01"), ("m_status", "2")],
+            "", secret(), secret(), other_secret(), "m_oamount",
+        ),
+        (
             "ips.pay.request",
             vec![("Mer_code", "000015"), ("Billno", "A1"), ("Amount", "0.02"), ("Date", "20140415"), ("Currency_Type", "RMB"), ("OrderEncodeType", "5")],
             "", secret(), secret(), other_secret(), "Amount",

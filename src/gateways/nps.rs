@@ -1,4 +1,5 @@
-//! NPS 网上支付 (payment.nps.cn) `PHPReceiveMerchantAction.do`. Rules: docs/specs/nps.md §1.
+//! NPS 网上支付 (payment.nps.cn) `PHPReceiveMerchantAction.do` (docs/specs/nps.md §1) and
+//! `VirReceiveMerchantAction.do` (§3).
 
 use crate::charset::Charset;
 use crate::profile::Slot::{Key, F};
@@ -26,6 +27,28 @@ const ORDER: &[Slot] = &[
     F("m_status"),
     F("modate"),
 ];
+
+/// VirReceiveMerchantAction.do signs 13 of its form fields, values only, then the key: the
+/// buyer's name and address, the comment and `State` travel unsigned.
+const VIR_SIGNED: &[Slot] = &[
+    F("M_ID"),
+    F("MOrderID"),
+    F("MOAmount"),
+    F("MOCurrency"),
+    F("M_URL"),
+    F("M_Language"),
+    F("S_PostCode"),
+    F("S_Telephone"),
+    F("S_Email"),
+    F("R_PostCode"),
+    F("R_Telephone"),
+    F("R_Email"),
+    F("MODate"),
+];
+
+/// `newmd5info`, the notification's signature over its plain fields, the key in the middle:
+/// the same in both interfaces' notifications.
+const NEWMD5INFO: &[Slot] = &[F("m_id"), F("m_orderid"), F("m_oamount"), Key("key"), F("m_status")];
 
 /// Uppercase MD5 with the key appended raw, over GB2312 text.
 const NPS: Profile = Profile {
@@ -66,10 +89,29 @@ pub const PROFILES: &[Profile] = &[
         // by newmd5info alone, so it is checked on every verification.
         second: Some(Second {
             field: "newmd5info", join: Join::Values(""), empty: Empty::Keep,
-            layout: Some(Layout::Fixed(&[F("m_id"), F("m_orderid"), F("m_oamount"), Key("key"), F("m_status")])),
+            layout: Some(Layout::Fixed(NEWMD5INFO)),
             secret: SecretAt::InList, always: true,
         }),
         required: &["OrderMessage", "m_id", "m_orderid", "m_oamount", "m_status"],
+        ..NPS
+    },
+    Profile {
+        id: "nps.vir.request",
+        about: "NPS VirReceiveMerchantAction.do: digestinfo = MD5(M_ID MOrderID MOAmount MOCurrency M_URL M_Language S_PostCode S_Telephone S_Email R_PostCode R_Telephone R_Email MODate key)",
+        layout: Layout::Fixed(VIR_SIGNED),
+        sig: SigAt::Field("digestinfo"),
+        required: &["M_ID", "MOrderID", "MOAmount", "MOCurrency", "M_URL", "M_Language", "MODate"],
+        ..NPS
+    },
+    Profile {
+        id: "nps.vir.notify",
+        about: "NPS notification to a VirReceiveMerchantAction.do merchant: newmd5info = MD5(m_id m_orderid m_oamount key m_status)",
+        kind: Kind::Notify,
+        // The only signature the sources check; it covers these four fields and no other.
+        layout: Layout::Fixed(NEWMD5INFO),
+        secret: SecretAt::InList,
+        sig: SigAt::Field("newmd5info"),
+        required: &["m_id", "m_orderid", "m_oamount", "m_status"],
         ..NPS
     },
 ];
