@@ -820,3 +820,22 @@ fn certificate_download_failures_name_the_entry() {
         Status::PAYSIGN_KEY_ERROR
     );
 }
+
+#[test]
+fn authorization_from_the_apiclient_cert_p12_takes_its_serial() {
+    // DERIVED (openssl pkcs12 -export, SOURCES.md): the merchant key and certificate as the
+    // apiclient_cert.p12 merchants download, password the mchid; AES (OpenSSL 3) and RC2/3DES bags.
+    for file in ["derived_apiclient_cert.p12", "derived_apiclient_cert_legacy.p12"] {
+        let k = Key::load(&data(file), Some("1900009191")).unwrap();
+        let h = wechat_v3::authorization(&k, "1900009191", None, &get_request()).unwrap();
+        assert!(h.ends_with(&format!("serial_no=\"{MERCHANT_SERIAL}\"")), "{file}: {h}");
+        assert!(h.contains(GET_SIG), "{file}: {h}");
+        let e = Key::load(&data(file), Some("1900009190")).unwrap_err();
+        assert_eq!(e.status, Status::PAYSIGN_KEY_ERROR, "{file}: wrong password");
+        assert!(
+            !e.message.contains("1900009190"),
+            "the password is not echoed: {}",
+            e.message
+        );
+    }
+}
