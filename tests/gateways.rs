@@ -776,3 +776,17 @@ fn ips_v7_signs_into_the_head_and_leaves_the_head_unsigned() {
     assert_eq!(parsed.get("paymentResult"), Some(xml));
     assert_eq!(paysign::reply(n, true, None).unwrap(), "ipscheckok");
 }
+
+// ------------------------------------------------------------------------------ Tenpay WAP
+
+#[test]
+fn tenpay_wap_notify_signs_the_kits_list_only() {
+    let c = case("tenpay-wap-notify-md5-derived");
+    let key = key_and_options(&c).0.unwrap();
+    let mut params = params_of(&c);
+    // A query the merchant put on notify_url is outside WapNotifyResponseHandler's list.
+    params.set("channelType", "TENPAY_WAP");
+    assert!(verify_params("tenpay.wap.notify", "", &params, &key).unwrap());
+    // gw.tenpay.com's rule signs every field: the same message is not its notification.
+    assert!(!verify_params("tenpay.pay.notify", "", &params, &key).unwrap());
+}

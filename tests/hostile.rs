@@ -1039,6 +1039,21 @@ fn cross_profile_replay_matrix() {
         "secret tenpay.pay.request -> dinpay.query.request",
         "secret tenpay.pay.notify -> dinpay.pay.request",
         "secret tenpay.pay.notify -> dinpay.query.request",
+        // Tenpay's WAP interface (wappay_init.cgi and its notification) signs by the same rule;
+        // its required notify_url / transaction_id and the kit's name list keep the other
+        // messages from verifying as it.
+        "secret tenpay.wap.request -> dinpay.pay.request",
+        "secret tenpay.wap.request -> dinpay.query.request",
+        "secret tenpay.wap.request -> tenpay.pay.notify",
+        "secret tenpay.wap.request -> tenpay.pay.request",
+        "secret tenpay.wap.request -> wechatpay.notify",
+        "secret tenpay.wap.request -> wechatpay.request",
+        "secret tenpay.wap.notify -> dinpay.pay.request",
+        "secret tenpay.wap.notify -> dinpay.query.request",
+        "secret tenpay.wap.notify -> tenpay.pay.notify",
+        "secret tenpay.wap.notify -> tenpay.pay.request",
+        "secret tenpay.wap.notify -> wechatpay.notify",
+        "secret tenpay.wap.notify -> wechatpay.request",
         // RSA: only with the same key pair, which a merchant's key and a gateway's are not.
         "rsa alipay.mapi.request -> alipay.mapi.notify",
         "rsa alipay.mapi.notify -> alipay.mapi.request",

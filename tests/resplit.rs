@@ -261,7 +261,8 @@ fn every_joined_profile_accepts_a_moved_split() {
     assert!(resplit.contains(&"tenpay.pay.request") && resplit.contains(&"tenpay.pay.notify"));
     assert!(resplit.contains(&"tenpay.api.request") && resplit.contains(&"tenpay.api.response"));
     assert!(resplit.contains(&"tenpay.medi.request") && resplit.contains(&"tenpay.medi.notify"));
-    assert_eq!(resplit.len(), 41, "{resplit:?}");
+    assert!(resplit.contains(&"tenpay.wap.request") && resplit.contains(&"tenpay.wap.notify"));
+    assert_eq!(resplit.len(), 43, "{resplit:?}");
 }
 
 /// Every echoed field of every request profile, with each character that joins its sign
@@ -303,9 +304,9 @@ fn echoed_fields_refuse_join_characters() {
         }
     }
     // 99bill pay and split (4 each), Allinpay (4), Alipay mapi (3) and OpenAPI (1), WeChat (2),
-    // Dinpay (3), Tenpay gw (3), cmdno (1) and MediPay (4), UnionPay ACP (1, reqReserved), two
-    // characters each; NPS (11), one (`|`).
-    assert_eq!(checked, 2 * (4 + 4 + 4 + 3 + 1 + 2 + 3 + 3 + 1 + 4 + 1) + 11);
+    // Dinpay (3), Tenpay gw (3), cmdno (1), MediPay (4) and WAP (2), UnionPay ACP (1,
+    // reqReserved), two characters each; NPS (11), one (`|`).
+    assert_eq!(checked, 2 * (4 + 4 + 4 + 3 + 1 + 2 + 3 + 3 + 1 + 4 + 2 + 1) + 11);
 }
 
 /// A join character in a field the gateway does not echo (an URL) is signed as before, and a

@@ -292,6 +292,16 @@ fn cases() -> Vec<Case> {
             "", secret(), secret(), other_secret(), "status",
         ),
         (
+            "tenpay.wap.request",
+            vec![("bargainor_id", "1900000109"), ("bank_type", "0"), ("charset", "1"), ("desc", "test"), ("notify_url", "http://m/n"), ("sp_billno", "A1"), ("total_fee", "1"), ("ver", "2.0")],
+            "", secret(), secret(), other_secret(), "total_fee",
+        ),
+        (
+            "tenpay.wap.notify",
+            vec![("bargainor_id", "1900000109"), ("charset", "1"), ("pay_result", "0"), ("sp_billno", "A1"), ("total_fee", "1"), ("transaction_id", "1900000109201301010000000001"), ("ver", "2.0")],
+            "", secret(), secret(), other_secret(), "total_fee",
+        ),
+        (
             "cmpp.connect",
             vec![("source_addr", "900001"), ("timestamp", "1021080510")],
             "", secret(), secret(), other_secret(), "timestamp",

@@ -1,5 +1,5 @@
-//! Tenpay 财付通: the gw.tenpay.com gateway, the older cmdno `pay_gate.cgi` and the 中介担保
-//! (MediPay) escrow `payservice.cgi`. Rules: docs/specs/tenpay.md.
+//! Tenpay 财付通: the gw.tenpay.com gateway, the older cmdno `pay_gate.cgi`, the 中介担保
+//! (MediPay) escrow `payservice.cgi` and the WAP `wappay_init.cgi`. Rules: docs/specs/tenpay.md.
 
 use crate::charset::Charset;
 use crate::profile::Slot::{Opt, F};
@@ -41,6 +41,17 @@ const MEDI: Profile = Profile {
         default: Charset::Gbk,
     },
     ..BASE
+};
+
+/// WAP (wappayv2.0): gw.tenpay.com's rule; the field `charset` names the charset (1 UTF-8,
+/// 2 GB2312, the kit's comment).
+const WAP: Profile = Profile {
+    charset: CharsetRule {
+        field: Some("charset"),
+        codes: &[("1", Charset::Utf8), ("2", Charset::Gb2312)],
+        default: Charset::Utf8,
+    },
+    ..GW
 };
 
 #[rustfmt::skip]
@@ -141,5 +152,27 @@ pub const PROFILES: &[Profile] = &[
             needs_url: false,
         }),
         ..MEDI
+    },
+    Profile {
+        id: "tenpay.wap.request",
+        about: "Tenpay WAP wappay_init.cgi (token_id) request: sorted non-empty pairs, &key=, uppercase MD5; charset 1 UTF-8, 2 GB2312",
+        required: &["bargainor_id", "sp_billno", "total_fee", "notify_url"],
+        echoed: &["desc", "attach"],
+        ..WAP
+    },
+    Profile {
+        id: "tenpay.wap.notify",
+        about: "Tenpay WAP notification to notify_url: the kit's 14 names in a-z order, non-empty, &key=, MD5; reply success",
+        kind: Kind::Notify,
+        // WapNotifyResponseHandler signs only the names of its list: a field outside it (a query
+        // the merchant put on notify_url) is never signed.
+        layout: Layout::Fixed(&[
+            F("attach"), F("bank_billno"), F("bank_type"), F("bargainor_id"), F("charset"), F("fee_type"), F("pay_info"),
+            F("pay_result"), F("purchase_alias"), F("sp_billno"), F("time_end"), F("total_fee"), F("transaction_id"),
+            F("ver"),
+        ]),
+        required: &["bargainor_id", "pay_result", "sp_billno", "total_fee", "transaction_id"],
+        reply: Some(Reply { success: "success", failure: "fail", needs_url: false }),
+        ..WAP
     },
 ];
